@@ -1,0 +1,75 @@
+import { parseArticle } from "./article.ts";
+import { type Diagnostic, error } from "./diagnostics.ts";
+import { parseEntities } from "./entities.ts";
+import { type CorpusFile, type CorpusScan, ENTITIES_FILE } from "./scan.ts";
+import type { Article, Entity } from "./types.ts";
+
+/** A parsed corpus. It may hold errors: check `diagnostics` before serving it. */
+export interface Corpus {
+  readonly articles: readonly Article[];
+  readonly entities: readonly Entity[];
+  readonly fingerprint: string;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** Decodes UTF-8 strictly, reporting the line of the first invalid byte instead of mangling text. */
+function decode(file: CorpusFile): { text?: string; diagnostic?: Diagnostic } {
+  try {
+    return { text: utf8.decode(file.bytes).replace(/^\uFEFF/, "") };
+  } catch {
+    const lenient = new TextDecoder("utf-8").decode(file.bytes);
+    const bad = lenient.indexOf("\uFFFD");
+    const line = lenient.slice(0, Math.max(0, bad)).split("\n").length;
+    return {
+      diagnostic: error(file.path, line, "the file is not valid UTF-8 text: save it again with UTF-8 encoding."),
+    };
+  }
+}
+
+function byLine(a: Diagnostic, b: Diagnostic): number {
+  return a.file === b.file ? (a.line ?? 0) - (b.line ?? 0) : a.file < b.file ? -1 : 1;
+}
+
+/** Parses and checks a scanned corpus: every article, the entities file and what ties them together. */
+export function parseCorpus(scan: CorpusScan): Corpus {
+  const diagnostics: Diagnostic[] = [...scan.diagnostics];
+  const articles: Article[] = [];
+  const byId = new Map<string, Article>();
+  let entitiesSource: { file: string; text: string } | undefined;
+
+  for (const file of scan.files) {
+    const { text, diagnostic } = decode(file);
+    if (diagnostic) diagnostics.push(diagnostic);
+    if (text === undefined) continue;
+    if (file.path === ENTITIES_FILE) {
+      entitiesSource = { file: file.path, text };
+      continue;
+    }
+    const parsed = parseArticle(file.path, text);
+    diagnostics.push(...parsed.diagnostics);
+    const article = parsed.article;
+    if (!article) continue;
+    const first = byId.get(article.id);
+    if (first) {
+      diagnostics.push(
+        error(file.path, 2, `id \`${article.id}\` is already used by ${first.file}: give each article its own id.`),
+      );
+      continue;
+    }
+    byId.set(article.id, article);
+    articles.push(article);
+  }
+  if (articles.length === 0 && !diagnostics.some((d) => d.severity === "error")) {
+    diagnostics.push(error(".", undefined, "the corpus has no articles: add at least one *.md file."));
+  }
+  let entities: Entity[] = [];
+  if (entitiesSource) {
+    const parsed = parseEntities(entitiesSource.file, entitiesSource.text, byId);
+    entities = parsed.entities;
+    diagnostics.push(...parsed.diagnostics);
+  }
+  diagnostics.sort(byLine);
+  return { articles, entities, fingerprint: scan.fingerprint, diagnostics };
+}

@@ -1,0 +1,118 @@
+import { createHash } from "node:crypto";
+import { lstat, readdir, readFile, realpath, stat } from "node:fs/promises";
+import path from "node:path";
+import { type Diagnostic, error, warning } from "./diagnostics.ts";
+
+/** The file, at the root of the corpus directory, that names entities and their aliases. */
+export const ENTITIES_FILE = "entities.yaml";
+
+/** Options for reading a corpus directory. */
+export interface ReadOptions {
+  /** Largest file read, in bytes; larger files are errors. Default 1 MiB, far above any article. */
+  readonly maxFileBytes?: number;
+}
+
+export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
+
+/** A file of the corpus, read but not yet parsed. */
+export interface CorpusFile {
+  /** Path relative to the corpus directory, with `/` separators. */
+  readonly path: string;
+  readonly bytes: Buffer;
+}
+
+/** The raw files of a corpus and a fingerprint of their content. */
+export interface CorpusScan {
+  readonly dir: string;
+  readonly files: readonly CorpusFile[];
+  /** SHA-256 over every file's path and bytes: equal fingerprints mean equal corpora. */
+  readonly fingerprint: string;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+
+/** Raised when the corpus directory itself cannot be read; the message says what to do. */
+export class CorpusDirectoryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "CorpusDirectoryError";
+  }
+}
+
+function isIgnoredName(name: string): boolean {
+  // Hidden files and `_drafts.md`-style names let moderators keep notes and templates beside articles.
+  return name.startsWith(".") || name.startsWith("_");
+}
+
+/**
+ * Reads every `*.md` file (and the entities file) under `dir`, without parsing them. Symbolic links
+ * are followed only while they stay inside the directory.
+ */
+export async function scanCorpus(dir: string, options: ReadOptions = {}): Promise<CorpusScan> {
+  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  let root: string;
+  try {
+    root = await realpath(dir);
+    if (!(await stat(root)).isDirectory()) throw new Error("not a directory");
+  } catch {
+    throw new CorpusDirectoryError(
+      `storydesk: cannot read the corpus directory "${dir}": check that it exists and is a directory, or set CORPUS_DIR.`,
+    );
+  }
+  const files: CorpusFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+
+  const visit = async (relDir: string): Promise<void> => {
+    const entries = await readdir(path.join(root, relDir), { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (isIgnoredName(entry.name)) continue;
+      const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
+      const full = path.join(root, rel);
+      let info = await lstat(full);
+      if (info.isSymbolicLink()) {
+        let target: string;
+        try {
+          target = await realpath(full);
+        } catch {
+          diagnostics.push(error(rel, undefined, "this symbolic link points at nothing: remove it or fix its target."));
+          continue;
+        }
+        if (target !== root && !target.startsWith(root + path.sep)) {
+          diagnostics.push(
+            error(rel, undefined, "this symbolic link leads outside the corpus directory: copy the file in instead."),
+          );
+          continue;
+        }
+        info = await stat(full);
+      }
+      if (info.isDirectory()) {
+        await visit(rel);
+        continue;
+      }
+      const isArticle = entry.name.endsWith(".md");
+      const isEntities = rel === ENTITIES_FILE;
+      if (!info.isFile() || !(isArticle || isEntities)) {
+        diagnostics.push(
+          warning(rel, undefined, `not an article (articles are *.md files, aliases go in ${ENTITIES_FILE}): ignored.`),
+        );
+        continue;
+      }
+      if (info.size > maxBytes) {
+        diagnostics.push(
+          error(rel, undefined, `the file is ${info.size} bytes, over the limit of ${maxBytes}: split it into several articles.`),
+        );
+        continue;
+      }
+      files.push({ path: rel, bytes: await readFile(full) });
+    }
+  };
+  await visit("");
+
+  const hash = createHash("sha256");
+  for (const file of files) {
+    hash.update(file.path).update("\0").update(String(file.bytes.length)).update("\0").update(file.bytes);
+  }
+  return { dir, files, fingerprint: hash.digest("hex"), diagnostics };
+}
+

@@ -1,0 +1,63 @@
+import { isMap, LineCounter, parseDocument, type Document } from "yaml";
+import { type Diagnostic, error } from "./diagnostics.ts";
+
+/** A parsed YAML text that can tell on which line each key or value stands. */
+export interface YamlSource {
+  readonly value: unknown;
+  /** Line of the node at `path` (or of the nearest ancestor that exists), shifted by `firstLine - 1`. */
+  lineOf(path: readonly PropertyKey[]): number;
+  /** Top-level keys with their lines, in order. */
+  keys(): Array<{ key: string; line: number }>;
+}
+
+/**
+ * Parses YAML that starts at `firstLine` of `file`. Syntax errors come back as diagnostics naming the
+ * line, since a moderator fixes them in the file, not in the parsed value.
+ */
+export function parseYaml(
+  file: string,
+  text: string,
+  firstLine: number,
+): { source?: YamlSource; diagnostics: Diagnostic[] } {
+  const lineCounter = new LineCounter();
+  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const shift = firstLine - 1;
+  const lastLine = shift + Math.max(1, text.split("\n").length - (text.endsWith("\n") ? 1 : 0));
+  // The parser places "unexpected end" errors past the text; point at its last line instead.
+  const lineAt = (offset: number) => Math.min(lineCounter.linePos(offset).line + shift, lastLine);
+  if (doc.errors.length > 0) {
+    return {
+      diagnostics: doc.errors.map((e) =>
+        e.code === "DUPLICATE_KEY"
+          ? error(file, lineAt(e.pos[0]), "a key is given twice: keep one of them.")
+          : error(
+              file,
+              lineAt(e.pos[0]),
+              `invalid YAML: ${firstSentence(e.message)}. Check the indentation, and put text containing ": " or starting with [ { * & ! | > ' " % @ in quotes.`,
+            ),
+      ),
+    };
+  }
+  const source: YamlSource = {
+    value: doc.toJS(),
+    lineOf(path) {
+      for (let depth = path.length; depth >= 0; depth--) {
+        const node = doc.getIn(path.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
+        if (node && typeof node === "object" && node.range) return lineAt(node.range[0]);
+      }
+      return firstLine;
+    },
+    keys() {
+      if (!isMap(doc.contents)) return [];
+      return doc.contents.items.map((pair) => {
+        const key = pair.key as { value?: unknown; range?: [number, number, number] } | null;
+        return { key: String(key?.value ?? ""), line: key?.range ? lineAt(key.range[0]) : firstLine };
+      });
+    },
+  };
+  return { source, diagnostics: [] };
+}
+
+function firstSentence(message: string): string {
+  return (message.split("\n")[0] ?? message).replace(/ at line \d+, column \d+:?$/, "").replace(/\.$/, "");
+}

@@ -1,0 +1,103 @@
+import { createHash } from "node:crypto";
+import path from "node:path";
+import { CorpusError, type Diagnostic } from "./corpus/diagnostics.ts";
+import { type ReadOptions, scanCorpus } from "./corpus/scan.ts";
+import { Library } from "./library.ts";
+import { DEFAULT_INDEX_OPTIONS, type IndexOptions } from "./search/index-options.ts";
+import { readSnapshot, type SnapshotState, snapshotKey, writeSnapshot } from "./snapshot.ts";
+
+export interface OpenOptions {
+  /** Directory of the corpus. */
+  readonly corpusDir: string;
+  /** Snapshot file to load and save; `null` disables snapshots. Default: see {@link defaultSnapshotFile}. */
+  readonly snapshotFile?: string | null;
+  readonly indexOptions?: IndexOptions;
+  readonly readOptions?: ReadOptions;
+}
+
+export interface OpenedLibrary {
+  readonly library: Library;
+  readonly snapshot: {
+    readonly state: SnapshotState;
+    readonly file: string | null;
+    readonly saveError?: string;
+  };
+  readonly warnings: readonly Diagnostic[];
+  readonly milliseconds: number;
+}
+
+/**
+ * Where the snapshot of a corpus lives by default: `.storydesk/` under `cacheDir` (the working
+ * directory unless SNAPSHOT_DIR says otherwise), one file per corpus directory.
+ */
+export function defaultSnapshotFile(corpusDir: string, cacheDir = path.resolve(".storydesk")): string {
+  const id = createHash("sha256").update(path.resolve(corpusDir)).digest("hex").slice(0, 12);
+  return path.join(cacheDir, `index-${id}.json`);
+}
+
+/** The stored warnings include the scan's own from when the snapshot was built. */
+function uniqueDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.file}\0${d.line}\0${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * Opens the corpus in `corpusDir`: from its snapshot when one matches the corpus's content and the
+ * index options, otherwise by reading, checking and indexing it (then saving a new snapshot).
+ *
+ * @throws CorpusDirectoryError when the directory cannot be read.
+ * @throws CorpusError when the corpus has errors; it lists every one.
+ */
+export async function openLibrary(options: OpenOptions): Promise<OpenedLibrary> {
+  const started = performance.now();
+  const indexOptions = options.indexOptions ?? DEFAULT_INDEX_OPTIONS;
+  const file =
+    options.snapshotFile === undefined ? defaultSnapshotFile(options.corpusDir) : options.snapshotFile;
+  const scan = await scanCorpus(options.corpusDir, options.readOptions);
+  const key = snapshotKey(scan.fingerprint, indexOptions);
+  const done = (
+    library: Library,
+    state: SnapshotState,
+    warnings: readonly Diagnostic[],
+    saveError?: string,
+  ) => ({
+    library,
+    snapshot: { state, file, ...(saveError === undefined ? {} : { saveError }) },
+    warnings,
+    milliseconds: performance.now() - started,
+  });
+
+  // A scan error (a symlink leaving the directory, an oversized file) excludes a file from the
+  // fingerprint, so a snapshot could match without it: such a corpus is never served.
+  let reason: "missing" | "stale" | "corrupt" = "missing";
+  if (file !== null && !scan.diagnostics.some((d) => d.severity === "error")) {
+    const stored = await readSnapshot(file, key);
+    if ("library" in stored) {
+      return done(
+        stored.library,
+        "loaded",
+        uniqueDiagnostics([...scan.diagnostics, ...stored.library.data.warnings]),
+      );
+    }
+    reason = stored.reason;
+  }
+  // Parsing pulls in YAML, Markdown and schema libraries: loaded only when the snapshot cannot serve.
+  const { parseCorpus } = await import("./corpus/parse.ts");
+  const corpus = parseCorpus(scan);
+  if (corpus.diagnostics.some((d) => d.severity === "error")) throw new CorpusError(corpus.diagnostics);
+  const library = Library.build(corpus, indexOptions);
+  const warnings = corpus.diagnostics;
+  if (file === null) return done(library, "disabled", warnings);
+  try {
+    await writeSnapshot(file, key, library);
+  } catch (cause) {
+    const message = cause instanceof Error ? cause.message : String(cause);
+    return done(library, reason === "missing" ? "written" : reason, warnings, message);
+  }
+  return done(library, reason === "missing" ? "written" : reason, warnings);
+}

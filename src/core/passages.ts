@@ -1,0 +1,68 @@
+import type { Article, BlockKind } from "./corpus/types.ts";
+import { cutAtSentences } from "./text/sentences.ts";
+
+/** Paragraphs longer than this are cut at sentence boundaries; it also keeps a passage within one embed field. */
+export const MAX_PASSAGE_CHARS = 900;
+
+/** Where a passage comes from, in the words a reader checks it by. */
+export interface Citation {
+  readonly docId: string;
+  readonly title: string;
+  /** Paragraph number in the article, or `null` for key points and sources, which are not paragraphs. */
+  readonly paragraph: number | null;
+  /** Which block: a paragraph of the story, one of its key points, or a source it names. */
+  readonly kind: BlockKind;
+  /** The block's number within its kind, from 1. */
+  readonly number: number;
+  /** Part of a paragraph that was cut into several passages, from 1; absent when whole. */
+  readonly part?: number;
+  /** "paragraph 4", "paragraph 4, part 2", "key point 1", "source 3". */
+  readonly label: string;
+  readonly url: string | null;
+  readonly published: string;
+  readonly outlet?: string;
+}
+
+/** A piece of an article that can be searched, shown and cited on its own. */
+export interface Passage {
+  /** Stable across edits elsewhere in the corpus: `article-id#p4`, `#p4.2` for a part, `#k1`, `#s3`. */
+  readonly id: string;
+  readonly text: string;
+  readonly citation: Citation;
+}
+
+const ID_LETTER: Record<BlockKind, string> = { paragraph: "p", "key-point": "k", source: "s" };
+const LABEL: Record<BlockKind, string> = {
+  paragraph: "paragraph",
+  "key-point": "key point",
+  source: "source",
+};
+
+/** Splits an article into passages: one per block, long paragraphs cut at sentence boundaries. */
+export function passagesOf(article: Article): Passage[] {
+  const passages: Passage[] = [];
+  for (const block of article.blocks) {
+    const pieces = block.kind === "paragraph" ? cutAtSentences(block.text, MAX_PASSAGE_CHARS) : [block.text];
+    pieces.forEach((text, i) => {
+      const part = pieces.length > 1 ? i + 1 : undefined;
+      const base = `${LABEL[block.kind]} ${block.number}`;
+      passages.push({
+        id: `${article.id}#${ID_LETTER[block.kind]}${block.number}${part === undefined ? "" : `.${part}`}`,
+        text,
+        citation: {
+          docId: article.id,
+          title: article.title,
+          paragraph: block.kind === "paragraph" ? block.number : null,
+          kind: block.kind,
+          number: block.number,
+          ...(part === undefined ? {} : { part }),
+          label: part === undefined ? base : `${base}, part ${part}`,
+          url: article.url ?? null,
+          published: article.published,
+          ...(article.outlet === undefined ? {} : { outlet: article.outlet }),
+        },
+      });
+    });
+  }
+  return passages;
+}
