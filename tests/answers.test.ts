@@ -1,0 +1,118 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MAX_QUESTION_CHARS, QuestionError } from "../src/core/answer.ts";
+import { loadCorpus } from "../src/core/corpus/load.ts";
+import { Library } from "../src/core/library.ts";
+
+// A small corpus about another story, so that these behaviours are not tuned to the seed.
+const ARTICLE = `---
+id: harbour-strike
+title: Dockworkers strike closes the port of Valparaíso
+published: 2024-03-05
+url: https://news.example/harbour-strike
+---
+
+Dockworkers at the port of Valparaíso walked out on Monday, demanding higher wages and safer cranes.
+
+The Unión Portuaria, which represents most of the port's workers, said the strike would last until the Ministry of Labour agreed to talks.
+
+Shipping companies diverted twelve container vessels to San Antonio while the strike lasted.
+`;
+const ENTITIES = `entities:
+  - name: Unión Portuaria
+    kind: organisation
+    aliases: [UP, Port Workers Union]
+`;
+
+let dir: string;
+let library: Library;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), "storydesk-answers-"));
+  await writeFile(path.join(dir, "harbour-strike.md"), ARTICLE);
+  await writeFile(path.join(dir, "entities.yaml"), ENTITIES);
+  const corpus = await loadCorpus(dir);
+  expect(corpus.diagnostics).toEqual([]);
+  library = Library.build(corpus);
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("ask", () => {
+  it("answers with the best sentence, its citation and the matched words marked", () => {
+    const answer = library.ask("Why did the dockworkers walk out?");
+    expect(answer.answered).toBe(true);
+    expect(answer.answer?.text).toBe(
+      "Dockworkers at the port of Valparaíso walked out on Monday, demanding higher wages and safer cranes.",
+    );
+    const marked = answer.answer?.highlights.map(([s, e]) => answer.answer?.text.slice(s, e));
+    expect(marked).toEqual(["Dockworkers", "walked"]);
+    expect(answer.passages[0]?.citation).toMatchObject({
+      docId: "harbour-strike",
+      paragraph: 1,
+      url: "https://news.example/harbour-strike",
+      published: "2024-03-05",
+    });
+  });
+
+  it("matches without diacritics in the question", () => {
+    const answer = library.ask("port of Valparaiso");
+    expect(answer.answered).toBe(true);
+    expect(answer.missingTerms).toEqual([]);
+  });
+
+  it("expands an alias to the entity's other names", () => {
+    const answer = library.ask("What did the Port Workers Union say?");
+    expect(answer.aliases).toEqual(["Unión Portuaria"]);
+    expect(answer.passages[0]?.citation.paragraph).toBe(2);
+  });
+
+  it("corrects a misspelled word that matches nothing, and says so", () => {
+    const answer = library.ask("When did the dokworkers strike?");
+    expect(answer.didYouMean).toEqual([{ term: "dokworkers", suggestion: "dockworkers" }]);
+    expect(answer.answered).toBe(true);
+    expect(answer.missingTerms).toEqual([]);
+  });
+
+  it("names the words no article contains", () => {
+    const answer = library.ask("Did the strike affect airline tariffs?");
+    expect(answer.missingTerms).toEqual(["affect", "airline", "tariffs"]);
+  });
+
+  it("abstains on a question the corpus does not cover, and labels the closest passages as related only", () => {
+    const answer = library.ask("What is the capital of France?");
+    expect(answer.answered).toBe(false);
+    expect(answer.message).toMatch(/don't cover/);
+    expect(answer.answer).toBeNull();
+    expect(answer.passages).toEqual([]);
+    expect(answer.missingTerms).toEqual(["capital", "France"]);
+  });
+
+  it("abstains when only a minor word matches", () => {
+    const answer = library.ask("Which companies raised wages for airline pilots in Peru?");
+    expect(answer.answered).toBe(false);
+  });
+
+  it("returns at most `top` passages", () => {
+    expect(library.ask("strike port workers", { top: 1 }).passages.length).toBe(1);
+    expect(library.ask("strike port workers", { top: 10 }).passages.length).toBeLessThanOrEqual(3);
+  });
+
+  it("says a question of stop words alone has nothing to search", () => {
+    const answer = library.ask("what is it?");
+    expect(answer.answered).toBe(false);
+    expect(answer.message).toMatch(/no words to search/);
+  });
+
+  it("rejects empty, blank and over-long questions with a message saying what to do", () => {
+    expect(() => library.ask("")).toThrow(QuestionError);
+    expect(() => library.ask(" \n\t ")).toThrow(/empty/);
+    expect(() => library.ask("x".repeat(MAX_QUESTION_CHARS + 1))).toThrow(/limit is 300/);
+    expect(library.ask(`strike ${"x".repeat(MAX_QUESTION_CHARS - 7)}`).query.length).toBe(MAX_QUESTION_CHARS);
+    expect(() => library.ask("strike", { top: 0 })).toThrow(QuestionError);
+  });
+});
