@@ -1,4 +1,4 @@
-import type { Root, RootContent } from "mdast";
+import type { Nodes, Root, RootContent } from "mdast";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import { toString as mdToString } from "mdast-util-to-string";
 import { z } from "zod";
@@ -33,19 +33,47 @@ function clean(value: string): string {
  * Splits a file into its YAML front matter and Markdown body. The front matter sits between a first
  * line `---` and the next line `---`.
  */
-function splitFrontMatter(source: string): { yaml: string; body: string; bodyLine: number } | undefined {
+function splitFrontMatter(
+  source: string,
+): { yaml: string; body: string; bodyLine: number } | "missing" | "unclosed" {
   const lines = source.split(/\r?\n/);
-  if (lines[0]?.trim() !== "---") return undefined;
+  if (lines[0]?.trim() !== "---") return "missing";
   const close = lines.findIndex((line, i) => i > 0 && (line.trim() === "---" || line.trim() === "..."));
-  if (close < 0) return undefined;
+  if (close < 0) return "unclosed";
   return { yaml: lines.slice(1, close).join("\n"), body: lines.slice(close + 1).join("\n"), bodyLine: close + 2 };
+}
+
+/**
+ * The text of a block. Unlike `mdast-util-to-string`, which glues its pieces together, it keeps a
+ * space between the paragraphs of a quote or a list item, between nested items, and at a hard line
+ * break: "Para one. Para two.", not "Para one.Para two.".
+ */
+function textOf(node: Nodes): string {
+  switch (node.type) {
+    case "break":
+      return " ";
+    case "blockquote":
+    case "list":
+    case "listItem":
+      return node.children.map((child) => textOf(child)).join(" ");
+    case "paragraph":
+    case "heading":
+    case "emphasis":
+    case "strong":
+    case "delete":
+    case "link":
+    case "linkReference":
+      return node.children.map((child) => textOf(child)).join("");
+    default:
+      return mdToString(node);
+  }
 }
 
 /** The numbered paragraphs of a Markdown body: paragraphs, quotes and list items; headings are not. */
 function bodyBlocks(file: string, root: Root, lineOffset: number, diagnostics: Diagnostic[]): Block[] {
   const blocks: Block[] = [];
   const add = (node: RootContent) => {
-    const value = clean(mdToString(node));
+    const value = clean(textOf(node));
     if (value) blocks.push({ kind: "paragraph", number: blocks.length + 1, text: value, line: lineOf(node) });
   };
   const lineOf = (node: RootContent) => (node.position?.start.line ?? 1) + lineOffset;
@@ -70,17 +98,29 @@ function bodyBlocks(file: string, root: Root, lineOffset: number, diagnostics: D
   return blocks;
 }
 
-/** Parses one article file. Returns the article when it has no errors, and every problem found. */
-export function parseArticle(file: string, source: string): { article?: Article; diagnostics: Diagnostic[] } {
+/**
+ * Parses one article file. Returns the article when it has no errors (with the line of its `id:`, to
+ * report a clash with another article), and every problem found.
+ */
+export function parseArticle(
+  file: string,
+  source: string,
+): { article?: Article; idLine?: number; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const parts = splitFrontMatter(source);
-  if (!parts) {
+  if (parts === "missing") {
     diagnostics.push(
       error(
         file,
         1,
         "no front matter: start the file with a line `---`, then `id:`, `title:`, `published:` and the other fields, then a line `---` before the text.",
       ),
+    );
+    return { diagnostics };
+  }
+  if (parts === "unclosed") {
+    diagnostics.push(
+      error(file, 1, "the front matter is never closed: add a line `---` after its last field, before the text."),
     );
     return { diagnostics };
   }
@@ -130,5 +170,5 @@ export function parseArticle(file: string, source: string): { article?: Article;
     ...(meta.url === undefined ? {} : { url: meta.url }),
     ...(meta.outlet === undefined ? {} : { outlet: meta.outlet }),
   };
-  return { article, diagnostics };
+  return { article, idLine: yaml.lineOf(["id"]), diagnostics };
 }

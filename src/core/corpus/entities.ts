@@ -23,7 +23,7 @@ const entitySchema = z.object({
 });
 
 const fileSchema = z.object({
-  entities: z.array(entitySchema, { error: "must be a list of entries with `name:` and `kind:`" }),
+  entities: z.array(z.unknown(), { error: "must be a list of entries with `name:` and `kind:`" }),
 });
 
 /**
@@ -46,19 +46,33 @@ export function parseEntities(
   }
 
   const entities: Entity[] = [];
-  const owners = new Map<string, string>();
-  result.data.entities.forEach((entry, i) => {
+  // Which entry (by index) each name stands for: two entries of the same name are a clash too.
+  const owners = new Map<string, { entry: number; name: string }>();
+  // Each entry is checked on its own, so that one mistake does not hide the others' problems.
+  result.data.entities.forEach((raw, i) => {
+    const parsed = entitySchema.safeParse(raw);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const path = ["entities", i, ...issue.path];
+        diagnostics.push(error(file, yaml.lineOf(path), describeIssue({ ...issue, path }, valueAt(yaml.value, path))));
+      }
+      return;
+    }
+    const entry = parsed.data;
     const line = yaml.lineOf(["entities", i]);
     for (const [j, name] of [entry.name, ...entry.aliases].entries()) {
       const key = phraseKey(name);
       const owner = owners.get(key);
-      if (owner !== undefined && owner !== entry.name) {
+      if (owner !== undefined && owner.entry !== i) {
         const where = j === 0 ? ["entities", i, "name"] : ["entities", i, "aliases", j - 1];
-        diagnostics.push(
-          error(file, yaml.lineOf(where), `"${name}" already names "${owner}": a name can stand for one entity only.`),
-        );
+        const message =
+          j === 0 && phraseKey(owner.name) === key
+            ? `there is already an entry for "${owner.name}" (line ${yaml.lineOf(["entities", owner.entry])}): merge the two.`
+            : `"${name}" already names "${owner.name}": a name can stand for one entity only.`;
+        diagnostics.push(error(file, yaml.lineOf(where), message));
+        continue;
       }
-      owners.set(key, entry.name);
+      owners.set(key, { entry: i, name: entry.name });
     }
     const designations: Designation[] = [];
     entry.designations.forEach((d, j) => {

@@ -14,16 +14,35 @@ export interface Corpus {
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
+/**
+ * Line of the first invalid byte. The lenient decoding replaces it with U+FFFD; a U+FFFD that the
+ * file really contains (bytes EF BF BD) is text, not the error, so the bytes are followed alongside.
+ */
+function lineOfFirstInvalidByte(bytes: Uint8Array): number {
+  const lenient = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
+  let offset = 0;
+  let line = 1;
+  for (const char of lenient) {
+    const replaced = bytes[offset] !== 0xef || bytes[offset + 1] !== 0xbf || bytes[offset + 2] !== 0xbd;
+    if (char === "\uFFFD" && replaced) break;
+    if (char === "\n") line++;
+    const code = char.codePointAt(0) ?? 0;
+    offset += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return line;
+}
+
 /** Decodes UTF-8 strictly, reporting the line of the first invalid byte instead of mangling text. */
 function decode(file: CorpusFile): { text?: string; diagnostic?: Diagnostic } {
   try {
     return { text: utf8.decode(file.bytes).replace(/^\uFEFF/, "") };
   } catch {
-    const lenient = new TextDecoder("utf-8").decode(file.bytes);
-    const bad = lenient.indexOf("\uFFFD");
-    const line = lenient.slice(0, Math.max(0, bad)).split("\n").length;
     return {
-      diagnostic: error(file.path, line, "the file is not valid UTF-8 text: save it again with UTF-8 encoding."),
+      diagnostic: error(
+        file.path,
+        lineOfFirstInvalidByte(file.bytes),
+        "the file is not valid UTF-8 text: save it again with UTF-8 encoding.",
+      ),
     };
   }
 }
@@ -54,7 +73,11 @@ export function parseCorpus(scan: CorpusScan): Corpus {
     const first = byId.get(article.id);
     if (first) {
       diagnostics.push(
-        error(file.path, 2, `id \`${article.id}\` is already used by ${first.file}: give each article its own id.`),
+        error(
+          file.path,
+          parsed.idLine,
+          `id \`${article.id}\` is already used by ${first.file}: give each article its own id.`,
+        ),
       );
       continue;
     }

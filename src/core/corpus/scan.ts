@@ -44,6 +44,11 @@ function isIgnoredName(name: string): boolean {
   return name.startsWith(".") || name.startsWith("_");
 }
 
+/** Whether the walk reaches a path inside the corpus by itself: no part of it is an ignored name. */
+function isReadDirectly(relative: string): boolean {
+  return relative.split(path.sep).every((part) => !isIgnoredName(part));
+}
+
 /**
  * Reads every `*.md` file (and the entities file) under `dir`, without parsing them. Symbolic links
  * are followed only while they stay inside the directory.
@@ -62,7 +67,9 @@ export async function scanCorpus(dir: string, options: ReadOptions = {}): Promis
   const files: CorpusFile[] = [];
   const diagnostics: Diagnostic[] = [];
 
-  const visit = async (relDir: string): Promise<void> => {
+  // `within` holds the real paths of the directory being read and of those containing it: a link back
+  // to one of them would be read again inside itself, forever.
+  const visit = async (relDir: string, within: ReadonlySet<string>): Promise<void> => {
     const entries = await readdir(path.join(root, relDir), { withFileTypes: true });
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
@@ -70,8 +77,8 @@ export async function scanCorpus(dir: string, options: ReadOptions = {}): Promis
       const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
       const full = path.join(root, rel);
       let info = await lstat(full);
+      let target: string | undefined;
       if (info.isSymbolicLink()) {
-        let target: string;
         try {
           target = await realpath(full);
         } catch {
@@ -87,7 +94,14 @@ export async function scanCorpus(dir: string, options: ReadOptions = {}): Promis
         info = await stat(full);
       }
       if (info.isDirectory()) {
-        await visit(rel);
+        const real = target ?? (await realpath(full));
+        if (within.has(real)) {
+          diagnostics.push(
+            error(rel, undefined, "this symbolic link leads back to a directory that contains it: remove it."),
+          );
+          continue;
+        }
+        await visit(rel, new Set([...within, real]));
         continue;
       }
       const isArticle = entry.name.endsWith(".md");
@@ -104,10 +118,17 @@ export async function scanCorpus(dir: string, options: ReadOptions = {}): Promis
         );
         continue;
       }
+      if (target !== undefined && target.endsWith(".md") && isReadDirectly(path.relative(root, target))) {
+        // The target is an article of its own: reading it twice would be a duplicate of itself.
+        diagnostics.push(
+          warning(rel, undefined, `this symbolic link points at ${path.relative(root, target)}, already read: ignored.`),
+        );
+        continue;
+      }
       files.push({ path: rel, bytes: await readFile(full) });
     }
   };
-  await visit("");
+  await visit("", new Set([root]));
 
   const hash = createHash("sha256");
   for (const file of files) {

@@ -1,4 +1,4 @@
-import { isMap, LineCounter, parseDocument, type Document } from "yaml";
+import { isMap, LineCounter, parseDocument, visit, type Document, type YAMLError } from "yaml";
 import { type Diagnostic, error } from "./diagnostics.ts";
 
 /** A parsed YAML text that can tell on which line each key or value stands. */
@@ -25,6 +25,20 @@ export function parseYaml(
   const lastLine = shift + Math.max(1, text.split("\n").length - (text.endsWith("\n") ? 1 : 0));
   // The parser places "unexpected end" errors past the text; point at its last line instead.
   const lineAt = (offset: number) => Math.min(lineCounter.linePos(offset).line + shift, lastLine);
+  // An unclosed `[` or `{` is noticed only where its collection should have ended, often on a later
+  // line; the collection then ends at the error: point at the line where it opens.
+  const errorOffset = (e: YAMLError) => {
+    let offset = e.pos[0];
+    if (e.code === "BAD_INDENT" || e.code === "MISSING_CHAR") {
+      visit(doc, {
+        Collection(_key, node) {
+          const [start, end] = node.range ?? [];
+          if (node.flow && end === e.pos[0] && start !== undefined && start < offset) offset = start;
+        },
+      });
+    }
+    return offset;
+  };
   if (doc.errors.length > 0) {
     return {
       diagnostics: doc.errors.map((e) =>
@@ -32,7 +46,7 @@ export function parseYaml(
           ? error(file, lineAt(e.pos[0]), "a key is given twice: keep one of them.")
           : error(
               file,
-              lineAt(e.pos[0]),
+              lineAt(errorOffset(e)),
               `invalid YAML: ${firstSentence(e.message)}. Check the indentation, and put text containing ": " or starting with [ { * & ! | > ' " % @ in quotes.`,
             ),
       ),
