@@ -44,7 +44,21 @@ describe("analysis", () => {
 describe("sentences", () => {
   it("does not break after abbreviations like U.S. before a lowercase word", () => {
     const parts = sentences("Cartel leaders go to U.S. authorities for trial. Then more follow.");
-    expect(parts.map((s) => s.text)).toEqual(["Cartel leaders go to U.S. authorities for trial.", "Then more follow."]);
+    expect(parts.map((s) => s.text)).toEqual([
+      "Cartel leaders go to U.S. authorities for trial.",
+      "Then more follow.",
+    ]);
+  });
+
+  it("does not break after titles, initials and state abbreviations", () => {
+    const text =
+      "Sen. Tom Cotton (R-Ark.) spoke. Mr. Smith and John F. Kennedy agreed at 3 p.m. on Friday. The U.S. Army went.";
+    expect(sentences(text).map((s) => s.text)).toEqual([
+      "Sen. Tom Cotton (R-Ark.) spoke.",
+      "Mr. Smith and John F. Kennedy agreed at 3 p.m. on Friday.",
+      "The U.S. Army went.",
+    ]);
+    for (const s of sentences(text)) expect(text.slice(s.start, s.end)).toBe(s.text);
   });
 
   it("cuts long text at sentence boundaries into balanced pieces", () => {

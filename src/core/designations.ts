@@ -23,9 +23,13 @@ export interface DesignatedOrganisation {
   readonly designations: readonly DesignationRecord[];
 }
 
-/** Whether a designation is a terrorist one ("terrorist organisation", "foreign terrorist organization", ...). */
+/**
+ * Whether a designation is as a terrorist organisation ("terrorist organisation", "foreign terrorist
+ * organization", "Specially Designated Global Terrorist organization"), not merely one mentioning
+ * terrorism ("counter-terrorist partner").
+ */
 function isTerroristDesignation(as: string): boolean {
-  return fold(as).includes("terrorist");
+  return /\bterrorist (?:\w+ )?organi[sz]ations?\b/.test(fold(as));
 }
 
 /**

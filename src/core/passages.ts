@@ -42,7 +42,8 @@ const LABEL: Record<BlockKind, string> = {
 export function passagesOf(article: Article): Passage[] {
   const passages: Passage[] = [];
   for (const block of article.blocks) {
-    const pieces = block.kind === "paragraph" ? cutAtSentences(block.text, MAX_PASSAGE_CHARS) : [block.text];
+    // Sources are report titles; paragraphs and key points are prose, cut at sentences when long.
+    const pieces = block.kind === "source" ? [block.text] : cutAtSentences(block.text, MAX_PASSAGE_CHARS);
     pieces.forEach((text, i) => {
       const part = pieces.length > 1 ? i + 1 : undefined;
       const base = `${LABEL[block.kind]} ${block.number}`;
