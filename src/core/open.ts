@@ -35,7 +35,7 @@ export function defaultSnapshotFile(corpusDir: string, cacheDir = path.resolve("
   return path.join(cacheDir, `index-${id}.json`);
 }
 
-/** The stored warnings include the scan's own from when the snapshot was built. */
+/** Snapshots written before the stored warnings left out the scan's own may repeat them. */
 function uniqueDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
   return diagnostics.filter((d) => {
@@ -90,7 +90,10 @@ export async function openLibrary(options: OpenOptions): Promise<OpenedLibrary> 
   const { parseCorpus } = await import("./corpus/parse.ts");
   const corpus = parseCorpus(scan);
   if (corpus.diagnostics.some((d) => d.severity === "error")) throw new CorpusError(corpus.diagnostics);
-  const library = Library.build(corpus, indexOptions);
+  // The scan's warnings (a stray file, say) are found afresh at every open, so the snapshot keeps only
+  // the parse's: a loaded library must not repeat a warning about a file removed since.
+  const parsed = corpus.diagnostics.filter((d) => !scan.diagnostics.includes(d));
+  const library = Library.build({ ...corpus, diagnostics: parsed }, indexOptions);
   const warnings = corpus.diagnostics;
   if (file === null) return done(library, "disabled", warnings);
   try {

@@ -8,7 +8,7 @@ import type { IndexOptions } from "./search/index-options.ts";
  * Version of the snapshot layout and of everything that shapes an index (analysis, passage cutting).
  * Bump it whenever either changes: a snapshot of another version is rebuilt, never read.
  */
-export const SNAPSHOT_FORMAT_VERSION = 1;
+export const SNAPSHOT_FORMAT_VERSION = 2;
 const FORMAT = "storydesk-index";
 
 /** How a snapshot was used when a library was opened. */
@@ -34,6 +34,23 @@ export function snapshotKey(fingerprint: string, options: IndexOptions): string 
     .digest("hex");
 }
 
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Whether stored library data has every part a library uses. `Library.fromData` checks the index
+ * itself; the rest would otherwise fail only when used (or, for warnings, when opened).
+ */
+function isLibraryData(value: unknown): value is LibraryData {
+  if (!isObject(value) || typeof value.fingerprint !== "string" || !isObject(value.index)) return false;
+  const lists = [value.articles, value.passages, value.entities, value.designations, value.warnings];
+  if (!lists.every(Array.isArray)) return false;
+  return (value.passages as unknown[]).every(
+    (p) => isObject(p) && typeof p.id === "string" && typeof p.text === "string" && isObject(p.citation),
+  );
+}
+
 /**
  * Reads the library stored at `file` if it was built for `key`. Returns the reason otherwise:
  * `missing`, `stale` or `corrupt`. Never throws for a bad file: a snapshot is a cache, not a source.
@@ -50,9 +67,11 @@ export async function readSnapshot(
   }
   try {
     const parsed = JSON.parse(raw) as Partial<SnapshotFile> | null;
-    if (parsed?.format !== FORMAT || typeof parsed.key !== "string" || !parsed.library)
-      return { reason: "corrupt" };
-    if (parsed.version !== SNAPSHOT_FORMAT_VERSION || parsed.key !== key) return { reason: "stale" };
+    if (parsed?.format !== FORMAT) return { reason: "corrupt" };
+    // Another version may lay its file out differently: that is no damage, so it is checked first.
+    if (parsed.version !== SNAPSHOT_FORMAT_VERSION) return { reason: "stale" };
+    if (typeof parsed.key !== "string" || !isLibraryData(parsed.library)) return { reason: "corrupt" };
+    if (parsed.key !== key) return { reason: "stale" };
     return { library: Library.fromData(parsed.library) };
   } catch {
     return { reason: "corrupt" };

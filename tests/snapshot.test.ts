@@ -1,0 +1,594 @@
+import { existsSync } from "node:fs";
+import {
+  appendFile,
+  cp,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rm,
+  stat,
+  symlink,
+  writeFile,
+} from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { CorpusError, type Diagnostic } from "../src/core/corpus/diagnostics.ts";
+import { scanCorpus } from "../src/core/corpus/scan.ts";
+import { Library, type LibraryData } from "../src/core/library.ts";
+import { defaultSnapshotFile, type OpenOptions, openLibrary } from "../src/core/open.ts";
+import { DEFAULT_INDEX_OPTIONS, type IndexOptions } from "../src/core/search/index-options.ts";
+import { readSnapshot, SNAPSHOT_FORMAT_VERSION, snapshotKey, writeSnapshot } from "../src/core/snapshot.ts";
+
+/**
+ * Snapshots through `openLibrary`, on a temporary copy of the bundled corpus: when a snapshot is
+ * used, when it is rebuilt, and that a bad or foreign one is never served.
+ */
+
+const BUNDLED_CORPUS = fileURLToPath(new URL("../corpus", import.meta.url));
+const FORMAT_0_FIXTURE = fileURLToPath(new URL("./fixtures/snapshots/format-0.json", import.meta.url));
+const ARTICLE = "sheinbaum-rejects-us-military-action.md";
+
+const QUESTIONS = [
+  "Which cartels were designated as terrorist organisations?",
+  "Who is the White House spokesperson?",
+  "How many cartel figures were extradited in August 2025?",
+  "Will US troops be allowed into Mexico?",
+  "What did sheinbam say about the military?",
+  "CJNG",
+  "What is the capital of France?",
+];
+
+/** The snapshot file as JSON, loosely typed so that tests can damage it. */
+interface SnapshotJson {
+  format?: unknown;
+  version?: unknown;
+  key?: unknown;
+  createdAt?: unknown;
+  library?: unknown;
+}
+
+let root: string;
+let corpusDir: string;
+let snapshotFile: string;
+
+beforeEach(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), "storydesk-snapshot-"));
+  corpusDir = path.join(root, "corpus");
+  await cp(BUNDLED_CORPUS, corpusDir, { recursive: true });
+  snapshotFile = path.join(root, "cache", "index.json");
+});
+
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+function open(options: Partial<OpenOptions> = {}) {
+  return openLibrary({ corpusDir, snapshotFile, ...options });
+}
+
+const built = new Map<string, Library>();
+
+/** A library built from the corpus as it is now, without any snapshot (cached by content and options). */
+async function fresh(indexOptions: IndexOptions = DEFAULT_INDEX_OPTIONS): Promise<Library> {
+  const key = await currentKey(indexOptions);
+  let library = built.get(key);
+  if (!library) {
+    library = (await open({ snapshotFile: null, indexOptions })).library;
+    built.set(key, library);
+  }
+  return library;
+}
+
+async function currentKey(indexOptions: IndexOptions = DEFAULT_INDEX_OPTIONS): Promise<string> {
+  return snapshotKey((await scanCorpus(corpusDir)).fingerprint, indexOptions);
+}
+
+async function readJson(file: string): Promise<SnapshotJson> {
+  return JSON.parse(await readFile(file, "utf8")) as SnapshotJson;
+}
+
+/** Rewrites the snapshot file after `mutate` has changed its JSON. */
+async function damage(mutate: (snapshot: SnapshotJson & { library: Record<string, unknown> }) => void) {
+  const snapshot = (await readJson(snapshotFile)) as SnapshotJson & { library: Record<string, unknown> };
+  mutate(snapshot);
+  await writeFile(snapshotFile, JSON.stringify(snapshot));
+}
+
+function libraryField(snapshot: { library: Record<string, unknown> }, name: keyof LibraryData) {
+  return snapshot.library[name] as Record<string, unknown> & unknown[];
+}
+
+/** The library answers every question as one built from scratch does, and lists the same organisations. */
+function expectSameLibrary(actual: Library, expected: Library): void {
+  for (const question of QUESTIONS) {
+    expect(actual.ask(question), question).toEqual(expected.ask(question));
+    expect(actual.ask(question, { top: 5 }), question).toEqual(expected.ask(question, { top: 5 }));
+  }
+  expect(actual.designations()).toEqual(expected.designations());
+  expect(actual.version).toBe(expected.version);
+  expect(actual.stats).toEqual(expected.stats);
+  expect(actual.organisation("CJNG")).toEqual(expected.organisation("CJNG"));
+}
+
+/** A snapshot file that a later open can load: the current format and version. */
+async function expectGoodSnapshot(): Promise<void> {
+  const snapshot = await readJson(snapshotFile);
+  expect(snapshot.format).toBe("storydesk-index");
+  expect(snapshot.version).toBe(SNAPSHOT_FORMAT_VERSION);
+  expect(snapshot.key).toBe(await currentKey());
+  const again = await open();
+  expect(again.snapshot.state).toBe("loaded");
+}
+
+async function temporaryFiles(dir: string): Promise<string[]> {
+  return (await readdir(dir)).filter((name) => name.endsWith(".tmp"));
+}
+
+function errorsOf(diagnostics: readonly Diagnostic[]) {
+  return diagnostics.filter((d) => d.severity === "error").map((d) => ({ file: d.file, line: d.line }));
+}
+
+async function corpusErrorOf(promise: Promise<unknown>): Promise<CorpusError> {
+  const error = await promise.then(
+    () => undefined,
+    (cause: unknown) => cause,
+  );
+  expect(error).toBeInstanceOf(CorpusError);
+  return error as CorpusError;
+}
+
+describe("snapshot round trip", () => {
+  it("writes a snapshot on the first open and loads it on the next, answering identically", async () => {
+    const first = await open();
+    expect(first.snapshot).toEqual({ state: "written", file: snapshotFile });
+    expect(existsSync(snapshotFile)).toBe(true);
+    expect(first.library.ask(QUESTIONS[0] as string).answered).toBe(true);
+
+    const second = await open();
+    expect(second.snapshot).toEqual({ state: "loaded", file: snapshotFile });
+    expectSameLibrary(second.library, first.library);
+    expectSameLibrary(second.library, await fresh());
+    expect(second.library.designations()).toHaveLength(7);
+    expect(second.warnings).toEqual(first.warnings);
+
+    const third = await open();
+    expect(third.snapshot.state).toBe("loaded");
+  });
+
+  it("uses a snapshot file per corpus directory by default", () => {
+    const a = defaultSnapshotFile(corpusDir, path.join(root, "cache"));
+    expect(path.dirname(a)).toBe(path.join(root, "cache"));
+    expect(defaultSnapshotFile(`${corpusDir}/`, path.join(root, "cache"))).toBe(a);
+    expect(defaultSnapshotFile(path.join(root, "other"), path.join(root, "cache"))).not.toBe(a);
+  });
+});
+
+describe("stale snapshots", () => {
+  const question = "Who opened a desalination plant?";
+
+  it("rebuilds after an article is edited, then loads the new snapshot", async () => {
+    await open();
+    expect((await fresh()).ask(question).answered).toBe(false);
+    await appendFile(
+      path.join(corpusDir, ARTICLE),
+      "\nThe governor of Sonora opened a desalination plant in Puerto Peñasco in July.\n",
+    );
+
+    const edited = await open();
+    expect(edited.snapshot.state).toBe("stale");
+    const answer = edited.library.ask(question);
+    expect(answer.answered).toBe(true);
+    expect(answer.passages[0]?.text).toContain("desalination plant");
+    expect(answer.passages[0]?.citation.paragraph).toBe(7);
+    expectSameLibrary(edited.library, await fresh());
+    await expectGoodSnapshot();
+    expectSameLibrary((await open()).library, edited.library);
+  });
+
+  it("rebuilds after an article is added or removed", async () => {
+    const before = await open();
+    await writeFile(
+      path.join(corpusDir, "tijuana-bridge.md"),
+      [
+        "---",
+        "id: tijuana-bridge",
+        'title: "Tijuana opens a border bridge"',
+        'published: "2025-09-02"',
+        "---",
+        "",
+        "The mayor of Tijuana opened a pedestrian bridge across the border on Tuesday.",
+        "",
+      ].join("\n"),
+    );
+    const added = await open();
+    expect(added.snapshot.state).toBe("stale");
+    expect(added.library.version).not.toBe(before.library.version);
+    expect(added.library.stats.documents).toBe(2);
+    const answer = added.library.ask("Who opened a pedestrian bridge?");
+    expect(answer.answered).toBe(true);
+    expect(answer.passages[0]?.citation.docId).toBe("tijuana-bridge");
+    await expectGoodSnapshot();
+
+    await rm(path.join(corpusDir, "tijuana-bridge.md"));
+    const removed = await open();
+    expect(removed.snapshot.state).toBe("stale");
+    expect(removed.library.version).toBe(before.library.version);
+    expect(removed.library.ask("Who opened a pedestrian bridge?").answered).toBe(false);
+  });
+
+  it("rebuilds after the entities file changes", async () => {
+    await open();
+    const entities = path.join(corpusDir, "entities.yaml");
+    const text = await readFile(entities, "utf8");
+    await writeFile(
+      entities,
+      text.replace("aliases: [Sinaloa Cartel]", "aliases: [Sinaloa Cartel, Chapitos]"),
+    );
+    const edited = await open();
+    expect(edited.snapshot.state).toBe("stale");
+    expect(edited.library.organisation("Chapitos")?.organisation.name).toBe("Cartel de Sinaloa");
+    await expectGoodSnapshot();
+  });
+
+  it("rebuilds when the index options differ", async () => {
+    const other: IndexOptions = { ...DEFAULT_INDEX_OPTIONS, k: 1.2, titleBoost: 2 };
+    expect((await open()).snapshot.state).toBe("written");
+
+    const rebuilt = await open({ indexOptions: other });
+    expect(rebuilt.snapshot.state).toBe("stale");
+    expect(rebuilt.library.data.index.options).toEqual(other);
+    expectSameLibrary(rebuilt.library, await fresh(other));
+
+    const loaded = await open({ indexOptions: other });
+    expect(loaded.snapshot.state).toBe("loaded");
+    expect(loaded.library.data.index.options).toEqual(other);
+    expectSameLibrary(loaded.library, rebuilt.library);
+
+    const back = await open();
+    expect(back.snapshot.state).toBe("stale");
+    expect(back.library.data.index.options).toEqual(DEFAULT_INDEX_OPTIONS);
+  });
+
+  it("does not reuse the snapshot of another corpus", async () => {
+    await open();
+    const otherDir = path.join(root, "other-corpus");
+    await cp(corpusDir, otherDir, { recursive: true });
+    await appendFile(path.join(otherDir, ARTICLE), "\nA paragraph only the other corpus has.\n");
+    const other = await openLibrary({ corpusDir: otherDir, snapshotFile });
+    expect(other.snapshot.state).toBe("stale");
+    expect(other.library.stats.passages).toBe((await fresh()).stats.passages + 1);
+  });
+});
+
+describe("corrupt snapshots", () => {
+  it.each([
+    ["binary garbage", Buffer.from([0x00, 0xff, 0xfe, 0x13, 0x37, 0x80, 0x0a])],
+    ["an empty file", Buffer.alloc(0)],
+    ["text that is not JSON", Buffer.from("{ this is not: json")],
+  ])("rebuilds and replaces %s", async (_name, bytes) => {
+    await mkdir(path.dirname(snapshotFile), { recursive: true });
+    await writeFile(snapshotFile, bytes);
+    const opened = await open();
+    expect(opened.snapshot.state).toBe("corrupt");
+    expect(opened.snapshot.saveError).toBeUndefined();
+    expectSameLibrary(opened.library, await fresh());
+    await expectGoodSnapshot();
+  });
+
+  it.each([
+    ["null", "null"],
+    ["a number", "42"],
+    ["a string", '"storydesk-index"'],
+    ["an array", "[1, 2, 3]"],
+    ["an unrelated object", '{"hello": "world"}'],
+    ["another tool's format", '{"format": "other-index", "version": 1, "key": "abc", "library": {}}'],
+    [
+      "a key that is not a string",
+      `{"format": "storydesk-index", "version": ${SNAPSHOT_FORMAT_VERSION}, "key": 7, "library": {}}`,
+    ],
+    ["no library", `{"format": "storydesk-index", "version": ${SNAPSHOT_FORMAT_VERSION}, "key": "abc"}`],
+  ])("rebuilds and replaces valid JSON of the wrong shape: %s", async (_name, text) => {
+    await mkdir(path.dirname(snapshotFile), { recursive: true });
+    await writeFile(snapshotFile, text);
+    const opened = await open();
+    expect(opened.snapshot.state).toBe("corrupt");
+    expectSameLibrary(opened.library, await fresh());
+    await expectGoodSnapshot();
+  });
+
+  // Each snapshot keeps the right key, so that only its damaged library data can reject it.
+  it.each<[string, (snapshot: { library: Record<string, unknown> }) => void]>([
+    ["the MiniSearch index removed", (s) => delete libraryField(s, "index").minisearch],
+    ["the document frequencies removed", (s) => delete libraryField(s, "index").docFreq],
+    ["the spelling words removed", (s) => delete libraryField(s, "index").words],
+    ["the whole index removed", (s) => delete s.library.index],
+    ["the passages removed", (s) => delete s.library.passages],
+    ["a passage missing", (s) => libraryField(s, "passages").pop()],
+    [
+      "a passage without its citation",
+      (s) => delete (libraryField(s, "passages")[0] as { citation?: unknown }).citation,
+    ],
+    ["the entities removed", (s) => delete s.library.entities],
+    ["the designations removed", (s) => delete s.library.designations],
+    ["the warnings removed", (s) => delete s.library.warnings],
+    ["the warnings set to null", (s) => (s.library.warnings = null)],
+    ["the fingerprint removed", (s) => delete s.library.fingerprint],
+    ["the library emptied", (s) => (s.library = {})],
+    ["the library replaced by a string", (s) => ((s as SnapshotJson).library = "library")],
+  ])("rebuilds and replaces a snapshot with %s", async (_name, mutate) => {
+    await open();
+    await damage(mutate);
+    expect((await readJson(snapshotFile)).key).toBe(await currentKey());
+
+    const opened = await open();
+    expect(opened.snapshot.state).toBe("corrupt");
+    expect(opened.warnings).toEqual([]);
+    expectSameLibrary(opened.library, await fresh());
+    await expectGoodSnapshot();
+  });
+});
+
+describe("interrupted writes", () => {
+  it("rebuilds a truncated snapshot", async () => {
+    await open();
+    const whole = await readFile(snapshotFile);
+    await writeFile(snapshotFile, whole.subarray(0, Math.floor(whole.length / 2)));
+    const opened = await open();
+    expect(opened.snapshot.state).toBe("corrupt");
+    expectSameLibrary(opened.library, await fresh());
+    await expectGoodSnapshot();
+  });
+
+  it("is not disturbed by a temporary file left beside the snapshot", async () => {
+    await open();
+    const whole = await readFile(snapshotFile);
+    const leftover = `${snapshotFile}.99999.0badcafe.tmp`;
+    await writeFile(leftover, whole.subarray(0, Math.floor(whole.length / 3)));
+
+    const opened = await open();
+    expect(opened.snapshot.state).toBe("loaded");
+    expectSameLibrary(opened.library, await fresh());
+
+    await rm(snapshotFile);
+    const written = await open();
+    expect(written.snapshot.state).toBe("written");
+    await expectGoodSnapshot();
+  });
+
+  it("leaves no temporary file after writing, and the written snapshot reads back", async () => {
+    const library = await fresh();
+    const key = await currentKey();
+    await writeSnapshot(snapshotFile, key, library);
+    await writeSnapshot(snapshotFile, key, library);
+    expect(await readdir(path.dirname(snapshotFile))).toEqual(["index.json"]);
+    const stored = await readSnapshot(snapshotFile, key);
+    expect("library" in stored).toBe(true);
+    if ("library" in stored) expectSameLibrary(stored.library, library);
+    expect(await readSnapshot(snapshotFile, `${key.slice(1)}0`)).toEqual({ reason: "stale" });
+    expect(await readSnapshot(path.join(root, "none.json"), key)).toEqual({ reason: "missing" });
+
+    await open();
+    expect(await temporaryFiles(path.dirname(snapshotFile))).toEqual([]);
+  });
+
+  it("rejects when the directory cannot be created, leaving the previous snapshot intact", async () => {
+    await open();
+    const before = await readFile(snapshotFile);
+    const blocker = path.join(root, "blocker");
+    await writeFile(blocker, "a regular file, not a directory\n");
+
+    const library = await fresh();
+    await expect(
+      writeSnapshot(path.join(blocker, "cache", "index.json"), await currentKey(), library),
+    ).rejects.toThrow();
+    expect(await readFile(blocker, "utf8")).toBe("a regular file, not a directory\n");
+    expect(await readFile(snapshotFile)).toEqual(before);
+    expect((await open()).snapshot.state).toBe("loaded");
+  });
+
+  it("rejects a write that fails over an existing snapshot, leaving it intact and no temporary file", async () => {
+    await open();
+    const before = await readFile(snapshotFile);
+    const library = await fresh();
+    // A BigInt cannot be written as JSON: the write fails after the temporary file's name is chosen.
+    const unwritable = Library.fromData({
+      ...library.data,
+      warnings: [{ severity: "warning", file: "x.md", line: 1n as unknown as number, message: "m" }],
+    });
+    await expect(writeSnapshot(snapshotFile, await currentKey(), unwritable)).rejects.toThrow(/BigInt/);
+    expect(await readFile(snapshotFile)).toEqual(before);
+    expect(await temporaryFiles(path.dirname(snapshotFile))).toEqual([]);
+    expect((await open()).snapshot.state).toBe("loaded");
+  });
+
+  it("rejects when the snapshot path is a directory, leaving no temporary file", async () => {
+    const target = path.join(root, "cache", "index.json");
+    await mkdir(path.join(target, "inside"), { recursive: true });
+    await expect(writeSnapshot(target, await currentKey(), await fresh())).rejects.toThrow();
+    expect(await temporaryFiles(path.dirname(target))).toEqual([]);
+    expect((await stat(target)).isDirectory()).toBe(true);
+  });
+});
+
+describe("snapshots of another format version", () => {
+  it("treats the format 0 fixture as stale and rebuilds it", async () => {
+    await mkdir(path.dirname(snapshotFile), { recursive: true });
+    await cp(FORMAT_0_FIXTURE, snapshotFile);
+    expect(await readSnapshot(snapshotFile, await currentKey())).toEqual({ reason: "stale" });
+
+    const opened = await open();
+    expect(opened.snapshot.state).toBe("stale");
+    expectSameLibrary(opened.library, await fresh());
+    await expectGoodSnapshot();
+  });
+
+  it("never trusts the format 0 fixture, even carrying the current key", async () => {
+    const fixture = (await readJson(FORMAT_0_FIXTURE)) as SnapshotJson;
+    expect(fixture).toMatchObject({ format: "storydesk-index", version: 0 });
+    await mkdir(path.dirname(snapshotFile), { recursive: true });
+    await writeFile(snapshotFile, JSON.stringify({ ...fixture, key: await currentKey() }));
+    const opened = await open();
+    expect(opened.snapshot.state).toBe("stale");
+    await expectGoodSnapshot();
+  });
+
+  it.each([0, SNAPSHOT_FORMAT_VERSION + 1, String(SNAPSHOT_FORMAT_VERSION), null])(
+    "never loads a current snapshot relabelled as version %j",
+    async (version) => {
+      await open();
+      await damage((s) => {
+        (s as SnapshotJson).version = version;
+      });
+      const opened = await open();
+      expect(opened.snapshot.state).toBe("stale");
+      await expectGoodSnapshot();
+    },
+  );
+});
+
+describe("corpus errors", () => {
+  it.each<[string, () => Promise<void>, { file: string; line: number | undefined }[]]>([
+    [
+      "an invalid date in the article",
+      async () => {
+        const file = path.join(corpusDir, ARTICLE);
+        const text = await readFile(file, "utf8");
+        await writeFile(file, text.replace('published: "2025-08"', 'published: "2025-02-30"'));
+      },
+      [{ file: ARTICLE, line: 6 }],
+    ],
+    [
+      "a new article with two errors",
+      async () => {
+        await writeFile(
+          path.join(corpusDir, "broken.md"),
+          "---\nid: Not A Slug\ntitle: A broken article\npublished: 2025-13-01\n---\n\nSome text.\n",
+        );
+      },
+      [
+        { file: "broken.md", line: 2 },
+        { file: "broken.md", line: 4 },
+      ],
+    ],
+  ])(
+    "throws a CorpusError for %s even with a snapshot of the good corpus",
+    async (_name, breakCorpus, expected) => {
+      await open();
+      const before = await readFile(snapshotFile);
+      const modified = (await stat(snapshotFile)).mtimeMs;
+      await breakCorpus();
+
+      const error = await corpusErrorOf(open());
+      expect(errorsOf(error.diagnostics)).toEqual(expect.arrayContaining(expected));
+      const first = error.diagnostics.find((d) => d.severity === "error");
+      expect(error.message).toContain(`${first?.file}:${first?.line}`);
+      expect(await readFile(snapshotFile)).toEqual(before);
+      expect((await stat(snapshotFile)).mtimeMs).toBe(modified);
+    },
+  );
+
+  it("lists every error of the corpus", async () => {
+    await writeFile(
+      path.join(corpusDir, "broken.md"),
+      "---\nid: Not A Slug\ntitle: A broken article\npublished: 2025-13-01\n---\n\nSome text.\n",
+    );
+    const error = await corpusErrorOf(open({ snapshotFile: null }));
+    expect(errorsOf(error.diagnostics)).toEqual([
+      { file: "broken.md", line: 2 },
+      { file: "broken.md", line: 4 },
+    ]);
+    expect(error.message).toContain("2 errors");
+  });
+
+  it("serves the previous snapshot again once the error is fixed", async () => {
+    await open();
+    const broken = path.join(corpusDir, "broken.md");
+    await writeFile(broken, "---\nid: broken\ntitle: Broken\npublished: yesterday\n---\n\nText.\n");
+    await corpusErrorOf(open());
+    await rm(broken);
+    expect((await open()).snapshot.state).toBe("loaded");
+  });
+
+  it.each([
+    ["a file", "outside.md", async (target: string) => writeFile(target, "---\nid: outside\n---\n")],
+    ["a directory", "outside-dir", async (target: string) => mkdir(target)],
+  ])(
+    "refuses a symbolic link to %s outside the corpus, even with a matching snapshot",
+    async (_kind, name, make) => {
+      const outside = path.join(root, name);
+      await make(outside);
+      await open();
+      const before = await readFile(snapshotFile);
+      await symlink(outside, path.join(corpusDir, name));
+      // The link is left out of the corpus's fingerprint, so the snapshot's key still matches.
+      expect((await readJson(snapshotFile)).key).toBe(await currentKey());
+
+      const error = await corpusErrorOf(open());
+      expect(error.diagnostics).toContainEqual({
+        severity: "error",
+        file: name,
+        message: expect.stringMatching(/outside the corpus directory/),
+      });
+      expect(await readFile(snapshotFile)).toEqual(before);
+    },
+  );
+});
+
+describe("disabled and unwritable snapshots", () => {
+  it("neither reads nor writes a snapshot when snapshotFile is null", async () => {
+    const opened = await open({ snapshotFile: null });
+    expect(opened.snapshot).toEqual({ state: "disabled", file: null });
+    expect(existsSync(path.dirname(snapshotFile))).toBe(false);
+    expect(existsSync(defaultSnapshotFile(corpusDir))).toBe(false);
+    expect(opened.library.ask(QUESTIONS[0] as string).answered).toBe(true);
+
+    await open();
+    await writeFile(snapshotFile, "garbage");
+    expect((await open({ snapshotFile: null })).snapshot.state).toBe("disabled");
+    expect(await readFile(snapshotFile, "utf8")).toBe("garbage");
+  });
+
+  it("still serves the library when the snapshot cannot be saved", async () => {
+    const blocker = path.join(root, "blocker");
+    await writeFile(blocker, "not a directory\n");
+    const file = path.join(blocker, "cache", "index.json");
+    for (let i = 0; i < 2; i++) {
+      const opened = await open({ snapshotFile: file });
+      expect(opened.snapshot.state).toBe("written");
+      expect(opened.snapshot.file).toBe(file);
+      expect(opened.snapshot.saveError).toMatch(/ENOTDIR|not a directory/);
+      expectSameLibrary(opened.library, await fresh());
+    }
+    expect(await readFile(blocker, "utf8")).toBe("not a directory\n");
+  });
+});
+
+describe("warnings", () => {
+  const notes = () => path.join(corpusDir, "notes.txt");
+  const mentionsNotes = (warnings: readonly Diagnostic[]) =>
+    warnings.filter((d) => d.file === "notes.txt").length;
+
+  it("reports a warning once, whether the library was built or loaded", async () => {
+    await writeFile(notes(), "moderator notes\n");
+    const written = await open();
+    expect(mentionsNotes(written.warnings)).toBe(1);
+    const loaded = await open();
+    expect(loaded.snapshot.state).toBe("loaded");
+    expect(loaded.warnings).toEqual(written.warnings);
+  });
+
+  it("reports the warnings of the corpus as it is now, not as it was when the snapshot was written", async () => {
+    await writeFile(notes(), "moderator notes\n");
+    await open();
+    await rm(notes());
+    const loaded = await open();
+    expect(loaded.snapshot.state).toBe("loaded");
+    expect(mentionsNotes(loaded.warnings)).toBe(0);
+
+    await writeFile(notes(), "moderator notes\n");
+    expect(mentionsNotes((await open()).warnings)).toBe(1);
+  });
+});
