@@ -1,4 +1,4 @@
-import { DEFAULT_TOP, MAX_TOP } from "../core/answer.ts";
+import { DEFAULT_TOP, MAX_TOP, normaliseQuestion } from "../core/answer.ts";
 import { CLIError } from "./cli-error.ts";
 import { renderAnswer, terminalStyle } from "./render.ts";
 import { openCorpus, parseCommandLine, runCommand } from "./run.ts";
@@ -21,13 +21,19 @@ async function main(argv: readonly string[]): Promise<void> {
   if (values.top !== undefined) {
     top = Number(values.top);
     if (!/^\d+$/.test(values.top) || top < 1 || top > MAX_TOP) {
-      throw new CLIError(`--top must be a whole number from 1 to ${MAX_TOP}, not "${values.top}".`);
+      throw new CLIError(
+        `storydesk: --top must be a whole number from 1 to ${MAX_TOP}, not "${values.top}".`,
+      );
     }
   }
   const question = positionals.join(" ");
   if (question.trim().length === 0) {
-    throw new CLIError(`Ask a question, for example: npm run ask -- "Who was designated?" (usage: ${USAGE})`);
+    throw new CLIError(
+      `storydesk: ask a question, for example: npm run ask -- "Who was designated?" (usage: ${USAGE})`,
+    );
   }
+  // Checked before the corpus is opened, so that a bad question fails fast and says why.
+  normaliseQuestion(question);
   const { library } = await openCorpus();
   const answer = library.ask(question, { top });
   if (values.json) {

@@ -24,7 +24,7 @@ async function main(argv: readonly string[]): Promise<void> {
     );
     return;
   }
-  if (positionals.length > 1) throw new CLIError(`give at most one directory. Usage: ${USAGE}`);
+  if (positionals.length > 1) throw new CLIError(`storydesk: give at most one directory. Usage: ${USAGE}`);
   loadEnvFile();
   const dir = positionals[0] ?? corpusLocation().corpusDir;
   let corpus: Awaited<ReturnType<typeof loadCorpus>>;
@@ -48,8 +48,8 @@ async function main(argv: readonly string[]): Promise<void> {
     for (const d of corpus.diagnostics) process.stdout.write(`${formatDiagnostic(d, prefix)}\n`);
     const summary =
       errors.length === 0
-        ? `${prefix}: OK, ${plural(stats.documents, "article")}, ${plural(stats.passages, "passage")}, ${plural(stats.entities, "entity").replace("entitys", "entities")}, ${stats.designated} designated`
-        : `${prefix}: ${plural(errors.length, "error")}: the corpus cannot be served until ${errors.length === 1 ? "it is" : "they are"} fixed`;
+        ? `${dir}: OK, ${plural(stats.documents, "article")}, ${plural(stats.passages, "passage")}, ${plural(stats.entities, "entity").replace("entitys", "entities")}, ${stats.designated} designated`
+        : `${dir}: ${plural(errors.length, "error")}: the corpus cannot be served until ${errors.length === 1 ? "it is" : "they are"} fixed`;
     process.stdout.write(
       `${summary}${warnings.length > 0 ? ` (${plural(warnings.length, "warning")})` : ""}.\n`,
     );

@@ -16,7 +16,8 @@ async function main(argv: readonly string[]): Promise<void> {
     );
     return;
   }
-  if (positionals.length > 0) throw new CLIError(`unexpected argument "${positionals[0]}". Usage: ${USAGE}`);
+  if (positionals.length > 0)
+    throw new CLIError(`storydesk: unexpected argument "${positionals[0]}". Usage: ${USAGE}`);
   const { library } = await openCorpus();
   const organisations = library.designations();
   if (values.json) {

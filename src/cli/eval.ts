@@ -81,7 +81,8 @@ async function main(argv: readonly string[]): Promise<void> {
     );
     return;
   }
-  if (positionals.length > 0) throw new CLIError(`unexpected argument "${positionals[0]}". Usage: ${USAGE}`);
+  if (positionals.length > 0)
+    throw new CLIError(`storydesk: unexpected argument "${positionals[0]}". Usage: ${USAGE}`);
   if (values.qa !== undefined) {
     for (const file of ["passages.jsonl", "questions.jsonl"]) {
       if (!existsSync(path.join(values.qa, file))) {
@@ -91,7 +92,7 @@ async function main(argv: readonly string[]): Promise<void> {
       }
     }
   } else if (values.split) {
-    throw new CLIError("--split needs --qa DIR: the story set has a single article.");
+    throw new CLIError("storydesk: --split needs --qa DIR: the story set has a single article.");
   }
   const report = await runEval({
     ...(values.qa === undefined ? {} : { qa: values.qa }),

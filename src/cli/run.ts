@@ -17,7 +17,7 @@ export function parseCommandLine<T extends ParseArgsConfig["options"]>(
   } catch (cause) {
     const reason =
       cause instanceof Error ? cause.message.split("\n")[0]?.replace(/\. To specify.*$/, "") : "";
-    throw new CLIError(`${reason}. Usage: ${usage}`);
+    throw new CLIError(`storydesk: ${reason}. Usage: ${usage}`);
   }
 }
 

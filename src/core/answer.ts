@@ -117,7 +117,11 @@ interface PlannedQuery {
   readonly aliases: readonly string[];
 }
 
-function normaliseQuestion(question: string): string {
+/**
+ * The question as it will be searched: control characters and runs of spaces collapsed.
+ * @throws QuestionError when it is empty or over {@link MAX_QUESTION_CHARS} characters.
+ */
+export function normaliseQuestion(question: string): string {
   // Control characters carry no meaning in a question and would garble logs and replies.
   const cleaned = question
     .replace(/[\p{Cc}\p{Cf}]+/gu, " ")
