@@ -1,5 +1,6 @@
 import path from "node:path";
 import { config as loadDotenv } from "dotenv";
+import { defaultSnapshotFile, type OpenOptions } from "./core/open.ts";
 
 /** Reads `.env` into the environment, without overriding what the shell already set. */
 export function loadEnvFile(): void {
@@ -17,4 +18,13 @@ export function corpusLocation(env: NodeJS.ProcessEnv = process.env): CorpusLoca
   const corpusDir = env.CORPUS_DIR?.trim() || "./corpus";
   const snapshot = env.SNAPSHOT_DIR?.trim() || ".storydesk";
   return { corpusDir, snapshotDir: snapshot === "off" ? null : path.resolve(snapshot) };
+}
+
+/** Where to open the corpus from: CORPUS_DIR, with its snapshot under SNAPSHOT_DIR (or none). */
+export function openOptionsFrom(env: NodeJS.ProcessEnv = process.env): OpenOptions {
+  const { corpusDir, snapshotDir } = corpusLocation(env);
+  return {
+    corpusDir,
+    snapshotFile: snapshotDir === null ? null : defaultSnapshotFile(corpusDir, snapshotDir),
+  };
 }

@@ -1,9 +1,9 @@
 import { type ParseArgsConfig, parseArgs } from "node:util";
-import { corpusLocation, loadEnvFile } from "../config.ts";
+import { loadEnvFile, openOptionsFrom } from "../config.ts";
 import { QuestionError } from "../core/answer.ts";
 import { CorpusError, formatDiagnostic } from "../core/corpus/diagnostics.ts";
 import { CorpusDirectoryError } from "../core/corpus/scan.ts";
-import { defaultSnapshotFile, type OpenedLibrary, openLibrary } from "../core/open.ts";
+import { type OpenedLibrary, openLibrary } from "../core/open.ts";
 import { CLIError } from "./cli-error.ts";
 
 /** Parses arguments strictly, turning node's parse errors into a one-line message with the usage. */
@@ -24,12 +24,10 @@ export function parseCommandLine<T extends ParseArgsConfig["options"]>(
 /** Opens the corpus named by CORPUS_DIR, translating every corpus problem into a CLIError. */
 export async function openCorpus(): Promise<OpenedLibrary> {
   loadEnvFile();
-  const { corpusDir, snapshotDir } = corpusLocation();
+  const options = openOptionsFrom();
+  const corpusDir = options.corpusDir;
   try {
-    return await openLibrary({
-      corpusDir,
-      snapshotFile: snapshotDir === null ? null : defaultSnapshotFile(corpusDir, snapshotDir),
-    });
+    return await openLibrary(options);
   } catch (cause) {
     if (cause instanceof CorpusDirectoryError) throw new CLIError(cause.message);
     if (cause instanceof CorpusError) {

@@ -1,0 +1,160 @@
+import type { Answer, AskOptions } from "./answer.ts";
+import { CorpusError, type Diagnostic, error } from "./corpus/diagnostics.ts";
+import { CorpusDirectoryError } from "./corpus/scan.ts";
+import type { Library } from "./library.ts";
+import { type OpenedLibrary, type OpenOptions, openLibrary } from "./open.ts";
+import type { SnapshotState } from "./snapshot.ts";
+
+/** Counts of a library, for status replies and refresh reports. */
+export interface LibraryCounts {
+  readonly version: string;
+  readonly documents: number;
+  readonly passages: number;
+  readonly entities: number;
+  readonly designated: number;
+}
+
+interface RefreshBase {
+  /** Whether this call joined a refresh already running instead of starting its own. */
+  readonly joined: boolean;
+  readonly milliseconds: number;
+  readonly by: string;
+  readonly warnings: readonly Diagnostic[];
+}
+
+/** A refresh that swapped a new library in. */
+export interface RefreshSuccess extends RefreshBase {
+  readonly ok: true;
+  readonly before: LibraryCounts;
+  readonly after: LibraryCounts;
+  /** Article ids added, changed (content differs) and removed. */
+  readonly added: readonly string[];
+  readonly changed: readonly string[];
+  readonly removed: readonly string[];
+  readonly snapshot: SnapshotState;
+}
+
+/** A refresh that found errors: the library that was serving still is. */
+export interface RefreshFailure extends RefreshBase {
+  readonly ok: false;
+  readonly errors: readonly Diagnostic[];
+  readonly serving: LibraryCounts;
+}
+
+export type RefreshResult = RefreshSuccess | RefreshFailure;
+
+export interface StorydeskStatus {
+  readonly counts: LibraryCounts;
+  readonly loadedAt: Date;
+  readonly snapshot: { readonly state: SnapshotState; readonly file: string | null };
+  readonly lastRefresh: { readonly at: Date; readonly by: string; readonly ok: boolean } | null;
+  readonly refreshing: boolean;
+}
+
+function countsOf(library: Library): LibraryCounts {
+  return { version: library.version, ...library.stats };
+}
+
+/**
+ * The library being served, and its refresh: a new library is built beside the one serving and
+ * swapped in whole, so that questions are answered throughout and a broken corpus changes nothing.
+ * Concurrent refreshes share one run.
+ */
+export class Storydesk {
+  private current: OpenedLibrary;
+  private loadedAt: Date;
+  private running: Promise<Omit<RefreshSuccess, "joined"> | Omit<RefreshFailure, "joined">> | undefined;
+  private last: StorydeskStatus["lastRefresh"] = null;
+
+  private constructor(
+    private readonly options: OpenOptions,
+    opened: OpenedLibrary,
+  ) {
+    this.current = opened;
+    this.loadedAt = new Date();
+  }
+
+  /** Opens the corpus (from its snapshot when it matches); throws like {@link openLibrary}. */
+  static async open(options: OpenOptions): Promise<Storydesk> {
+    return new Storydesk(options, await openLibrary(options));
+  }
+
+  get library(): Library {
+    return this.current.library;
+  }
+
+  get warnings(): readonly Diagnostic[] {
+    return this.current.warnings;
+  }
+
+  ask(question: string, options?: AskOptions): Answer {
+    return this.current.library.ask(question, options);
+  }
+
+  status(): StorydeskStatus {
+    return {
+      counts: countsOf(this.current.library),
+      loadedAt: this.loadedAt,
+      snapshot: { state: this.current.snapshot.state, file: this.current.snapshot.file },
+      lastRefresh: this.last,
+      refreshing: this.running !== undefined,
+    };
+  }
+
+  /**
+   * Re-reads and checks the corpus, and swaps the new library in when it has no errors. A call made
+   * while a refresh runs joins it and gets its result.
+   */
+  async refresh(by: string): Promise<RefreshResult> {
+    if (this.running) return { ...(await this.running), joined: true };
+    this.running = this.run(by);
+    try {
+      return { ...(await this.running), joined: false };
+    } finally {
+      this.running = undefined;
+    }
+  }
+
+  private async run(by: string) {
+    const started = performance.now();
+    const before = this.current.library;
+    let opened: OpenedLibrary;
+    try {
+      opened = await openLibrary(this.options);
+    } catch (cause) {
+      const diagnostics =
+        cause instanceof CorpusError
+          ? cause.diagnostics
+          : cause instanceof CorpusDirectoryError
+            ? [error(".", undefined, cause.message)]
+            : undefined;
+      if (!diagnostics) throw cause;
+      this.last = { at: new Date(), by, ok: false };
+      return {
+        ok: false as const,
+        by,
+        errors: diagnostics.filter((d) => d.severity === "error"),
+        warnings: diagnostics.filter((d) => d.severity === "warning"),
+        serving: countsOf(before),
+        milliseconds: performance.now() - started,
+      };
+    }
+    const old = new Map(before.data.articles.map((a) => [a.id, a.hash]));
+    const fresh = new Map(opened.library.data.articles.map((a) => [a.id, a.hash]));
+    this.current = opened;
+    this.loadedAt = new Date();
+    this.last = { at: this.loadedAt, by, ok: true };
+    return {
+      ok: true as const,
+      by,
+      before: countsOf(before),
+      after: countsOf(opened.library),
+      added: [...fresh.keys()].filter((id) => !old.has(id)),
+      changed: [...fresh].filter(([id, hash]) => old.has(id) && old.get(id) !== hash).map(([id]) => id),
+      removed: [...old.keys()].filter((id) => !fresh.has(id)),
+      snapshot: opened.snapshot.state,
+      warnings: opened.warnings,
+      milliseconds: performance.now() - started,
+    };
+  }
+}

@@ -1,0 +1,91 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { Storydesk } from "../src/core/storydesk.ts";
+
+const SEED = "sheinbaum-rejects-us-military-action.md";
+const EXTRA = `---
+id: extra-article
+title: Second report on the cartels
+published: 2025-09-01
+---
+
+Officials in Sinaloa reported new arrests of cartel financiers in September.
+`;
+
+let dir: string;
+let corpusDir: string;
+let storydesk: Storydesk;
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), "storydesk-service-"));
+  corpusDir = path.join(dir, "corpus");
+  await cp("corpus", corpusDir, { recursive: true });
+  storydesk = await Storydesk.open({ corpusDir, snapshotFile: path.join(dir, "snapshot.json") });
+});
+
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("Storydesk refresh", () => {
+  it("swaps in the new corpus and reports what was added, changed and removed", async () => {
+    const before = storydesk.status().counts;
+    await writeFile(path.join(corpusDir, "extra.md"), EXTRA);
+    const seed = path.join(corpusDir, SEED);
+    await writeFile(seed, (await readFile(seed, "utf8")).replace("26 top cartel figures were", "26 senior cartel figures were"));
+    const result = await storydesk.refresh("mod (1)");
+    if (!result.ok) throw new Error("refresh failed");
+    expect(result.added).toEqual(["extra-article"]);
+    expect(result.changed).toEqual(["sheinbaum-rejects-us-military-action"]);
+    expect(result.removed).toEqual([]);
+    expect(result.before).toEqual(before);
+    expect(result.after.documents).toBe(before.documents + 1);
+    expect(result.after.version).not.toBe(before.version);
+    expect(storydesk.ask("Who arrested cartel financiers?").answered).toBe(true);
+    expect(storydesk.status().lastRefresh).toMatchObject({ by: "mod (1)", ok: true });
+
+    await rm(path.join(corpusDir, "extra.md"));
+    const again = await storydesk.refresh("mod (1)");
+    expect(again.ok && again.removed).toEqual(["extra-article"]);
+  });
+
+  it("keeps serving the old corpus when the new one has errors, and lists them", async () => {
+    const version = storydesk.library.version;
+    await writeFile(path.join(corpusDir, "broken.md"), "---\nid: broken\ntitle: Broken\npublished: 2025-13-40\n---\n\nText.\n");
+    const result = await storydesk.refresh("mod (1)");
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((d) => `${d.file}:${d.line}`)).toEqual(["broken.md:4"]);
+    expect(result.serving.version).toBe(version);
+    expect(storydesk.library.version).toBe(version);
+    expect(storydesk.ask("Who is Anna Kelly?").answered).toBe(true);
+    expect(storydesk.status().lastRefresh).toMatchObject({ ok: false });
+  });
+
+  it("coalesces concurrent refreshes into one run", async () => {
+    await writeFile(path.join(corpusDir, "extra.md"), EXTRA);
+    const [first, second, third] = await Promise.all([
+      storydesk.refresh("a (1)"),
+      storydesk.refresh("b (2)"),
+      storydesk.refresh("c (3)"),
+    ]);
+    expect([first.joined, second.joined, third.joined]).toEqual([false, true, true]);
+    expect(second.ok && second.added).toEqual(["extra-article"]);
+    expect(third.milliseconds).toBe(first.milliseconds);
+    expect(storydesk.status().lastRefresh?.by).toBe("a (1)");
+    // Once it is over, the next refresh runs anew (and finds nothing new).
+    const next = await storydesk.refresh("d (4)");
+    expect(next.joined).toBe(false);
+    expect(next.ok && [...next.added, ...next.changed, ...next.removed]).toEqual([]);
+  });
+
+  it("keeps serving when the corpus directory disappears", async () => {
+    await rm(corpusDir, { recursive: true });
+    const result = await storydesk.refresh("mod (1)");
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors[0]?.message).toMatch(/cannot read the corpus directory/);
+    expect(storydesk.ask("Who is Anna Kelly?").answered).toBe(true);
+  });
+});
