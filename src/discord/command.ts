@@ -1,0 +1,34 @@
+import type {
+  AutocompleteInteraction,
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from "discord.js";
+import type { Storydesk } from "../core/storydesk.ts";
+import type { BotConfig } from "./config.ts";
+import type { Cooldown } from "./cooldown.ts";
+import type { Logger } from "./logger.ts";
+
+/** What every handler can use. */
+export interface BotContext {
+  readonly storydesk: Storydesk;
+  readonly config: BotConfig;
+  readonly logger: Logger;
+  readonly askCooldown: Cooldown;
+  readonly startedAt: number;
+}
+
+/** How an interaction ended, for the log line each one gets. */
+export type Outcome = string;
+
+/** A slash command: its registration data and its handlers. */
+export interface Command {
+  readonly data: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<Outcome>;
+  autocomplete?(interaction: AutocompleteInteraction, context: BotContext): Promise<Outcome>;
+  /** Custom-id prefix of the buttons this command's replies carry, and their handler. */
+  readonly buttons?: {
+    readonly prefix: string;
+    handle(interaction: ButtonInteraction, context: BotContext): Promise<Outcome>;
+  };
+}

@@ -1,0 +1,153 @@
+import {
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIEmbed,
+  ButtonStyle,
+  ComponentType,
+} from "discord.js";
+import type { Answer, AnswerPassage, AnswerSentence } from "../../core/answer.ts";
+import { encodeButton } from "../custom-id.ts";
+import { LIMITS } from "../limits.ts";
+import { escapeAndFit, escapeUserText, truncate } from "../text.ts";
+import { citationLabel, citationLine } from "./citation.ts";
+import { fitEmbed, type ReplyPayload } from "./payload.ts";
+
+/** Passages shown per page of an answer. */
+export const PAGE_SIZE = 3;
+/** Passages an answer can page through: the core's maximum. */
+export const MAX_PASSAGES = 10;
+
+const COLOR_ANSWER = 0x2f80ed;
+const COLOR_NOT_COVERED = 0x8a8f98;
+const QUESTION_PREFIX = "**Q:** ";
+
+/** Budgets that keep an answer inside the 6000-character embed total with room to spare. */
+const MAX_QUESTION = 700;
+const MAX_SENTENCE = 1200;
+const MAX_NOTES = 600;
+
+export interface AnswerView {
+  /** 0-based page of passages. */
+  readonly page: number;
+  /** Whether the answer is ephemeral (then it offers "Share in channel"). */
+  readonly private: boolean;
+  readonly version: string;
+}
+
+function markedSentence(sentence: AnswerSentence): string {
+  const text = truncate(sentence.text, MAX_SENTENCE);
+  let out = "";
+  let at = 0;
+  for (const [start, end] of sentence.highlights) {
+    if (end > text.length) break;
+    out += `${escapeUserText(text.slice(at, start))}**${escapeUserText(text.slice(start, end))}**`;
+    at = end;
+  }
+  return out + escapeUserText(text.slice(at));
+}
+
+function quoted(words: readonly string[]): string {
+  return words.map((w) => `"${w}"`).join(", ");
+}
+
+/** What the corpus lacks and what was searched instead, as small print. */
+function notes(answer: Answer): string[] {
+  const lines: string[] = [];
+  const substituted = new Map(answer.relatedTerms.map((r) => [r.term, r.related]));
+  const absent = answer.missingTerms.filter((t) => !substituted.has(t));
+  if (absent.length > 0) lines.push(`The articles never mention ${quoted(absent)}.`);
+  for (const [term, related] of substituted)
+    lines.push(`No article mentions "${term}"; searched for ${quoted(related)}.`);
+  for (const { term, suggestion } of answer.didYouMean)
+    lines.push(`Did you mean "${suggestion}" (for "${term}")?`);
+  return lines.map((line) => `-# ${escapeAndFit(line, MAX_NOTES)}`);
+}
+
+function passageField(passage: AnswerPassage, number: number, related: boolean) {
+  const cite = citationLine(passage.citation);
+  const room = LIMITS.fieldValue - cite.length - 1;
+  return {
+    name: truncate(
+      `${related ? "Related " : ""}[${number}] ${citationLabel(passage.citation)}`,
+      LIMITS.fieldName,
+    ),
+    value: `${escapeAndFit(passage.text, Math.max(100, room))}\n${cite}`,
+  };
+}
+
+/** The question as the first line of the description, where buttons can read it back. */
+export function questionLine(question: string): string {
+  return `${QUESTION_PREFIX}${escapeAndFit(question, MAX_QUESTION)}`;
+}
+
+/** Reads the question back from an answer message's embed, for its buttons. */
+export function questionFromEmbed(embed: { description?: string | null } | undefined): string | undefined {
+  const first = embed?.description?.split("\n")[0];
+  return first?.startsWith(QUESTION_PREFIX) ? first.slice(QUESTION_PREFIX.length) : undefined;
+}
+
+function buttons(
+  answer: Answer,
+  view: AnswerView,
+  pages: number,
+): Array<APIActionRowComponent<APIButtonComponent>> {
+  const row: APIButtonComponent[] = [];
+  if (answer.answered && view.page + 1 < pages) {
+    row.push({
+      type: ComponentType.Button,
+      style: ButtonStyle.Secondary,
+      label: "More passages",
+      custom_id: encodeButton({
+        kind: "more",
+        page: view.page + 1,
+        private: view.private,
+        version: view.version,
+      }),
+    });
+  }
+  if (view.private && answer.answered) {
+    row.push({
+      type: ComponentType.Button,
+      style: ButtonStyle.Primary,
+      label: "Share in channel",
+      custom_id: encodeButton({ kind: "share", page: view.page, version: view.version }),
+    });
+  }
+  return row.length > 0 ? [{ type: ComponentType.ActionRow, components: row }] : [];
+}
+
+/**
+ * An answer as a Discord message: the question, the answer sentence with the matched words in bold,
+ * one page of cited passages, notes on what the corpus lacks, and the buttons for more.
+ */
+export function renderAnswer(answer: Answer, view: AnswerView): ReplyPayload {
+  const shown = answer.answered ? answer.passages : answer.related.slice(0, PAGE_SIZE);
+  const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
+  const page = Math.min(view.page, pages - 1);
+  const slice = shown.slice(page * PAGE_SIZE, page * PAGE_SIZE + PAGE_SIZE);
+  const lines = [questionLine(answer.query), ""];
+  if (answer.answered && answer.answer) {
+    const source = answer.passages.findIndex((p) => p.id === answer.answer?.passageId) + 1;
+    lines.push(`${markedSentence(answer.answer)}${source > 0 ? ` [${source}]` : ""}`);
+  } else {
+    lines.push(escapeUserText(answer.message));
+  }
+  const small = notes(answer);
+  if (small.length > 0) lines.push("", ...small);
+  if (!answer.answered && slice.length > 0)
+    lines.push("", "**Related passages** (they do not answer the question):");
+  const first = page * PAGE_SIZE;
+  const embed: APIEmbed = {
+    title: answer.answered ? "Answer from the articles" : "Not covered by the articles",
+    color: answer.answered ? COLOR_ANSWER : COLOR_NOT_COVERED,
+    description: lines.join("\n"),
+    fields: slice.map((p, i) => passageField(p, first + i + 1, !answer.answered)),
+    footer: {
+      text:
+        shown.length > 0
+          ? `corpus ${view.version} · passages ${first + 1}–${first + slice.length} of ${shown.length}`
+          : `corpus ${view.version}`,
+    },
+  };
+  return { embeds: [fitEmbed(embed)], components: buttons(answer, { ...view, page }, pages) };
+}

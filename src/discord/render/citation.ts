@@ -1,0 +1,21 @@
+import type { Citation } from "../../core/passages.ts";
+import { escapeAndFit, escapeUserText } from "../text.ts";
+
+/** The article title as a masked link when the article has one, else in italics. */
+export function titleLink(citation: Citation, maxTitle = 120): string {
+  const title = escapeAndFit(citation.title, maxTitle).replace(/[[\]]/g, (c) => `\\${c}`);
+  if (!citation.url) return `*${title}*`;
+  // Parentheses and spaces would end a masked link early.
+  const url = citation.url.replace(/[()\s]/g, (c) => encodeURIComponent(c));
+  return `[${title}](${url})`;
+}
+
+/** "paragraph 4 · 2025-08", the part of a citation that fits in a field name. */
+export function citationLabel(citation: Citation): string {
+  return `${citation.label} · ${citation.published || "undated"}`;
+}
+
+/** One line citing a passage: label, date and the article as a link. */
+export function citationLine(citation: Citation): string {
+  return `— ${titleLink(citation)}, ${escapeUserText(citationLabel(citation))}`;
+}

@@ -1,0 +1,117 @@
+import type { APIEmbed } from "discord.js";
+import { type Diagnostic, formatDiagnostic } from "../../core/corpus/diagnostics.ts";
+import type { LibraryCounts, RefreshResult, StorydeskStatus } from "../../core/storydesk.ts";
+import { LIMITS } from "../limits.ts";
+import { escapeUserText } from "../text.ts";
+import { fitEmbed, type ReplyPayload } from "./payload.ts";
+
+const COLOR_OK = 0x27ae60;
+const COLOR_FAILED = 0xe67e22;
+
+function seconds(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+function ids(list: readonly string[]): string {
+  if (list.length === 0) return "none";
+  const shown = list.slice(0, 15).map((id) => `\`${id}\``);
+  return list.length > shown.length
+    ? `${shown.join(", ")} and ${list.length - shown.length} more`
+    : shown.join(", ");
+}
+
+/** Diagnostics as `file:line: message` lines in a code block, as many as fit. */
+function diagnosticBlock(diagnostics: readonly Diagnostic[], budget: number): string {
+  const lines: string[] = [];
+  let used = 8;
+  for (const d of diagnostics) {
+    const line = formatDiagnostic(d).replace(/```/g, "ʼʼʼ");
+    if (used + line.length + 1 > budget - 40) {
+      lines.push(`…and ${diagnostics.length - lines.length} more (npm run corpus:check lists them all)`);
+      break;
+    }
+    lines.push(line);
+    used += line.length + 1;
+  }
+  return `\`\`\`\n${lines.join("\n")}\n\`\`\``;
+}
+
+function countsLine(before: LibraryCounts, after: LibraryCounts): string {
+  return `Documents ${before.documents} → ${after.documents}, passages ${before.passages} → ${after.passages}, designated ${before.designated} → ${after.designated}`;
+}
+
+/** The outcome of /corpus refresh: what changed, or every error with the old corpus still serving. */
+export function renderRefresh(result: RefreshResult): ReplyPayload {
+  const joined = result.joined ? "\n-# A refresh was already running; this is its result." : "";
+  if (!result.ok) {
+    const embed: APIEmbed = {
+      title: "Refresh failed: the previous corpus is still answering",
+      color: COLOR_FAILED,
+      description: `The corpus has ${result.errors.length} error${result.errors.length === 1 ? "" : "s"}. Fix ${
+        result.errors.length === 1 ? "it" : "them"
+      } and refresh again.${joined}\n${diagnosticBlock(result.errors, LIMITS.embedDescription - 300)}`,
+      footer: {
+        text: `still serving corpus ${result.serving.version} · checked in ${seconds(result.milliseconds)}`,
+      },
+    };
+    return { embeds: [fitEmbed(embed)], components: [] };
+  }
+  const lines = [
+    countsLine(result.before, result.after),
+    `Added: ${ids(result.added)}`,
+    `Changed: ${ids(result.changed)}`,
+    `Removed: ${ids(result.removed)}`,
+  ];
+  if (result.warnings.length > 0) {
+    lines.push(
+      `${result.warnings.length} warning${result.warnings.length === 1 ? "" : "s"}:`,
+      diagnosticBlock(result.warnings, 1500),
+    );
+  }
+  const embed: APIEmbed = {
+    title: "Corpus refreshed",
+    color: COLOR_OK,
+    description: `${lines.join("\n")}${joined}`,
+    footer: {
+      text: `corpus ${result.before.version} → ${result.after.version} · ${seconds(result.milliseconds)} · snapshot ${result.snapshot}`,
+    },
+  };
+  return { embeds: [fitEmbed(embed)], components: [] };
+}
+
+function duration(ms: number): string {
+  const s = Math.floor(ms / 1000);
+  const parts = [
+    [Math.floor(s / 86400), "d"],
+    [Math.floor((s % 86400) / 3600), "h"],
+    [Math.floor((s % 3600) / 60), "m"],
+    [s % 60, "s"],
+  ] as const;
+  const shown = parts.filter(([n]) => n > 0).map(([n, u]) => `${n}${u}`);
+  return shown.length > 0 ? shown.join(" ") : "0s";
+}
+
+/** /corpus status: what is being served, since when, and how the last refresh went. */
+export function renderStatus(status: StorydeskStatus, uptimeMs: number): ReplyPayload {
+  const c = status.counts;
+  const when = (date: Date) => `<t:${Math.floor(date.getTime() / 1000)}:R>`;
+  const last = status.lastRefresh
+    ? `${status.lastRefresh.ok ? "succeeded" : "failed"} ${when(status.lastRefresh.at)}, by ${escapeUserText(status.lastRefresh.by)}`
+    : "none since start";
+  const embed: APIEmbed = {
+    title: "Corpus status",
+    color: COLOR_OK,
+    fields: [
+      { name: "Corpus version", value: `\`${c.version}\``, inline: true },
+      { name: "Documents", value: String(c.documents), inline: true },
+      { name: "Passages", value: String(c.passages), inline: true },
+      { name: "Entities", value: String(c.entities), inline: true },
+      { name: "Designated", value: String(c.designated), inline: true },
+      { name: "Loaded", value: when(status.loadedAt), inline: true },
+      { name: "Last refresh", value: `${last}${status.refreshing ? " (one is running now)" : ""}` },
+      { name: "Snapshot", value: status.snapshot.state },
+      { name: "Uptime", value: duration(uptimeMs), inline: true },
+    ],
+  };
+  return { embeds: [fitEmbed(embed)], components: [] };
+}

@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, readBotConfig } from "../src/discord/config.ts";
+import { Cooldown } from "../src/discord/cooldown.ts";
+
+// Shaped like a bot token, but made up: never a real secret in the repository.
+const TOKEN = "test-token-for-storydesk.emulator.only-on-loopback-not-a-secret";
+const BASE = { DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: "100000000000000001" };
+
+function problemsOf(env: Record<string, string>): readonly string[] {
+  try {
+    readBotConfig(env);
+  } catch (cause) {
+    if (cause instanceof ConfigError) return cause.problems;
+    throw cause;
+  }
+  return [];
+}
+
+describe("bot configuration", () => {
+  it("applies defaults to a minimal .env", () => {
+    expect(readBotConfig(BASE)).toMatchObject({
+      CORPUS_DIR: "./corpus",
+      SNAPSHOT_DIR: ".storydesk",
+      ASK_COOLDOWN_SECONDS: 3,
+      LOG_LEVEL: "info",
+      MODERATOR_ROLE_IDS: [],
+    });
+  });
+
+  it("treats empty values as unset", () => {
+    const config = readBotConfig({ ...BASE, DISCORD_GUILD_ID: "", DISCORD_API_URL: " ", MODERATOR_ROLE_IDS: "" });
+    expect(config.DISCORD_GUILD_ID).toBeUndefined();
+    expect(config.DISCORD_API_URL).toBeUndefined();
+  });
+
+  it("lists every missing or invalid key in one message", () => {
+    const problems = problemsOf({
+      DISCORD_CLIENT_ID: "12",
+      DISCORD_API_URL: "ftp://example.com",
+      MODERATOR_ROLE_IDS: "100000000000000002, boss",
+      ASK_COOLDOWN_SECONDS: "soon",
+      LOG_LEVEL: "loud",
+    });
+    expect(problems.map((p) => p.split(" ")[0])).toEqual([
+      "DISCORD_TOKEN",
+      "DISCORD_CLIENT_ID",
+      "DISCORD_API_URL",
+      "MODERATOR_ROLE_IDS",
+      "ASK_COOLDOWN_SECONDS",
+      "LOG_LEVEL",
+    ]);
+    expect(problems[0]).toMatch(/missing/);
+    expect(problems[3]).toMatch(/boss/);
+  });
+
+  it("never repeats the token in its messages", () => {
+    const wrong = "not.a-token-but-a-secret-anyway";
+    const error = (() => {
+      try {
+        readBotConfig({ ...BASE, DISCORD_TOKEN: wrong, LOG_LEVEL: "loud" });
+      } catch (cause) {
+        return cause as Error;
+      }
+      throw new Error("expected a ConfigError");
+    })();
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.message).toMatch(/DISCORD_TOKEN does not look like a bot token/);
+    expect(error.message).not.toContain(wrong);
+  });
+
+  it("parses moderator roles and the cooldown", () => {
+    const config = readBotConfig({
+      ...BASE,
+      MODERATOR_ROLE_IDS: "100000000000000002, 100000000000000003",
+      ASK_COOLDOWN_SECONDS: "0",
+    });
+    expect(config.MODERATOR_ROLE_IDS).toEqual(["100000000000000002", "100000000000000003"]);
+    expect(config.ASK_COOLDOWN_SECONDS).toBe(0);
+  });
+});
+
+describe("cooldown", () => {
+  it("makes a user wait the rest of the window, and only that user", () => {
+    const cooldown = new Cooldown(3);
+    expect(cooldown.take("a", 10_000)).toBe(0);
+    expect(cooldown.take("a", 10_500)).toBe(3);
+    expect(cooldown.take("a", 12_100)).toBe(1);
+    expect(cooldown.take("b", 12_100)).toBe(0);
+    expect(cooldown.take("a", 13_000)).toBe(0);
+  });
+
+  it("is off at 0 seconds", () => {
+    const cooldown = new Cooldown(0);
+    expect(cooldown.take("a", 1)).toBe(0);
+    expect(cooldown.take("a", 2)).toBe(0);
+  });
+});
