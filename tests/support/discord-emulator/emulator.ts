@@ -1,0 +1,292 @@
+import { createServer, type Server } from "node:http";
+import { CommandRegistry } from "./commands.ts";
+import { INTERACTION_TOKEN_LIFETIME_MS } from "./constants.ts";
+import type { EmulatorContext } from "./context.ts";
+import { Gateway } from "./gateway.ts";
+import { Router } from "./http.ts";
+import { Snowflakes } from "./ids.ts";
+import {
+  basePayload,
+  buttonData,
+  commandData,
+  createHandle,
+  type InteractionContextInput,
+  InteractionRecord,
+  InteractionRegistry,
+  resolveContext,
+} from "./interactions.ts";
+import { type MessageRecord, MessageStore } from "./messages.ts";
+import { RestApi } from "./rest.ts";
+import { applicationRoutes } from "./routes-application.ts";
+import { channelRoutes } from "./routes-channels.ts";
+import { interactionRoutes } from "./routes-interactions.ts";
+import type {
+  AutocompleteOptions,
+  ButtonOptions,
+  ChatInputOptions,
+  EmulatorOptions,
+  GatewayStats,
+  InteractionHandle,
+  InteractionKind,
+  JsonObject,
+  RegisteredCommand,
+  RequestRecord,
+  StoredMessage,
+  Violation,
+} from "./types.ts";
+import { buttonsOf } from "./util.ts";
+import { Waiters } from "./waiters.ts";
+import { World } from "./world.ts";
+
+/**
+ * A loopback Discord for tests: REST under `apiUrl` and a gateway, both on 127.0.0.1, reached by an
+ * unmodified discord.js Client through `rest: { api: emulator.apiUrl }`. It dispatches interactions,
+ * stores the messages the bot creates, and records every Discord rule the bot's requests break.
+ */
+export class DiscordEmulator {
+  readonly apiUrl: string;
+  /** Every rule a request broke, in order; tests assert it is empty. */
+  readonly violations: Violation[] = [];
+  readonly #server: Server;
+  readonly #gateway: Gateway;
+  readonly #rest: RestApi;
+  readonly #ctx: EmulatorContext;
+  readonly #waiters: Waiters;
+  readonly #violate: (violation: Violation) => void;
+  #stopped: Promise<void> | null = null;
+
+  private constructor(options: EmulatorOptions, server: Server, port: number) {
+    this.#server = server;
+    this.apiUrl = `http://127.0.0.1:${port}/api`;
+    const ids = new Snowflakes();
+    const world = new World(options, ids);
+    this.#waiters = new Waiters(options.waitTimeoutMs ?? 10_000);
+    const changed = () => this.#waiters.notify();
+    const violate = (violation: Violation) => {
+      this.violations.push(violation);
+      changed();
+    };
+    this.#violate = violate;
+    this.#gateway = new Gateway({
+      token: options.token,
+      applicationId: options.applicationId,
+      world,
+      heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
+      baseUrl: () => `ws://127.0.0.1:${port}`,
+      violate,
+      changed,
+    });
+    this.#ctx = {
+      token: options.token,
+      applicationId: options.applicationId,
+      ackDeadlineMs: options.ackDeadlineMs ?? 3000,
+      tokenLifetimeMs: options.tokenLifetimeMs ?? INTERACTION_TOKEN_LIFETIME_MS,
+      world,
+      ids,
+      messages: new MessageStore(ids),
+      interactions: new InteractionRegistry(),
+      commands: new CommandRegistry(options.applicationId, ids),
+      gateway: this.#gateway,
+      changed,
+    };
+    const router = new Router();
+    applicationRoutes(router, this.#ctx);
+    interactionRoutes(router, this.#ctx);
+    channelRoutes(router, this.#ctx);
+    this.#rest = new RestApi(router, options.token, violate);
+    server.on("request", (request, response) => void this.#rest.handle(request, response));
+    server.on("upgrade", (request, socket, head) => this.#gateway.upgrade(request, socket, head));
+  }
+
+  /** Starts an emulator listening on 127.0.0.1 on a free port. */
+  static async start(options: EmulatorOptions): Promise<DiscordEmulator> {
+    const server = createServer();
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(0, "127.0.0.1", () => resolve());
+    });
+    const address = server.address();
+    if (address === null || typeof address === "string")
+      throw new Error("the emulator's server has no TCP port");
+    return new DiscordEmulator(options, server, address.port);
+  }
+
+  /** Closes every socket and the server; later calls return the same promise. */
+  stop(): Promise<void> {
+    this.#stopped ??= (async () => {
+      for (const record of this.#ctx.interactions.all()) if (record.deadline) clearTimeout(record.deadline);
+      this.#waiters.close("the emulator was stopped");
+      this.#gateway.close();
+      this.#server.closeAllConnections();
+      await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+    })();
+    return this.#stopped;
+  }
+
+  // ---- gateway
+
+  get gateway(): GatewayStats {
+    const g = this.#gateway;
+    return {
+      sessionId: g.sessionId,
+      sequence: g.sequence,
+      connected: g.connected,
+      intents: g.intents,
+      identifies: g.identifies,
+      resumes: g.resumes,
+      heartbeats: g.heartbeats,
+      connections: g.connections,
+    };
+  }
+
+  /** Resolves once a bot has identified and been sent READY and its GUILD_CREATEs. */
+  async waitForReady(): Promise<void> {
+    await this.#waiters.until("waitForReady()", () => (this.#gateway.readies > 0 ? true : undefined));
+  }
+
+  /**
+   * Closes the bot's gateway socket as a network drop would: by default with close code 4000, after
+   * which discord.js resumes; "terminate" cuts the TCP connection without a close frame. Events
+   * dispatched meanwhile are queued and replayed on RESUME, followed by RESUMED. With
+   * `invalidateSession` the session is forgotten: the RESUME gets op 9 and the bot must identify again.
+   */
+  dropConnection(code: number | "terminate" = 4000, options: { invalidateSession?: boolean } = {}): void {
+    this.#gateway.drop(code, options.invalidateSession ?? false);
+  }
+
+  /** Resolves once the session has been resumed after the last `dropConnection()` (or at all, without one). */
+  async waitForResume(): Promise<void> {
+    const g = this.#gateway;
+    await this.#waiters.until("waitForResume()", () => {
+      if (g.drops === 0) return g.successfulResumes > 0 ? true : undefined;
+      if (g.dropsResumed === g.drops) return true;
+      if (g.identifies > g.identifiesAtDrop)
+        throw new Error("waitForResume(): after the drop the bot identified again instead of resuming");
+      return undefined;
+    });
+  }
+
+  // ---- state
+
+  /** Commands registered by bulk overwrites (and single creates), echoed with their ids. */
+  get commands(): {
+    readonly global: readonly RegisteredCommand[];
+    readonly guilds: ReadonlyMap<string, readonly RegisteredCommand[]>;
+  } {
+    return { global: this.#ctx.commands.global, guilds: this.#ctx.commands.guilds };
+  }
+
+  /** Every message created (replies, follow-ups, channel messages), in its latest state. */
+  get messages(): readonly StoredMessage[] {
+    return this.#ctx.messages.all;
+  }
+
+  /** Every REST request served, with the status answered. */
+  get requests(): readonly RequestRecord[] {
+    return this.#rest.requests;
+  }
+
+  /** The bot's user id. */
+  get botUserId(): string {
+    return this.#ctx.world.bot.id;
+  }
+
+  /** The id of the user interactions come from when a test names none. */
+  get defaultUserId(): string {
+    return this.#ctx.world.user().id;
+  }
+
+  // ---- interactions
+
+  /** Dispatches a slash command (APPLICATION_COMMAND, CHAT_INPUT). */
+  chatInput(opts: ChatInputOptions): InteractionHandle {
+    const context = resolveContext(this.#ctx.world, opts);
+    const data = this.#commandData(opts.name, opts.options, opts.resolved, context);
+    return this.#dispatch("command", `/${opts.name}`, opts.name, context, null, data);
+  }
+
+  /** Dispatches an autocomplete request for a command option. */
+  autocomplete(opts: AutocompleteOptions): InteractionHandle {
+    const context = resolveContext(this.#ctx.world, opts);
+    const data = this.#commandData(opts.name, opts.options, undefined, context);
+    return this.#dispatch("autocomplete", `autocomplete /${opts.name}`, opts.name, context, null, data);
+  }
+
+  /** Dispatches a click on a button of a stored message. */
+  button(opts: ButtonOptions): InteractionHandle {
+    const message = this.#ctx.messages.get(opts.message.id);
+    if (!message || message.deleted)
+      throw new Error(`button(): message ${opts.message.id} is not a live message of this emulator`);
+    const button = buttonsOf(message).find((b) => b.custom_id === opts.customId);
+    if (!button)
+      throw new Error(
+        `button(): message ${message.id} has no button with custom_id ${JSON.stringify(opts.customId)}`,
+      );
+    if (button.disabled === true)
+      throw new Error(`button(): the button ${JSON.stringify(opts.customId)} is disabled`);
+    if (opts.guildId !== undefined && opts.guildId !== message.guild_id)
+      throw new Error(`button(): message ${message.id} is in guild ${message.guild_id}, not ${opts.guildId}`);
+    const context = resolveContext(this.#ctx.world, {
+      ...opts,
+      guildId: message.guild_id,
+      channelId: message.channel_id,
+    });
+    return this.#dispatch(
+      "component",
+      `button ${JSON.stringify(opts.customId)}`,
+      null,
+      context,
+      message,
+      buttonData(opts.customId),
+    );
+  }
+
+  #commandData(
+    name: string,
+    options: readonly unknown[] | undefined,
+    resolved: JsonObject | undefined,
+    context: InteractionContextInput,
+  ): JsonObject {
+    const guildId = context.guild?.id ?? null;
+    const registered = this.#ctx.commands.find(name, guildId);
+    const id = registered?.id ?? this.#ctx.commands.idFor(name, guildId);
+    return commandData(id, name, options, resolved, registered?.guild_id ?? null);
+  }
+
+  #dispatch(
+    kind: InteractionKind,
+    label: string,
+    commandName: string | null,
+    context: InteractionContextInput,
+    componentMessage: MessageRecord | null,
+    data: JsonObject,
+  ): InteractionHandle {
+    const ctx = this.#ctx;
+    if (!ctx.gateway.hasSession)
+      throw new Error(`cannot dispatch ${label}: no bot has identified yet (await waitForReady())`);
+    const record = new InteractionRecord(ctx.ids.next(), kind, label, commandName, context, componentMessage);
+    record.payload = {
+      ...basePayload(ctx.world, ctx.applicationId, record),
+      data,
+      ...(componentMessage ? { message: componentMessage.raw() } : {}),
+    };
+    ctx.interactions.add(record);
+    record.deadline = setTimeout(() => {
+      if (record.ack) return;
+      record.expired = true;
+      this.#violate({
+        rule: "interaction.ack-deadline",
+        description: `${label} (interaction ${record.id}) got no accepted callback within ${ctx.ackDeadlineMs} ms of its dispatch`,
+        interactionId: record.id,
+      });
+    }, ctx.ackDeadlineMs);
+    record.deadline.unref();
+    ctx.gateway.dispatch("INTERACTION_CREATE", record.payload);
+    return createHandle(record, {
+      waiters: this.#waiters,
+      messages: ctx.messages,
+      ackDeadlineMs: ctx.ackDeadlineMs,
+      violations: () => this.violations,
+    });
+  }
+}
