@@ -28,7 +28,12 @@ describe("bot configuration", () => {
   });
 
   it("treats empty values as unset", () => {
-    const config = readBotConfig({ ...BASE, DISCORD_GUILD_ID: "", DISCORD_API_URL: " ", MODERATOR_ROLE_IDS: "" });
+    const config = readBotConfig({
+      ...BASE,
+      DISCORD_GUILD_ID: "",
+      DISCORD_API_URL: " ",
+      MODERATOR_ROLE_IDS: "",
+    });
     expect(config.DISCORD_GUILD_ID).toBeUndefined();
     expect(config.DISCORD_API_URL).toBeUndefined();
   });

@@ -34,7 +34,10 @@ describe("Storydesk refresh", () => {
     const before = storydesk.status().counts;
     await writeFile(path.join(corpusDir, "extra.md"), EXTRA);
     const seed = path.join(corpusDir, SEED);
-    await writeFile(seed, (await readFile(seed, "utf8")).replace("26 top cartel figures were", "26 senior cartel figures were"));
+    await writeFile(
+      seed,
+      (await readFile(seed, "utf8")).replace("26 top cartel figures were", "26 senior cartel figures were"),
+    );
     const result = await storydesk.refresh("mod (1)");
     if (!result.ok) throw new Error("refresh failed");
     expect(result.added).toEqual(["extra-article"]);
@@ -53,7 +56,10 @@ describe("Storydesk refresh", () => {
 
   it("keeps serving the old corpus when the new one has errors, and lists them", async () => {
     const version = storydesk.library.version;
-    await writeFile(path.join(corpusDir, "broken.md"), "---\nid: broken\ntitle: Broken\npublished: 2025-13-40\n---\n\nText.\n");
+    await writeFile(
+      path.join(corpusDir, "broken.md"),
+      "---\nid: broken\ntitle: Broken\npublished: 2025-13-40\n---\n\nText.\n",
+    );
     const result = await storydesk.refresh("mod (1)");
     expect(result.ok).toBe(false);
     if (result.ok) return;

@@ -6,7 +6,10 @@ export function titleLink(citation: Citation, maxTitle = 120): string {
   const title = escapeAndFit(citation.title, maxTitle).replace(/[[\]]/g, (c) => `\\${c}`);
   if (!citation.url) return `*${title}*`;
   // Parentheses and spaces would end a masked link early.
-  const url = citation.url.replace(/[()\s]/g, (c) => encodeURIComponent(c));
+  const url = citation.url.replace(
+    /[()\s]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`,
+  );
   return `[${title}](${url})`;
 }
 
