@@ -69,14 +69,31 @@ export function isStopWord(surface: string): boolean {
 }
 
 /** Splits a text into tokens, keeping offsets so that matches can be highlighted. */
+/**
+ * Folding and stemming cost a few microseconds a word; a corpus repeats its words, so each written
+ * form is analysed once. Bounded, since every new word of every question would otherwise stay.
+ */
+const analysed = new Map<string, { readonly folded: string; readonly term: string | null }>();
+const MAX_CACHED_FORMS = 500_000;
+
+function analyseWord(surface: string): { readonly folded: string; readonly term: string | null } {
+  let known = analysed.get(surface);
+  if (known === undefined) {
+    const folded = toFolded(surface);
+    known = { folded, term: folded.length === 0 || isStopWord(surface) ? null : termOf(folded) };
+    if (analysed.size >= MAX_CACHED_FORMS) analysed.clear();
+    analysed.set(surface, known);
+  }
+  return known;
+}
+
 export function analyze(text: string): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(WORD)) {
     const surface = match[0];
     const start = match.index;
-    const folded = toFolded(surface);
+    const { folded, term } = analyseWord(surface);
     if (folded.length === 0) continue;
-    const term = isStopWord(surface) ? null : termOf(folded);
     tokens.push({ surface, start, end: start + surface.length, folded, term });
   }
   return tokens;
