@@ -4,7 +4,7 @@ import type { Command } from "../command.ts";
 import { LIMITS } from "../limits.ts";
 import { renderDesignationList, renderOrganisation } from "../render/designations.ts";
 import { respond, respondPrivately } from "../respond.ts";
-import { truncate } from "../text.ts";
+import { escapeAndFit, truncate } from "../text.ts";
 
 const data = new SlashCommandBuilder()
   .setName("designations")
@@ -38,7 +38,7 @@ export const designations = {
     if (!details) {
       await respondPrivately(
         interaction,
-        `No designated organisation is called "${truncate(name, 100)}". Pick one from the suggestions, or run /designations alone for the list.`,
+        `No designated organisation is called "${escapeAndFit(name, 100)}". Pick one from the suggestions, or run /designations alone for the list.`,
       );
       return "unknown-organisation";
     }

@@ -3,13 +3,16 @@ import { escapeAndFit, escapeUserText } from "../text.ts";
 
 /** The article title as a masked link when the article has one, else in italics. */
 export function titleLink(citation: Citation, maxTitle = 120): string {
-  const title = escapeAndFit(citation.title, maxTitle).replace(/[[\]]/g, (c) => `\\${c}`);
+  // escapeAndFit escapes brackets too, so the title cannot end the link's text early.
+  const title = escapeAndFit(citation.title, maxTitle);
   if (!citation.url) return `*${title}*`;
-  // Parentheses and spaces would end a masked link early.
-  const url = citation.url.replace(
-    /[()\s]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`,
-  );
+  // Parentheses and spaces would end a masked link early; angle brackets, and an @ before "everyone"
+  // or "here", would spell a mention should Discord show the link as text.
+  const url = citation.url
+    .replace(/[()\s<>]/gu, (c) =>
+      Array.from(new TextEncoder().encode(c), (byte) => `%${byte.toString(16).toUpperCase().padStart(2, "0")}`).join(""),
+    )
+    .replace(/@(?=everyone|here)/gi, "%40");
   return `[${title}](${url})`;
 }
 

@@ -2,7 +2,7 @@ import type { APIEmbed } from "discord.js";
 import { type Diagnostic, formatDiagnostic } from "../../core/corpus/diagnostics.ts";
 import type { LibraryCounts, RefreshResult, StorydeskStatus } from "../../core/storydesk.ts";
 import { LIMITS } from "../limits.ts";
-import { escapeUserText } from "../text.ts";
+import { escapeUserText, truncate } from "../text.ts";
 import { fitEmbed, type ReplyPayload } from "./payload.ts";
 
 const COLOR_OK = 0x27ae60;
@@ -12,9 +12,19 @@ function seconds(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
+/** Characters of article ids listed per kind of change, so that the warnings below always fit. */
+const MAX_IDS_CHARS = 900;
+
 function ids(list: readonly string[]): string {
   if (list.length === 0) return "none";
-  const shown = list.slice(0, 15).map((id) => `\`${id}\``);
+  const shown: string[] = [];
+  let length = 0;
+  for (const id of list.slice(0, 15)) {
+    const code = `\`${truncate(id, 100)}\``;
+    if (shown.length > 0 && length + code.length + 2 > MAX_IDS_CHARS) break;
+    shown.push(code);
+    length += code.length + 2;
+  }
   return list.length > shown.length
     ? `${shown.join(", ")} and ${list.length - shown.length} more`
     : shown.join(", ");
@@ -63,10 +73,11 @@ export function renderRefresh(result: RefreshResult): ReplyPayload {
     `Removed: ${ids(result.removed)}`,
   ];
   if (result.warnings.length > 0) {
-    lines.push(
-      `${result.warnings.length} warning${result.warnings.length === 1 ? "" : "s"}:`,
-      diagnosticBlock(result.warnings, 1500),
-    );
+    lines.push(`${result.warnings.length} warning${result.warnings.length === 1 ? "" : "s"}:`);
+    // The block must fit whole: fitEmbed cutting it would leave it open, and the diagnostics would
+    // render as Markdown, mentions included. The ids above take at most 3 × MAX_IDS_CHARS.
+    const room = LIMITS.embedDescription - lines.join("\n").length - joined.length - 100;
+    lines.push(diagnosticBlock(result.warnings, Math.min(1500, room)));
   }
   const embed: APIEmbed = {
     title: "Corpus refreshed",

@@ -26,10 +26,11 @@ export function embedLength(embed: APIEmbed): number {
  * description shortened until the whole fits in 6000 characters.
  */
 export function fitEmbed(embed: APIEmbed): APIEmbed {
+  // Discord trims field texts and refuses them empty.
   const fields = (embed.fields ?? []).slice(0, LIMITS.embedFields).map((f) => ({
     ...f,
-    name: truncate(f.name, LIMITS.fieldName) || "\u200b",
-    value: truncate(f.value, LIMITS.fieldValue) || "\u200b",
+    name: f.name.trim() === "" ? "\u200b" : truncate(f.name, LIMITS.fieldName),
+    value: f.value.trim() === "" ? "\u200b" : truncate(f.value, LIMITS.fieldValue),
   }));
   const fitted: APIEmbed = {
     ...embed,
@@ -45,16 +46,18 @@ export function fitEmbed(embed: APIEmbed): APIEmbed {
       : { author: { ...embed.author, name: truncate(embed.author.name, LIMITS.author) } }),
     fields,
   };
+  const footer = fitted.footer;
   let dropped = 0;
   while (embedLength(fitted) > LIMITS.embedTotal && fields.length > 0) {
     fields.pop();
     dropped++;
-  }
-  if (dropped > 0 && fitted.footer) {
-    fitted.footer = {
-      ...fitted.footer,
-      text: truncate(`${fitted.footer.text} · ${dropped} more not shown`, LIMITS.footer),
-    };
+    // The note counts towards the total too: added after the loop, it could push the embed over.
+    if (footer) {
+      fitted.footer = {
+        ...footer,
+        text: truncate(`${footer.text} · ${dropped} more not shown`, LIMITS.footer),
+      };
+    }
   }
   const excess = embedLength(fitted) - LIMITS.embedTotal;
   if (excess > 0 && fitted.description) {
