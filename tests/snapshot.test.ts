@@ -301,9 +301,19 @@ describe("corrupt snapshots", () => {
 
   // Each snapshot keeps the right key, so that only its damaged library data can reject it.
   it.each<[string, (snapshot: { library: Record<string, unknown> }) => void]>([
-    ["the MiniSearch index removed", (s) => delete libraryField(s, "index").minisearch],
-    ["the document frequencies removed", (s) => delete libraryField(s, "index").docFreq],
+    [
+      "the posting lists removed",
+      (s) => delete (libraryField(s, "index").arrays as Record<string, unknown>).textDocs,
+    ],
+    ["the term list removed", (s) => delete libraryField(s, "index").terms],
     ["the spelling words removed", (s) => delete libraryField(s, "index").words],
+    [
+      "a posting array of the wrong type",
+      (s) => {
+        const arrays = libraryField(s, "index").arrays as Record<string, { type: string }>;
+        (arrays.tokens as { type: string }).type = "Float32Array";
+      },
+    ],
     ["the whole index removed", (s) => delete s.library.index],
     ["the passages removed", (s) => delete s.library.passages],
     ["a passage missing", (s) => libraryField(s, "passages").pop()],

@@ -8,7 +8,7 @@ import type { IndexOptions } from "./search/index-options.ts";
  * Version of the snapshot layout and of everything that shapes an index (analysis, passage cutting).
  * Bump it whenever either changes: a snapshot of another version is rebuilt, never read.
  */
-export const SNAPSHOT_FORMAT_VERSION = 2;
+export const SNAPSHOT_FORMAT_VERSION = 3;
 const FORMAT = "storydesk-index";
 
 /** How a snapshot was used when a library was opened. */

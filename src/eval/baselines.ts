@@ -1,3 +1,4 @@
+import lunr from "lunr";
 import MiniSearch from "minisearch";
 import type { QaPassage, QaQuestion } from "./qa-set.ts";
 
@@ -48,4 +49,24 @@ export function miniSearchDefaults(passages: readonly QaPassage[]): Ranker {
   const index = new MiniSearch<QaPassage>({ fields: ["title", "text"] });
   index.addAll(passages);
   return (question) => index.search(question).map((r) => String(r.id));
+}
+
+/**
+ * lunr 2.3.9 with its default English pipeline (stop words, Porter stemmer) and BM25. The question
+ * is tokenized by lunr and passed as terms, so that characters of lunr's query syntax (`:`, `~`,
+ * `^`, `+`, `-`, `*`) in a question cannot break the query.
+ */
+export function lunrDefaults(passages: readonly QaPassage[]): Ranker {
+  const index = lunr(function () {
+    this.ref("id");
+    this.field("title");
+    this.field("text");
+    for (const p of passages) this.add(p);
+  });
+  return (question) =>
+    index
+      .query((query) => {
+        query.term(lunr.tokenizer(question), {});
+      })
+      .map((r) => r.ref);
 }

@@ -1,7 +1,7 @@
 import { DEFAULT_MIN_COVERAGE } from "../core/answer.ts";
 import { loadCorpus } from "../core/corpus/load.ts";
 import { Library } from "../core/library.ts";
-import { type BaselineMetrics, miniSearchDefaults, rankingMetrics } from "./baselines.ts";
+import { type BaselineMetrics, lunrDefaults, miniSearchDefaults, rankingMetrics } from "./baselines.ts";
 import { evaluateQuestion, type Metrics, type QuestionOutcome, summarise } from "./evaluate.ts";
 import { corpusFromPassages } from "./qa-corpus.ts";
 import { type QaQuestion, qaQuestionSchema, readJsonl } from "./qa-set.ts";

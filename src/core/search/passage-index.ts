@@ -1,0 +1,207 @@
+import SearchableMap from "minisearch/SearchableMap";
+import type { Passage } from "../passages.ts";
+import { analyze } from "../text/analyze.ts";
+import type { IndexOptions } from "./index-options.ts";
+import { buildPostings, PostingSearcher, type PostingsData, type WeightedTerm } from "./postings.ts";
+import { decodeArray, type EncodedArray, encodeArray } from "./typed-arrays.ts";
+
+export type { WeightedTerm } from "./postings.ts";
+
+/** A passage that matched a query. */
+export interface Hit {
+  /** Position of the passage in the library. */
+  readonly index: number;
+  readonly passage: Passage;
+  /** BM25+ score, comparable within one query. */
+  readonly score: number;
+  /** Index terms of the query found in the passage (text or title). */
+  readonly matched: ReadonlySet<string>;
+}
+
+/** What a snapshot stores of an index, besides the passages themselves. */
+export interface PassageIndexData {
+  readonly options: IndexOptions;
+  readonly terms: readonly string[];
+  readonly arrays: Record<string, EncodedArray>;
+  /** folded word -> occurrences, for spelling suggestions. */
+  readonly words: Record<string, number>;
+}
+
+const ARRAYS = {
+  textOffsets: Uint32Array,
+  textDocs: Uint32Array,
+  textTfs: Uint16Array,
+  titleOffsets: Uint32Array,
+  titleArticles: Uint32Array,
+  titleTfs: Uint16Array,
+  articleStarts: Uint32Array,
+  textLengths: Uint32Array,
+  titleLengths: Uint32Array,
+  passageFreq: Uint32Array,
+  tokenStarts: Uint32Array,
+  tokens: Uint32Array,
+  sentenceIndex: Uint32Array,
+  sentenceStarts: Uint32Array,
+  passageWeights: Float64Array,
+} as const;
+
+/**
+ * The search index over a corpus's passages: BM25+ over storydesk's own postings (see postings.ts),
+ * the frequencies that weigh question words, the term streams the re-ranker reads, and the word list
+ * that spelling suggestions search (MiniSearch's radix tree).
+ */
+export class PassageIndex {
+  private suggestions: SearchableMap<number> | undefined;
+  private readonly searcher: PostingSearcher;
+
+  private constructor(
+    readonly passages: readonly Passage[],
+    readonly options: IndexOptions,
+    readonly postings: PostingsData,
+    private readonly words: Readonly<Record<string, number>>,
+  ) {
+    this.searcher = new PostingSearcher(postings, options);
+  }
+
+  static build(passages: readonly Passage[], options: IndexOptions): PassageIndex {
+    const words: Record<string, number> = Object.create(null);
+    const seenTitles = new Set<string>();
+    for (const passage of passages) {
+      const { title } = passage.citation;
+      const text = seenTitles.has(title) ? passage.text : `${title}\n${passage.text}`;
+      seenTitles.add(title);
+      for (const token of analyze(text)) words[token.folded] = (words[token.folded] ?? 0) + 1;
+    }
+    return new PassageIndex(passages, options, buildPostings(passages, options), words);
+  }
+
+  static fromData(passages: readonly Passage[], data: PassageIndexData): PassageIndex {
+    if (!Array.isArray(data.terms) || typeof data.words !== "object" || data.words === null || !data.arrays) {
+      throw new Error("the index is incomplete");
+    }
+    const arrays = Object.fromEntries(
+      Object.entries(ARRAYS).map(([name, Type]) => {
+        const encoded = data.arrays[name];
+        if (!encoded) throw new Error(`the index has no ${name}`);
+        return [name, decodeArray(encoded, Type as new (buffer: ArrayBuffer) => Uint32Array)];
+      }),
+    );
+    const postings = { ...arrays, terms: data.terms } as unknown as PostingsData;
+    if (
+      postings.textLengths.length !== passages.length ||
+      postings.textOffsets.length !== data.terms.length + 1
+    ) {
+      throw new Error(
+        `the index holds ${postings.textLengths.length} passages, the snapshot ${passages.length}`,
+      );
+    }
+    return new PassageIndex(passages, data.options, postings, data.words);
+  }
+
+  toData(): PassageIndexData {
+    const arrays: Record<string, EncodedArray> = {};
+    for (const name of Object.keys(ARRAYS) as Array<keyof typeof ARRAYS>)
+      arrays[name] = encodeArray(this.postings[name]);
+    return { options: this.options, terms: this.postings.terms, arrays, words: this.words };
+  }
+
+  get size(): number {
+    return this.passages.length;
+  }
+
+  /** The id of an index term, or undefined when no passage holds it. */
+  termId(term: string): number | undefined {
+    return this.searcher.termIds.get(term);
+  }
+
+  /** Number of passages whose text or title contains `term`. */
+  frequency(term: string): number {
+    const id = this.termId(term);
+    return id === undefined ? 0 : (this.postings.passageFreq[id] as number);
+  }
+
+  /** BM25 inverse document frequency; a term found nowhere gets the highest value. */
+  idf(term: string): number {
+    const n = this.passages.length;
+    const df = this.frequency(term);
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  articleOf(passage: number): number {
+    return this.searcher.articleOf(passage);
+  }
+
+  /**
+   * The corpus word closest in spelling to `word` (folded), at most one edit away for short words and
+   * two for long ones; `undefined` when none is close enough. Ties go to the more frequent word.
+   */
+  suggest(word: string): string | undefined {
+    if (word.length < 4 || /\p{N}/u.test(word)) return undefined;
+    // The radix tree is built on the first misspelling, not at start-up.
+    this.suggestions ??= SearchableMap.fromObject(this.words);
+    const maxEdits = word.length >= 8 ? 2 : 1;
+    let best: { word: string; distance: number; count: number } | undefined;
+    for (const [candidate, [count, distance]] of this.suggestions.fuzzyGet(word, maxEdits)) {
+      if (candidate === word) continue;
+      if (!best || distance < best.distance || (distance === best.distance && count > best.count)) {
+        best = { word: candidate, distance, count };
+      }
+    }
+    return best?.word;
+  }
+
+  /** Term ids of a passage's text, in order, and of its article's title. */
+  termsOf(passage: number): { text: Uint32Array; title: Uint32Array } {
+    const { tokenStarts, tokens } = this.postings;
+    return {
+      text: tokens.subarray(tokenStarts[passage] as number, tokenStarts[passage + 1] as number),
+      title: this.titleTerms(this.articleOf(passage)),
+    };
+  }
+
+  /** Sentence starts of a passage, as positions in its term list. */
+  sentenceStartsOf(passage: number): Uint32Array {
+    const { sentenceIndex, sentenceStarts } = this.postings;
+    return sentenceStarts.subarray(sentenceIndex[passage] as number, sentenceIndex[passage + 1] as number);
+  }
+
+  private titleCache = new Map<number, Uint32Array>();
+  private titleTerms(article: number): Uint32Array {
+    let cached = this.titleCache.get(article);
+    if (!cached) {
+      const first = this.postings.articleStarts[article] as number;
+      const title = this.passages[first]?.citation.title ?? "";
+      cached = Uint32Array.from(
+        analyze(title)
+          .map((t) => (t.term === null ? undefined : this.termId(t.term)))
+          .filter((id): id is number => id !== undefined),
+      );
+      if (this.titleCache.size > 10_000) this.titleCache.clear();
+      this.titleCache.set(article, cached);
+    }
+    return cached;
+  }
+
+  /** Passages matching any of the terms, best first. */
+  search(query: readonly WeightedTerm[], limit: number): Hit[] {
+    if (query.length === 0) return [];
+    const ids = new Map<number, string>();
+    for (const { term } of query) {
+      const id = this.termId(term);
+      if (id !== undefined) ids.set(id, term);
+    }
+    return this.searcher.search(query, limit).map(({ passage, score }) => {
+      const matched = new Set<string>();
+      const { text, title } = this.termsOf(passage);
+      for (const id of text) {
+        const term = ids.get(id);
+        if (term !== undefined) matched.add(term);
+      }
+      for (const id of title) {
+        const term = ids.get(id);
+        if (term !== undefined) matched.add(term);
+      }
+      return { index: passage, passage: this.passages[passage] as Passage, score, matched };
+    });
+  }
+}
