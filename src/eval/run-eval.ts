@@ -4,7 +4,7 @@ import { Library } from "../core/library.ts";
 import { type BaselineMetrics, lunrDefaults, miniSearchDefaults, rankingMetrics } from "./baselines.ts";
 import { evaluateQuestion, type Metrics, type QuestionOutcome, summarise } from "./evaluate.ts";
 import { corpusFromPassages } from "./qa-corpus.ts";
-import { type QaQuestion, qaQuestionSchema, readJsonl } from "./qa-set.ts";
+import { type QaPassage, type QaQuestion, qaQuestionSchema, readJsonl } from "./qa-set.ts";
 import { crossFolds, readQaSet } from "./squad-set.ts";
 
 export interface EvalOptions {
@@ -51,6 +51,14 @@ function sweepOf(outcomes: readonly QuestionOutcome[]) {
   return out;
 }
 
+/** The baseline engines on the same passages and in-corpus questions. */
+function baselinesFor(passages: readonly QaPassage[], questions: readonly QaQuestion[]): BaselineMetrics[] {
+  return [
+    rankingMetrics("MiniSearch 7, default options", miniSearchDefaults(passages), questions),
+    rankingMetrics("lunr 2.3.9, default English pipeline", lunrDefaults(passages), questions),
+  ];
+}
+
 /** Runs the evaluation: storydesk's own pipeline over the set's passages, every question asked. */
 export async function runEval(options: EvalOptions = {}): Promise<EvalReport> {
   const started = performance.now();
@@ -64,7 +72,10 @@ export async function runEval(options: EvalOptions = {}): Promise<EvalReport> {
       passages: library.stats.passages,
       minCoverage,
       groups: [{ name: "all", metrics: summarise(outcomes) }],
-      baselines: [],
+      baselines: baselinesFor(
+        library.data.passages.map((p) => ({ id: p.id, title: p.citation.title, text: p.text })),
+        questions.filter((q) => q.passageIds.length > 0),
+      ),
       sweep: sweepOf(outcomes),
       seconds: (performance.now() - started) / 1000,
     };
@@ -101,9 +112,7 @@ export async function runEval(options: EvalOptions = {}): Promise<EvalReport> {
     passages: library.stats.passages,
     minCoverage,
     groups,
-    baselines: [
-      rankingMetrics("MiniSearch, default options", miniSearchDefaults(set.passages), set.questions),
-    ],
+    baselines: baselinesFor(set.passages, set.questions),
     sweep: sweepOf(outcomes),
     seconds: (performance.now() - started) / 1000,
   };

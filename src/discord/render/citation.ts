@@ -10,7 +10,10 @@ export function titleLink(citation: Citation, maxTitle = 120): string {
   // or "here", would spell a mention should Discord show the link as text.
   const url = citation.url
     .replace(/[()\s<>]/gu, (c) =>
-      Array.from(new TextEncoder().encode(c), (byte) => `%${byte.toString(16).toUpperCase().padStart(2, "0")}`).join(""),
+      Array.from(
+        new TextEncoder().encode(c),
+        (byte) => `%${byte.toString(16).toUpperCase().padStart(2, "0")}`,
+      ).join(""),
     )
     .replace(/@(?=everyone|here)/gi, "%40");
   return `[${title}](${url})`;
