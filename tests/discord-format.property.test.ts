@@ -408,8 +408,9 @@ const answerPassage: fc.Arbitrary<AnswerPassage> = fc
     passage,
     score: fc.double({ min: 0, max: 100, noNaN: true }),
     coverage: fc.double({ min: 0, max: 1 }),
+    confidence: fc.double({ min: 0, max: 1 }),
   })
-  .map(({ passage: p, score, coverage }) => ({ ...p, score, coverage }));
+  .map(({ passage: p, score, coverage, confidence }) => ({ ...p, score, coverage, confidence }));
 
 /** Sorted, disjoint, non-empty `[start, end)` ranges of `text` that split no character. */
 function highlightsOf(text: string, raw: ReadonlyArray<readonly [number, number]>): Array<[number, number]> {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_MIN_COVERAGE } from "../src/core/answer.ts";
+import { DEFAULT_MIN_CONFIDENCE } from "../src/core/answer.ts";
 import { loadCorpus } from "../src/core/corpus/load.ts";
 import { Library } from "../src/core/library.ts";
 import { evaluate } from "../src/eval/evaluate.ts";
@@ -25,7 +25,7 @@ describe("story question set", () => {
   });
 
   it("finds an expected passage in the top 3 for every answerable question", () => {
-    const { outcomes, metrics } = evaluate(library, questions, DEFAULT_MIN_COVERAGE);
+    const { outcomes, metrics } = evaluate(library, questions, DEFAULT_MIN_CONFIDENCE);
     console.info(
       `story set: top-1 ${metrics.recallAt1}, top-3 ${metrics.recallAt3}, answer sentence ${metrics.answerSentenceAt1}, answered ${metrics.answeredInCorpus} of in-corpus, declined ${metrics.declinedOutOfCorpus} of out-of-scope`,
     );
@@ -35,7 +35,7 @@ describe("story question set", () => {
   });
 
   it("declines every out-of-scope question and answers nearly all the others", () => {
-    const { outcomes, metrics } = evaluate(library, questions, DEFAULT_MIN_COVERAGE);
+    const { outcomes, metrics } = evaluate(library, questions, DEFAULT_MIN_CONFIDENCE);
     const wronglyAnswered = outcomes.filter((o) => !o.inCorpus && o.answered);
     expect(wronglyAnswered.map((o) => o.question)).toEqual([]);
     expect(metrics.answeredInCorpus).toBeGreaterThanOrEqual(0.9);

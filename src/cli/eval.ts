@@ -36,7 +36,7 @@ function table(report: EvalReport, sweep: boolean): string {
     ].map((v) => v.toFixed(3)),
   ]);
   const lines = [
-    `storydesk eval: ${report.set}, ${report.passages} passages, answer threshold ${report.minCoverage}`,
+    `storydesk eval: ${report.set}, ${report.passages} passages, answer threshold (confidence) ${report.minConfidence.toFixed(3)}`,
     "",
     `| ${header.join(" | ")} |`,
     `|${header.map((_, i) => (i === 0 ? "---" : "---:")).join("|")}|`,

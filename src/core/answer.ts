@@ -1,33 +1,31 @@
 import type { Citation, Passage } from "./passages.ts";
 import type { AliasTable } from "./search/aliases.ts";
-import type { Hit, PassageIndex, WeightedTerm } from "./search/passage-index.ts";
-import { analyze, type Token } from "./text/analyze.ts";
+import { ABSTAIN, ABSTAIN_FEATURES, CANDIDATES, RERANK_WEIGHTS, SENTENCE_WEIGHTS } from "./search/model.ts";
+import type { Hit, PassageIndex } from "./search/passage-index.ts";
+import {
+  type Correction,
+  coverageOf,
+  type PlannedQuery,
+  planQuery,
+  type RelatedSearch,
+} from "./search/query-plan.ts";
+import {
+  type CandidateSignals,
+  type CompiledQuery,
+  compileQuery,
+  FEATURES,
+  signalsOf,
+  weightedSum,
+} from "./search/rerank.ts";
+import { analyze } from "./text/analyze.ts";
 import { sentences } from "./text/sentences.ts";
-import { synonyms } from "./text/wordnet.ts";
+
+export type { Correction, RelatedSearch } from "./search/query-plan.ts";
 
 /** Longest question accepted, in characters (Discord's option limit for /ask). */
 export const MAX_QUESTION_CHARS = 300;
 export const DEFAULT_TOP = 3;
 export const MAX_TOP = 10;
-
-/**
- * Share of the question's weight (IDF of its words) that the best passage must cover to count as an
- * answer. Chosen by measurement: see `npm run eval` and README "How answers are found".
- */
-export const DEFAULT_MIN_COVERAGE = 0.5;
-
-/** Weight of a term found through an alias relative to the user's own word. */
-const ALIAS_WEIGHT = 0.6;
-/** Weight of a spelling correction relative to a word spelled as in the corpus. */
-const CORRECTION_WEIGHT = 0.8;
-/**
- * Credit towards coverage of a WordNet synonym of a word the corpus lacks. Measured on SQuAD's tuning
- * half: 0.5 costs 0.2 points of abstention accuracy there while letting paraphrases ("troops" for
- * "military personnel") answer; broader terms (hypernyms) cost 1 to 4 points and were dropped.
- */
-const SYNONYM_CREDIT = 0.5;
-/** Search weight of a synonym. */
-const SYNONYM_WEIGHT = 0.3;
 
 /** A question that cannot be asked as given; the message says what to change. */
 export class QuestionError extends Error {
@@ -40,18 +38,23 @@ export class QuestionError extends Error {
 export interface AskOptions {
   /** How many passages to return, 1 to 10. Default 3. */
   readonly top?: number;
-  /** Override of the answer threshold, for evaluation. */
-  readonly minCoverage?: number;
+  /**
+   * Override of the confidence a passage needs to count as an answer (0 to 1), for evaluation; by
+   * default the abstention model's own threshold.
+   */
+  readonly minConfidence?: number;
 }
 
 /** A passage in an answer, with the reasons it was chosen. */
 export interface AnswerPassage {
   readonly id: string;
   readonly text: string;
-  /** BM25 score, comparable only within one answer. */
+  /** Re-ranking score, comparable only within one answer. */
   readonly score: number;
   /** Share of the question's weight this passage covers, 0 to 1. */
   readonly coverage: number;
+  /** The abstention model's probability that this passage answers the question, 0 to 1. */
+  readonly confidence: number;
   readonly citation: Citation;
 }
 
@@ -62,11 +65,6 @@ export interface AnswerSentence {
   readonly highlights: ReadonlyArray<readonly [number, number]>;
   readonly passageId: string;
   readonly citation: Citation;
-}
-
-export interface Correction {
-  readonly term: string;
-  readonly suggestion: string;
 }
 
 export interface Answer {
@@ -86,34 +84,6 @@ export interface Answer {
   /** Words the corpus does not contain, and their synonyms (WordNet) that it does, searched instead. */
   readonly relatedTerms: readonly RelatedSearch[];
   /** Entity names recognised in the question, whose other names were searched too. */
-  readonly aliases: readonly string[];
-}
-
-/** A word of the question and the ways a passage can match it. */
-interface QueryWord {
-  readonly token: Token;
-  readonly term: string;
-  /**
-   * Terms that stand for this word in a passage, with the credit a match earns (1 for the word, its
-   * correction or an alias of the entity it names; less for WordNet's related words).
-   */
-  readonly accepts: ReadonlyMap<string, number>;
-  readonly weight: number;
-  /** No article contains the word (nor a correction or alias of it). */
-  readonly missing: boolean;
-}
-
-/** Corpus words searched in place of a question word the corpus lacks: its WordNet synonyms. */
-export interface RelatedSearch {
-  readonly term: string;
-  readonly related: readonly string[];
-}
-
-interface PlannedQuery {
-  readonly words: readonly QueryWord[];
-  readonly search: readonly WeightedTerm[];
-  readonly corrections: readonly Correction[];
-  readonly related: readonly RelatedSearch[];
   readonly aliases: readonly string[];
 }
 
@@ -140,131 +110,110 @@ export function normaliseQuestion(question: string): string {
   return cleaned;
 }
 
-/** The corpus terms of WordNet's synonyms for a word the corpus lacks, and the words they come from. */
-function synonymTerms(index: PassageIndex, word: string): { terms: Set<string>; words: string[] } {
-  const terms = new Set<string>();
-  const words: string[] = [];
-  for (const phrase of synonyms(word)) {
-    for (const token of analyze(phrase)) {
-      if (token.term === null || index.frequency(token.term) === 0 || terms.has(token.term)) continue;
-      terms.add(token.term);
-      words.push(token.folded);
-    }
-  }
-  return { terms, words };
+/** A first-stage candidate with its re-ranking signals and score. */
+export interface RankedCandidate {
+  readonly hit: Hit;
+  readonly signals: CandidateSignals;
+  readonly score: number;
 }
 
-function planQuery(index: PassageIndex, aliases: AliasTable, question: string): PlannedQuery {
-  const tokens = analyze(question).filter((t): t is Token & { term: string } => t.term !== null);
-  const corrections: Correction[] = [];
-  const termsOf = tokens.map((token) => {
-    if (index.frequency(token.term) > 0) return token.term;
-    const suggestion = index.suggest(token.folded);
-    if (suggestion === undefined) return token.term;
-    const corrected = analyze(suggestion)[0]?.term;
-    if (!corrected || index.frequency(corrected) === 0) return token.term;
-    corrections.push({ term: token.surface, suggestion });
-    return corrected;
-  });
-  const matches = aliases.find(termsOf);
-  const search = new Map<string, number>();
-  const add = (term: string, weight: number) => search.set(term, Math.max(search.get(term) ?? 0, weight));
-  const related: RelatedSearch[] = [];
+/** A question planned and its candidates re-ranked, best first: what answers are made of. */
+export interface RankedQuestion {
+  readonly query: string;
+  readonly plan: PlannedQuery;
+  readonly compiled: CompiledQuery;
+  readonly ranked: readonly RankedCandidate[];
+}
 
-  const words: QueryWord[] = [];
-  const seen = new Set<string>();
-  tokens.forEach((token, i) => {
-    const term = termsOf[i] as string;
-    const corrected = term !== token.term;
-    add(term, corrected ? CORRECTION_WEIGHT : 1);
-    if (seen.has(term)) return;
-    seen.add(term);
-    const accepts = new Map([[term, 1]]);
-    for (const match of matches) {
-      if (i < match.start || i >= match.start + match.length) continue;
-      for (const alternative of match.alternatives) {
-        for (const t of alternative) add(t, ALIAS_WEIGHT);
-        const present = alternative.filter((t) => index.frequency(t) > 0);
-        const rarest = present.sort((a, b) => index.frequency(a) - index.frequency(b))[0];
-        if (rarest) accepts.set(rarest, 1);
-      }
-    }
-    const known = [...accepts.keys()].filter((t) => index.frequency(t) > 0);
-    if (known.length === 0) {
-      const found = synonymTerms(index, token.folded);
-      for (const t of found.terms) {
-        accepts.set(t, SYNONYM_CREDIT);
-        add(t, SYNONYM_WEIGHT);
-      }
-      if (found.words.length > 0) related.push({ term: token.surface, related: found.words });
-    }
-    const weight = known.length > 0 ? Math.max(...known.map((t) => index.idf(t))) : index.idf(term);
-    words.push({
-      token,
-      term,
-      accepts,
-      weight: corrected ? weight * CORRECTION_WEIGHT : weight,
-      missing: known.length === 0,
-    });
-  });
+/** Plans the question, retrieves first-stage candidates and re-ranks them. */
+export function rankQuestion(index: PassageIndex, aliases: AliasTable, question: string): RankedQuestion {
+  const query = normaliseQuestion(question);
+  const plan = planQuery(index, aliases, query);
+  const compiled = compileQuery(index, plan, query);
+  const hits = index.search(plan.search, CANDIDATES);
+  const topScore = hits[0]?.score ?? 0;
+  const articleCache = new Map<number, Float64Array>();
+  const ranked = hits
+    .map((hit, rank) => {
+      const signals = signalsOf(index, compiled, hit, rank, topScore, articleCache);
+      return { hit, signals, score: weightedSum(RERANK_WEIGHTS, signals.features) };
+    })
+    .sort((a, b) => b.score - a.score || a.hit.index - b.hit.index);
+  return { query, plan, compiled, ranked };
+}
+
+/** Inputs of the abstention model for a candidate, in the order of ABSTAIN_FEATURES. */
+export function abstentionFeatures(
+  candidate: RankedCandidate,
+  plan: PlannedQuery,
+): Record<(typeof ABSTAIN_FEATURES)[number], number> {
+  const f = candidate.signals.features;
+  const total = plan.words.reduce((sum, w) => sum + w.weight, 0) || 1;
+  const missing = plan.words.filter((w) => w.unmatched).reduce((sum, w) => sum + w.weight, 0);
   return {
-    words,
-    search: [...search].map(([term, weight]) => ({ term, weight })),
-    corrections,
-    related,
-    aliases: [...new Set(matches.map((m) => m.entity))],
+    coverage: f[FEATURES.indexOf("coverage")] as number,
+    textCoverage: f[FEATURES.indexOf("textCoverage")] as number,
+    sentenceCoverage: f[FEATURES.indexOf("sentenceCoverage")] as number,
+    missingShare: missing / total,
   };
 }
 
-function coverageOf(words: readonly QueryWord[], matched: ReadonlySet<string>): number {
-  let total = 0;
-  let covered = 0;
-  for (const word of words) {
-    total += word.weight;
-    let credit = 0;
-    for (const [term, value] of word.accepts) if (value > credit && matched.has(term)) credit = value;
-    covered += word.weight * credit;
-  }
-  return total > 0 ? covered / total : 0;
+/** Probability, by the abstention model, that a candidate answers the question. */
+export function answerConfidence(candidate: RankedCandidate, plan: PlannedQuery): number {
+  const x = abstentionFeatures(candidate, plan);
+  let z: number = ABSTAIN.intercept;
+  for (const name of ABSTAIN_FEATURES) z += ABSTAIN.coefficients[name] * x[name];
+  return 1 / (1 + Math.exp(-z));
 }
 
-function toAnswerPassage(hit: Hit, coverage: number): AnswerPassage {
+/** The model's own threshold, as a probability. */
+export const DEFAULT_MIN_CONFIDENCE = 1 / (1 + Math.exp(-ABSTAIN.threshold));
+
+function toAnswerPassage(candidate: RankedCandidate, confidence: number): AnswerPassage {
+  const f = candidate.signals.features;
   return {
-    id: hit.passage.id,
-    text: hit.passage.text,
-    score: Math.round(hit.score * 1000) / 1000,
-    coverage: Math.round(coverage * 1000) / 1000,
-    citation: hit.passage.citation,
+    id: candidate.hit.passage.id,
+    text: candidate.hit.passage.text,
+    score: Math.round(candidate.score * 1000) / 1000,
+    coverage: Math.round((f[FEATURES.indexOf("coverage")] as number) * 1000) / 1000,
+    confidence: Math.round(confidence * 1000) / 1000,
+    citation: candidate.hit.passage.citation,
   };
 }
 
-/** The sentence of `passage` that covers most of the question's weight, with matches marked. */
-function bestSentence(passage: Passage, plan: PlannedQuery): AnswerSentence {
-  const searched = new Set(plan.search.map((t) => t.term));
-  let best: AnswerSentence | undefined;
-  let bestScore = -1;
-  for (const sentence of sentences(passage.text)) {
-    const tokens = analyze(sentence.text);
-    const present = new Set(tokens.map((t) => t.term).filter((t): t is string => t !== null));
-    const score = coverageOf(plan.words, present);
+/** The sentence of the best candidate that answers best, with the question's words marked. */
+function bestSentence(
+  candidate: RankedCandidate,
+  compiled: CompiledQuery,
+  index: PassageIndex,
+): AnswerSentence {
+  const passage = candidate.hit.passage;
+  const parts = sentences(passage.text);
+  let chosen = 0;
+  let bestScore = Number.NEGATIVE_INFINITY;
+  candidate.signals.sentences.forEach((s, i) => {
+    const score =
+      SENTENCE_WEIGHTS.coverage * s.coverage +
+      SENTENCE_WEIGHTS.answerType * s.answerType +
+      (i === 0 ? SENTENCE_WEIGHTS.first : 0);
     if (score > bestScore) {
       bestScore = score;
-      best = {
-        text: sentence.text,
-        highlights: tokens
-          .filter((t) => t.term !== null && searched.has(t.term))
-          .map((t) => [t.start, t.end] as const),
-        passageId: passage.id,
-        citation: passage.citation,
-      };
+      chosen = i;
     }
-  }
-  return best ?? { text: passage.text, highlights: [], passageId: passage.id, citation: passage.citation };
+  });
+  const sentence = parts[chosen] ?? parts[0];
+  if (!sentence)
+    return { text: passage.text, highlights: [], passageId: passage.id, citation: passage.citation };
+  const highlights = analyze(sentence.text)
+    .filter((t) => t.term !== null && compiled.searched.has(index.termId(t.term) ?? -1))
+    .map((t) => [t.start, t.end] as const);
+  return { text: sentence.text, highlights, passageId: passage.id, citation: passage.citation };
 }
 
 /**
  * Answers a question from the index: the passages that answer it, the sentence that answers best, and
- * what the corpus lacks. Abstains (`answered: false`) when no passage covers enough of the question.
+ * what the corpus lacks. Abstains (`answered: false`) when the abstention model says the best
+ * passage does not answer.
  */
 export function answerQuestion(
   index: PassageIndex,
@@ -272,19 +221,19 @@ export function answerQuestion(
   question: string,
   options: AskOptions = {},
 ): Answer {
-  const query = normaliseQuestion(question);
   const top = options.top ?? DEFAULT_TOP;
   if (!Number.isInteger(top) || top < 1 || top > MAX_TOP) {
     throw new QuestionError(`The number of passages must be a whole number from 1 to ${MAX_TOP}.`);
   }
-  const minCoverage = options.minCoverage ?? DEFAULT_MIN_COVERAGE;
-  const plan = planQuery(index, aliases, query);
+  const { query, plan, compiled, ranked } = rankQuestion(index, aliases, question);
+  const threshold = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
   const missingTerms = [...new Set(plan.words.filter((w) => w.missing).map((w) => w.token.surface))];
-  const hits = index.search(plan.search, Math.max(top, 10));
-  const scored = hits.map((hit) => ({ hit, coverage: coverageOf(plan.words, hit.matched) }));
-  const answering = scored.filter((s) => s.coverage >= minCoverage).slice(0, top);
+  const scored = ranked
+    .slice(0, MAX_TOP)
+    .map((c) => ({ candidate: c, confidence: answerConfidence(c, plan) }));
+  const answering = scored.filter((s) => s.confidence >= threshold).slice(0, top);
   const best = scored[0];
-  const answered = best !== undefined && best.coverage >= minCoverage;
+  const answered = best !== undefined && answering[0] === best;
   const base = {
     query,
     missingTerms,
@@ -302,15 +251,15 @@ export function answerQuestion(
           : "The articles don't cover this.",
       answer: null,
       passages: [],
-      related: scored.slice(0, top).map((s) => toAnswerPassage(s.hit, s.coverage)),
+      related: scored.slice(0, top).map((s) => toAnswerPassage(s.candidate, s.confidence)),
     };
   }
   return {
     ...base,
     answered: true,
     message: `Found in ${answering.length} passage${answering.length === 1 ? "" : "s"}.`,
-    answer: bestSentence(best.hit.passage, plan),
-    passages: answering.map((s) => toAnswerPassage(s.hit, s.coverage)),
+    answer: bestSentence(best.candidate, compiled, index),
+    passages: answering.map((s) => toAnswerPassage(s.candidate, s.confidence)),
     related: [],
   };
 }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { type Answer, type AskOptions, answerQuestion } from "./answer.ts";
+import { type Answer, type AskOptions, answerQuestion, type RankedQuestion, rankQuestion } from "./answer.ts";
 import type { Diagnostic } from "./corpus/diagnostics.ts";
 import type { Corpus } from "./corpus/parse.ts";
 import type { Article, Entity } from "./corpus/types.ts";
@@ -111,6 +111,11 @@ export class Library {
 
   ask(question: string, options: AskOptions = {}): Answer {
     return answerQuestion(this.index, this.aliases, question, options);
+  }
+
+  /** The question's candidates, re-ranked, with their signals: for evaluation and tuning. */
+  rank(question: string): RankedQuestion {
+    return rankQuestion(this.index, this.aliases, question);
   }
 
   designations(): readonly DesignatedOrganisation[] {

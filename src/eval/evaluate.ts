@@ -10,8 +10,8 @@ export interface QuestionOutcome {
   readonly inCorpus: boolean;
   /** 1-based rank of the first passage that answers, or null when none of the top 10 does. */
   readonly rank: number | null;
-  /** Coverage of the best passage: the abstention decision compares it with the threshold. */
-  readonly coverage: number;
+  /** Confidence of the best passage: the abstention decision compares it with the threshold. */
+  readonly confidence: number;
   readonly answered: boolean;
   /** The highlighted answer sentence contains a gold answer. */
   readonly sentenceHit: boolean;
@@ -46,8 +46,8 @@ function containsAnswer(sentence: string, answers: readonly string[]): boolean {
 }
 
 /** Asks one question and scores it against its gold passages and answers. */
-export function evaluateQuestion(library: Library, q: QaQuestion, minCoverage: number): QuestionOutcome {
-  const answer = library.ask(q.question, { top: RANK_DEPTH, minCoverage: 0 });
+export function evaluateQuestion(library: Library, q: QaQuestion, minConfidence: number): QuestionOutcome {
+  const answer = library.ask(q.question, { top: RANK_DEPTH, minConfidence: 0 });
   const gold = new Set(q.passageIds);
   // Several passages of one gold article count once, at the rank of the first.
   const units: string[] = [];
@@ -60,14 +60,14 @@ export function evaluateQuestion(library: Library, q: QaQuestion, minCoverage: n
   const rank = firstGold
     ? units.indexOf(gold.has(firstGold.citation.docId) ? firstGold.citation.docId : firstGold.id) + 1
     : null;
-  const coverage = answer.passages[0]?.coverage ?? 0;
+  const confidence = answer.passages[0]?.confidence ?? 0;
   return {
     id: q.id,
     question: q.question,
     inCorpus: gold.size > 0,
     rank,
-    coverage,
-    answered: coverage >= minCoverage && answer.passages.length > 0,
+    confidence,
+    answered: confidence >= minConfidence && answer.passages.length > 0,
     sentenceHit: answer.answer !== null && containsAnswer(answer.answer.text, q.answers),
     top: answer.passages.slice(0, 3).map((p) => p.id),
   };
@@ -96,7 +96,7 @@ export function summarise(outcomes: readonly QuestionOutcome[]): Metrics {
   };
 }
 
-export function evaluate(library: Library, questions: readonly QaQuestion[], minCoverage: number) {
-  const outcomes = questions.map((q) => evaluateQuestion(library, q, minCoverage));
+export function evaluate(library: Library, questions: readonly QaQuestion[], minConfidence: number) {
+  const outcomes = questions.map((q) => evaluateQuestion(library, q, minConfidence));
   return { outcomes, metrics: summarise(outcomes) };
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_MIN_COVERAGE } from "../core/answer.ts";
+import { DEFAULT_MIN_CONFIDENCE } from "../core/answer.ts";
 import { loadCorpus } from "../core/corpus/load.ts";
 import { Library } from "../core/library.ts";
 import { type BaselineMetrics, lunrDefaults, miniSearchDefaults, rankingMetrics } from "./baselines.ts";
@@ -12,13 +12,13 @@ export interface EvalOptions {
   readonly qa?: string;
   /** Report the first and second half of the set's articles separately. */
   readonly split?: boolean;
-  readonly minCoverage?: number;
+  readonly minConfidence?: number;
 }
 
 export interface EvalReport {
   readonly set: string;
   readonly passages: number;
-  readonly minCoverage: number;
+  readonly minConfidence: number;
   /** Metrics over every question, then per half when split. */
   readonly groups: ReadonlyArray<{ readonly name: string; readonly metrics: Metrics }>;
   /** Other engines on the same passages and in-corpus questions, ranking only. */
@@ -40,12 +40,12 @@ function sweepOf(outcomes: readonly QuestionOutcome[]) {
   const outside = outcomes.filter((o) => !o.inCorpus);
   const share = (n: number, d: number) => (d === 0 ? 0 : Math.round((n / d) * 1000) / 1000);
   const out = [];
-  for (let t = 0.3; t <= 0.71; t += 0.05) {
+  for (let t = 0.05; t <= 0.951; t += 0.05) {
     const threshold = Math.round(t * 100) / 100;
     out.push({
       threshold,
-      answered: share(inside.filter((o) => o.coverage >= threshold).length, inside.length),
-      declined: share(outside.filter((o) => o.coverage < threshold).length, outside.length),
+      answered: share(inside.filter((o) => o.confidence >= threshold).length, inside.length),
+      declined: share(outside.filter((o) => o.confidence < threshold).length, outside.length),
     });
   }
   return out;
@@ -62,15 +62,15 @@ function baselinesFor(passages: readonly QaPassage[], questions: readonly QaQues
 /** Runs the evaluation: storydesk's own pipeline over the set's passages, every question asked. */
 export async function runEval(options: EvalOptions = {}): Promise<EvalReport> {
   const started = performance.now();
-  const minCoverage = options.minCoverage ?? DEFAULT_MIN_COVERAGE;
+  const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
   if (!options.qa) {
     const library = Library.build(await loadCorpus(STORY_CORPUS));
     const questions = await readJsonl(STORY_SET, qaQuestionSchema);
-    const outcomes = questions.map((q) => evaluateQuestion(library, q, minCoverage));
+    const outcomes = questions.map((q) => evaluateQuestion(library, q, minConfidence));
     return {
       set: `story set (${STORY_SET} on ${STORY_CORPUS}/)`,
       passages: library.stats.passages,
-      minCoverage,
+      minConfidence,
       groups: [{ name: "all", metrics: summarise(outcomes) }],
       baselines: baselinesFor(
         library.data.passages.map((p) => ({ id: p.id, title: p.citation.title, text: p.text })),
@@ -82,10 +82,10 @@ export async function runEval(options: EvalOptions = {}): Promise<EvalReport> {
   }
   const set = await readQaSet(options.qa);
   const library = Library.build(corpusFromPassages(set.passages));
-  const inCorpus = set.questions.map((q) => evaluateQuestion(library, q, minCoverage));
+  const inCorpus = set.questions.map((q) => evaluateQuestion(library, q, minConfidence));
   const outOfCorpus = crossFolds(set).flatMap(({ corpus, questions }) => {
     const fold = Library.build(corpus);
-    return questions.map((q) => ({ q, outcome: evaluateQuestion(fold, q, minCoverage) }));
+    return questions.map((q) => ({ q, outcome: evaluateQuestion(fold, q, minConfidence) }));
   });
   const outcomes = [...inCorpus, ...outOfCorpus.map((o) => o.outcome)];
   const groups = [{ name: "all", metrics: summarise(outcomes) }];
@@ -110,7 +110,7 @@ export async function runEval(options: EvalOptions = {}): Promise<EvalReport> {
   return {
     set: `${options.qa} (SQuAD layout)`,
     passages: library.stats.passages,
-    minCoverage,
+    minConfidence,
     groups,
     baselines: baselinesFor(set.passages, set.questions),
     sweep: sweepOf(outcomes),

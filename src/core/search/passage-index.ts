@@ -43,6 +43,7 @@ const ARRAYS = {
   sentenceIndex: Uint32Array,
   sentenceStarts: Uint32Array,
   passageWeights: Float64Array,
+  tokenFlags: Uint8Array,
 } as const;
 
 /**
@@ -131,6 +132,12 @@ export class PassageIndex {
     return this.searcher.articleOf(passage);
   }
 
+  /** The passages of an article: positions `first` to `end` (exclusive). */
+  passagesOfArticle(article: number): { first: number; end: number } {
+    const starts = this.postings.articleStarts;
+    return { first: starts[article] as number, end: starts[article + 1] as number };
+  }
+
   /**
    * The corpus word closest in spelling to `word` (folded), at most one edit away for short words and
    * two for long ones; `undefined` when none is close enough. Ties go to the more frequent word.
@@ -157,6 +164,12 @@ export class PassageIndex {
       text: tokens.subarray(tokenStarts[passage] as number, tokenStarts[passage + 1] as number),
       title: this.titleTerms(this.articleOf(passage)),
     };
+  }
+
+  /** Answer-kind flags of a passage's terms, parallel to its term list. */
+  flagsOf(passage: number): Uint8Array {
+    const { tokenStarts, tokenFlags } = this.postings;
+    return tokenFlags.subarray(tokenStarts[passage] as number, tokenStarts[passage + 1] as number);
   }
 
   /** Sentence starts of a passage, as positions in its term list. */

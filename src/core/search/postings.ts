@@ -37,6 +37,31 @@ export interface PostingsData {
   readonly sentenceStarts: Uint32Array;
   /** Relative weight of each passage (key points and sources weigh less than paragraphs). */
   readonly passageWeights: Float64Array;
+  /** What kind of answer each token could be (see {@link TokenFlag}), parallel to `tokens`. */
+  readonly tokenFlags: Uint8Array;
+}
+
+/** Kinds of answer a token can be, for matching a question's type ("how many" wants a number). */
+export const TokenFlag = { number: 1, time: 2, name: 4 } as const;
+
+const NUMBER_WORDS = new Set(
+  "one two three four five six seven eight nine ten eleven twelve thirteen fifteen twenty thirty forty fifty hundred thousand million billion trillion dozen half first second third fourth fifth percent".split(
+    " ",
+  ),
+);
+const TIME_WORDS = new Set(
+  "january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday century centuries decade decades".split(
+    " ",
+  ),
+);
+
+/** Flags of a word as written: a number, a time (year, month, weekday), a name (capitalised, not first in its sentence). */
+export function tokenFlagsOf(surface: string, folded: string, firstInSentence: boolean): number {
+  let flags = 0;
+  if (/^\p{N}/u.test(surface) || NUMBER_WORDS.has(folded)) flags |= TokenFlag.number;
+  if (/^(1[0-9]|20)\d\d$/.test(surface) || TIME_WORDS.has(folded)) flags |= TokenFlag.time;
+  if (!firstInSentence && /^\p{Lu}/u.test(surface)) flags |= TokenFlag.name;
+  return flags;
 }
 
 /** A passage found by the first stage, with its BM25+ score. */
@@ -121,6 +146,7 @@ export function buildPostings(passages: readonly Passage[], options: IndexOption
   const titlePairs = new Growing();
   const titleTf = new Growing();
   const tokens = new Growing(1 << 16);
+  const flags: number[] = [];
   const sentenceStarts = new Growing();
   const tokenStarts = new Uint32Array(passages.length + 1);
   const sentenceIndex = new Uint32Array(passages.length + 1);
@@ -163,17 +189,22 @@ export function buildPostings(passages: readonly Passage[], options: IndexOption
     const bounds = sentences(passage.text);
     let sentence = 0;
     let position = 0;
+    let firstInSentence = true;
     for (const token of analysed) {
-      if (token.term === null) continue;
       while (
         sentence < bounds.length &&
         token.start >= (bounds[sentence]?.start ?? Number.POSITIVE_INFINITY)
       ) {
         sentenceStarts.push(position);
         sentence++;
+        firstInSentence = true;
       }
+      const first = firstInSentence;
+      firstInSentence = false;
+      if (token.term === null) continue;
       const id = idOf(token.term);
       tokens.push(id);
+      flags.push(tokenFlagsOf(token.surface, token.folded, first));
       counts.set(id, (counts.get(id) ?? 0) + 1);
       position++;
     }
@@ -210,6 +241,7 @@ export function buildPostings(passages: readonly Passage[], options: IndexOption
     sentenceIndex,
     sentenceStarts: sentenceStarts.toArray(),
     passageWeights,
+    tokenFlags: Uint8Array.from(flags),
   };
 }
 

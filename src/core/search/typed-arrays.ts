@@ -1,7 +1,7 @@
 /** Typed arrays in JSON: base64 of their bytes, tagged with their type. */
 
-type Typed = Uint32Array | Uint16Array | Float32Array | Float64Array | Int32Array;
-const TYPES = { Uint32Array, Uint16Array, Float32Array, Float64Array, Int32Array } as const;
+type Typed = Uint32Array | Uint16Array | Uint8Array | Float32Array | Float64Array | Int32Array;
+const TYPES = { Uint32Array, Uint16Array, Uint8Array, Float32Array, Float64Array, Int32Array } as const;
 type TypeName = keyof typeof TYPES;
 
 export interface EncodedArray {

@@ -142,18 +142,35 @@ function synsetWords(pos: Pos, offset: string): string[] {
   return words;
 }
 
+/** What WordNet knows of a word: its synonyms, and how common it is in everyday text. */
+export interface WordNetEntry {
+  readonly synonyms: readonly string[];
+  /**
+   * How often the word's senses occur in WordNet's tagged corpus (SemCor), summed over parts of
+   * speech: high for everyday words ("send", "happen"), 0 for rare words and for names.
+   */
+  readonly tagged: number;
+}
+
+const NOT_FOUND: WordNetEntry = { synonyms: [], tagged: 0 };
+
 /**
- * Synonyms of a lowercase word, from its first senses in every part of speech; empty when WordNet
- * has no entry for it or is not installed.
+ * Looks a lowercase word up: synonyms from its first senses in every part of speech, and how common
+ * it is. Empty when WordNet has no entry for it or is not installed.
  */
-export function synonyms(word: string): string[] {
+export function lookUp(word: string): WordNetEntry {
+  if (!/^[a-z][a-z-]*$/.test(word)) return NOT_FOUND;
   const found = new Set<string>();
-  if (!/^[a-z][a-z-]*$/.test(word)) return [];
+  let tagged = 0;
   for (const pos of POS) {
     for (const form of baseForms(word, pos)) {
       const line = fileOf(`index.${pos}`)?.find(form);
       if (!line) continue;
-      const offsets = line.split(" ").filter((f) => /^\d{8}$/.test(f));
+      // lemma pos synset_cnt p_cnt [pointers...] sense_cnt tagsense_cnt offsets...
+      const fields = line.trim().split(" ");
+      const pointers = Number(fields[3] ?? 0);
+      tagged += Number(fields[5 + pointers] ?? 0) || 0;
+      const offsets = fields.filter((f) => /^\d{8}$/.test(f));
       for (const offset of offsets.slice(0, MAX_SENSES)) {
         for (const w of synsetWords(pos, offset)) if (w !== form) found.add(w.toLowerCase());
       }
@@ -161,5 +178,10 @@ export function synonyms(word: string): string[] {
     }
   }
   found.delete(word);
-  return [...found];
+  return { synonyms: [...found], tagged };
+}
+
+/** Synonyms of a lowercase word (see {@link lookUp}). */
+export function synonyms(word: string): string[] {
+  return [...lookUp(word).synonyms];
 }

@@ -1,0 +1,287 @@
+import type { Hit, PassageIndex } from "./passage-index.ts";
+import { TokenFlag } from "./postings.ts";
+import type { PlannedQuery } from "./query-plan.ts";
+
+/**
+ * Second stage: the first stage's best candidates are re-ordered by a weighted sum of lexical
+ * signals that BM25 ignores: where the question's words sit (one sentence, close together, in the
+ * question's order), whether the passage holds the kind of thing asked for ("how many" → a number),
+ * and how much of the question the title and the text cover. Weights are fitted on SQuAD's tuning
+ * half (`npm run tune`), see model.ts.
+ */
+
+/** What kind of answer a question asks for, as token flags; 0 when it does not say. */
+export function questionType(question: string): number {
+  const q = question.toLowerCase();
+  if (/\bhow (many|much)\b|\bwhat (percentage|number|amount)\b/.test(q)) return TokenFlag.number;
+  if (/\b(when|what year|which year|what date|what century|what decade|what day|how long ago)\b/.test(q)) {
+    return TokenFlag.time;
+  }
+  if (/\b(who|whom|whose|where|which (country|city|person|team|company))\b/.test(q)) return TokenFlag.name;
+  return 0;
+}
+
+/** The signals of one candidate, in the order of {@link FEATURES}. */
+export const FEATURES = [
+  "bm25",
+  "coverage",
+  "textCoverage",
+  "titleCoverage",
+  "sentenceCoverage",
+  "proximity",
+  "phrase",
+  "bigrams",
+  "answerType",
+  "firstStageRank",
+  "articleCoverage",
+  "sentenceDensity",
+] as const;
+export type FeatureName = (typeof FEATURES)[number];
+
+/** A question's words as term ids, for scanning passages. */
+export interface CompiledQuery {
+  /** term id -> the words it stands for, with the credit it earns each. */
+  readonly credits: ReadonlyMap<number, ReadonlyArray<readonly [word: number, credit: number]>>;
+  readonly weights: Float64Array;
+  readonly totalWeight: number;
+  /** The question's own terms, in order, for phrase and bigram signals (-1 where the corpus lacks one). */
+  readonly sequence: readonly number[];
+  readonly type: number;
+  /** Every term id searched, to tell question words from the rest of a sentence. */
+  readonly searched: ReadonlySet<number>;
+}
+
+export function compileQuery(index: PassageIndex, plan: PlannedQuery, question: string): CompiledQuery {
+  const credits = new Map<number, Array<readonly [number, number]>>();
+  const weights = new Float64Array(plan.words.length);
+  let totalWeight = 0;
+  plan.words.forEach((word, w) => {
+    weights[w] = word.weight;
+    totalWeight += word.weight;
+    for (const [term, credit] of word.accepts) {
+      const id = index.termId(term);
+      if (id === undefined) continue;
+      const list = credits.get(id) ?? [];
+      list.push([w, credit]);
+      credits.set(id, list);
+    }
+  });
+  const searched = new Set<number>();
+  for (const { term } of plan.search) {
+    const id = index.termId(term);
+    if (id !== undefined) searched.add(id);
+  }
+  return {
+    credits,
+    weights,
+    totalWeight,
+    sequence: plan.words.map((w) => index.termId(w.term) ?? -1),
+    type: questionType(question),
+    searched,
+  };
+}
+
+/** The signals of one sentence of a candidate, for choosing the answer sentence. */
+export interface SentenceSignals {
+  /** Share of the question's weight the sentence covers. */
+  readonly coverage: number;
+  /** The sentence holds a token of the kind the question asks for (and not from the question). */
+  readonly answerType: number;
+}
+
+/** Signals of a candidate, and of each of its sentences. */
+export interface CandidateSignals {
+  readonly features: Float64Array;
+  /** Index of the sentence that covers most of the question. */
+  readonly bestSentence: number;
+  readonly sentences: readonly SentenceSignals[];
+}
+
+function longestRun(sequence: readonly number[], text: Uint32Array): { longest: number; bigrams: number } {
+  let longest = 0;
+  let bigrams = 0;
+  const positions = new Map<number, number[]>();
+  text.forEach((id, i) => {
+    const list = positions.get(id);
+    if (list) list.push(i);
+    else positions.set(id, [i]);
+  });
+  for (let start = 0; start < sequence.length; start++) {
+    const first = sequence[start] as number;
+    for (const at of positions.get(first) ?? []) {
+      let length = 1;
+      while (start + length < sequence.length && text[at + length] === sequence[start + length]) length++;
+      if (length > longest) longest = length;
+    }
+    const next = sequence[start + 1];
+    if (next !== undefined && (positions.get(first) ?? []).some((at) => text[at + 1] === next)) bigrams++;
+  }
+  return { longest, bigrams };
+}
+
+/**
+ * How rare each question word is among the passages of one article: the words that tell an
+ * article's paragraphs apart, where the corpus-wide IDF favours words that name the article itself.
+ */
+function articleWeights(index: PassageIndex, query: CompiledQuery, article: number): Float64Array {
+  const { first, end } = index.passagesOfArticle(article);
+  const words = query.weights.length;
+  const df = new Float64Array(words);
+  const seen = new Int32Array(words).fill(-1);
+  for (let p = first; p < end; p++) {
+    for (const id of index.termsOf(p).text) {
+      for (const [w] of query.credits.get(id) ?? []) {
+        if (seen[w] !== p) {
+          seen[w] = p;
+          df[w] = (df[w] as number) + 1;
+        }
+      }
+    }
+  }
+  const n = end - first;
+  return df.map((d) => Math.log(1 + (n - d + 0.5) / (d + 0.5)));
+}
+
+/** Per-query cache of {@link articleWeights}, since several candidates share an article. */
+export type ArticleWeightCache = Map<number, Float64Array>;
+
+/** Computes the signals of one candidate passage. */
+export function signalsOf(
+  index: PassageIndex,
+  query: CompiledQuery,
+  hit: Hit,
+  rank: number,
+  topScore: number,
+  articleCache: ArticleWeightCache = new Map(),
+): CandidateSignals {
+  const { text, title } = index.termsOf(hit.index);
+  const starts = index.sentenceStartsOf(hit.index);
+  const flags = index.flagsOf(hit.index);
+  const words = query.weights.length;
+  const inText = new Float64Array(words);
+  const inTitle = new Float64Array(words);
+  const total = query.totalWeight || 1;
+
+  for (const id of title) {
+    for (const [w, credit] of query.credits.get(id) ?? [])
+      if (credit > (inTitle[w] as number)) inTitle[w] = credit;
+  }
+  // Per sentence: the credit each word earns in it; and match positions for proximity.
+  const sentenceCount = Math.max(1, starts.length);
+  const inSentence = new Float64Array(words * sentenceCount);
+  const matchPositions: Array<readonly [number, number]> = [];
+  let sentence = 0;
+  for (let i = 0; i < text.length; i++) {
+    while (sentence + 1 < starts.length && i >= (starts[sentence + 1] as number)) sentence++;
+    const list = query.credits.get(text[i] as number);
+    if (!list) continue;
+    for (const [w, credit] of list) {
+      if (credit > (inText[w] as number)) inText[w] = credit;
+      const cell = sentence * words + w;
+      if (credit > (inSentence[cell] as number)) inSentence[cell] = credit;
+      matchPositions.push([i, w]);
+    }
+  }
+  let coverage = 0;
+  let textCoverage = 0;
+  let titleCoverage = 0;
+  for (let w = 0; w < words; w++) {
+    const weight = query.weights[w] as number;
+    textCoverage += weight * (inText[w] as number);
+    titleCoverage += weight * (inTitle[w] as number);
+    coverage += weight * Math.max(inText[w] as number, inTitle[w] as number);
+  }
+  let bestSentence = 0;
+  let sentenceCoverage = -1;
+  for (let s = 0; s < sentenceCount; s++) {
+    let covered = 0;
+    for (let w = 0; w < words; w++)
+      covered += (query.weights[w] as number) * (inSentence[s * words + w] as number);
+    if (covered > sentenceCoverage) {
+      sentenceCoverage = covered;
+      bestSentence = s;
+    }
+  }
+  // Proximity: the shortest stretch of text holding every matched word once.
+  let proximity = 0;
+  const distinct = new Set(matchPositions.map(([, w]) => w)).size;
+  if (distinct >= 2) {
+    const counts = new Map<number, number>();
+    let have = 0;
+    let left = 0;
+    let best = Number.POSITIVE_INFINITY;
+    for (let right = 0; right < matchPositions.length; right++) {
+      const [, w] = matchPositions[right] as readonly [number, number];
+      counts.set(w, (counts.get(w) ?? 0) + 1);
+      if (counts.get(w) === 1) have++;
+      while (have === distinct) {
+        const [startAt, lw] = matchPositions[left] as readonly [number, number];
+        const span = (matchPositions[right] as readonly [number, number])[0] - startAt + 1;
+        if (span < best) best = span;
+        counts.set(lw, (counts.get(lw) ?? 0) - 1);
+        if (counts.get(lw) === 0) have--;
+        left++;
+      }
+    }
+    // One token can stand for several words (an alias), so the stretch may be shorter than the count.
+    proximity = Math.min(1, distinct / best);
+  }
+  const article = index.articleOf(hit.index);
+  let inArticle = articleCache.get(article);
+  if (!inArticle) {
+    inArticle = articleWeights(index, query, article);
+    articleCache.set(article, inArticle);
+  }
+  let articleCovered = 0;
+  let articleTotal = 0;
+  for (let w = 0; w < words; w++) {
+    const weight = (inArticle[w] as number) * (query.weights[w] as number);
+    articleTotal += weight;
+    articleCovered += weight * (inText[w] as number);
+  }
+  const sentenceLength =
+    ((starts[bestSentence + 1] as number | undefined) ?? text.length) -
+    ((starts[bestSentence] as number | undefined) ?? 0);
+  const { longest, bigrams } = longestRun(query.sequence, text);
+  const pairs = Math.max(1, query.sequence.length - 1);
+  const hasAnswerType = (s: number) => {
+    if (query.type === 0) return 0;
+    const from = (starts[s] as number | undefined) ?? 0;
+    const to = (starts[s + 1] as number | undefined) ?? text.length;
+    for (let i = from; i < to; i++) {
+      if (((flags[i] as number) & query.type) !== 0 && !query.searched.has(text[i] as number)) return 1;
+    }
+    return 0;
+  };
+  const sentenceSignals: SentenceSignals[] = [];
+  for (let s = 0; s < sentenceCount; s++) {
+    let covered = 0;
+    for (let w = 0; w < words; w++)
+      covered += (query.weights[w] as number) * (inSentence[s * words + w] as number);
+    sentenceSignals.push({ coverage: covered / total, answerType: hasAnswerType(s) });
+  }
+  const answerType = hasAnswerType(bestSentence);
+  const features = Float64Array.from([
+    topScore > 0 ? hit.score / topScore : 0,
+    coverage / total,
+    textCoverage / total,
+    titleCoverage / total,
+    Math.max(0, sentenceCoverage) / total,
+    proximity,
+    longest > 1 ? (longest - 1) / pairs : 0,
+    bigrams / pairs,
+    answerType,
+    1 / (1 + rank),
+    articleTotal > 0 ? articleCovered / articleTotal : 0,
+    Math.max(0, sentenceCoverage) / total / Math.sqrt(Math.max(1, sentenceLength) / 12),
+  ]);
+  return { features, bestSentence, sentences: sentenceSignals };
+}
+
+export function weightedSum(weights: Readonly<Record<FeatureName, number>>, features: Float64Array): number {
+  let score = 0;
+  FEATURES.forEach((name, i) => {
+    score += weights[name] * (features[i] as number);
+  });
+  return score;
+}

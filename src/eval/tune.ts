@@ -1,0 +1,303 @@
+import { abstentionFeatures, type RankedCandidate } from "../core/answer.ts";
+import { Library } from "../core/library.ts";
+import { ABSTAIN_FEATURES } from "../core/search/model.ts";
+import { FEATURES, type FeatureName } from "../core/search/rerank.ts";
+import { phraseKey } from "../core/text/phrase.ts";
+import { sentences } from "../core/text/sentences.ts";
+import { corpusFromPassages } from "./qa-corpus.ts";
+import type { QaQuestion } from "./qa-set.ts";
+import { crossFolds, type QaSet } from "./squad-set.ts";
+
+/**
+ * Fits the re-ranking, answer-sentence and abstention models on the first half of a set's articles
+ * only (SQuAD: sq00-sq23), so that the second half measures them on questions they never saw.
+ */
+
+/** One question's candidates as a feature matrix, with which ones answer it. */
+interface RankingCase {
+  readonly features: Float64Array[];
+  readonly gold: boolean[];
+  /** For each candidate: its sentences' [coverage, answerType, first] and which hold a gold answer. */
+  readonly sentences: Array<{ signals: Array<readonly [number, number, number]>; answer: boolean[] } | null>;
+}
+
+export interface TunedModel {
+  readonly rerank: Record<FeatureName, number>;
+  readonly sentence: { coverage: number; answerType: number; first: number };
+  readonly abstain: {
+    intercept: number;
+    coefficients: Record<(typeof ABSTAIN_FEATURES)[number], number>;
+    threshold: number;
+  };
+  readonly figures: Record<string, number>;
+}
+
+function isGold(candidate: RankedCandidate, gold: ReadonlySet<string>): boolean {
+  return gold.has(candidate.hit.passage.id) || gold.has(candidate.hit.passage.citation.docId);
+}
+
+function collect(library: Library, questions: readonly QaQuestion[]): RankingCase[] {
+  return questions.map((q) => {
+    const { ranked } = library.rank(q.question);
+    const gold = new Set(q.passageIds);
+    const answers = q.answers.map((a) => phraseKey(a)).filter((a) => a.trim() !== "");
+    return {
+      features: ranked.map((c) => c.signals.features),
+      gold: ranked.map((c) => isGold(c, gold)),
+      sentences: ranked.map((c) => {
+        if (!isGold(c, gold)) return null;
+        const parts = sentences(c.hit.passage.text);
+        return {
+          signals: c.signals.sentences.map((s, i) => [s.coverage, s.answerType, i === 0 ? 1 : 0] as const),
+          answer: c.signals.sentences.map((_, i) => {
+            const key = phraseKey(parts[i]?.text ?? "");
+            return answers.some((a) => key.includes(a));
+          }),
+        };
+      }),
+    };
+  });
+}
+
+/** Share of cases whose best-scoring candidate answers (recall@1). */
+function recallAt1(cases: readonly RankingCase[], weights: Float64Array): number {
+  let hits = 0;
+  const d = weights.length;
+  for (const c of cases) {
+    let best = -1;
+    let bestScore = Number.NEGATIVE_INFINITY;
+    for (let j = 0; j < c.features.length; j++) {
+      const f = c.features[j] as Float64Array;
+      let score = 0;
+      for (let i = 0; i < d; i++) score += (f[i] as number) * (weights[i] as number);
+      if (score > bestScore) {
+        bestScore = score;
+        best = j;
+      }
+    }
+    if (best >= 0 && c.gold[best]) hits++;
+  }
+  return hits / cases.length;
+}
+
+/**
+ * Pairwise logistic regression (RankNet): every answering candidate should outscore every other
+ * candidate of its question. Convex, so all signals are weighed together; the result is scaled so
+ * that BM25's weight is 1.
+ */
+function fitPairwise(cases: readonly RankingCase[]): Float64Array {
+  const d = FEATURES.length;
+  const diffs: Float64Array[] = [];
+  for (const c of cases) {
+    const golds = c.features.filter((_, j) => c.gold[j]);
+    for (const g of golds.slice(0, 1)) {
+      c.features.forEach((f, j) => {
+        if (!c.gold[j]) diffs.push(g.map((x, i) => x - (f[i] as number)));
+      });
+    }
+  }
+  const sd = new Float64Array(d);
+  for (const x of diffs)
+    for (let i = 0; i < d; i++) sd[i] = (sd[i] as number) + (x[i] as number) ** 2 / diffs.length;
+  for (let i = 0; i < d; i++) sd[i] = Math.sqrt(sd[i] as number) || 1;
+  const w = new Float64Array(d);
+  for (let step = 0; step < 300; step++) {
+    const g = new Float64Array(d);
+    for (const x of diffs) {
+      let z = 0;
+      for (let i = 0; i < d; i++) z += (w[i] as number) * ((x[i] as number) / (sd[i] as number));
+      const p = 1 / (1 + Math.exp(z));
+      for (let i = 0; i < d; i++) g[i] = (g[i] as number) - (p * (x[i] as number)) / (sd[i] as number);
+    }
+    for (let i = 0; i < d; i++) w[i] = (w[i] as number) - (2 * (g[i] as number)) / diffs.length;
+  }
+  const raw = w.map((wi, i) => wi / (sd[i] as number));
+  const scale = raw[FEATURES.indexOf("bm25")] || 1;
+  return raw.map((x) => x / scale);
+}
+
+/** Recall@1 with BM25 and one other signal at its best weight: what each signal is worth alone. */
+function soloGains(cases: readonly RankingCase[], log: (line: string) => void): void {
+  const base = new Float64Array(FEATURES.length);
+  base[FEATURES.indexOf("bm25")] = 1;
+  const start = recallAt1(cases, base);
+  const gains = FEATURES.filter((f) => f !== "bm25").map((name) => {
+    const w = base.slice();
+    let best = start;
+    for (let v = -2; v <= 4.0001; v += 0.2) {
+      w[FEATURES.indexOf(name)] = v;
+      best = Math.max(best, recallAt1(cases, w));
+    }
+    return `${name} +${((best - start) * 100).toFixed(1)}`;
+  });
+  log(`rerank: each signal alone with BM25 (points of recall@1): ${gains.join(", ")}`);
+}
+
+/** Pairwise regression, then coordinate ascent on recall@1 itself: each weight in turn set to its best value on a grid. */
+function fitRerank(cases: readonly RankingCase[], log: (line: string) => void): Float64Array {
+  soloGains(cases, log);
+  const weights = fitPairwise(cases);
+  let best = recallAt1(cases, weights);
+  log(`rerank: pairwise regression recall@1 ${best.toFixed(4)}`);
+  const grid: number[] = [];
+  for (let v = -3; v <= 6.0001; v += 0.1) grid.push(Math.round(v * 10) / 10);
+  for (let pass = 0; pass < 4; pass++) {
+    let improved = false;
+    for (let f = 0; f < FEATURES.length; f++) {
+      if (FEATURES[f] === "bm25") continue; // the scale: every other weight is relative to BM25's
+      const keep = weights[f] as number;
+      let bestValue = keep;
+      for (const value of grid) {
+        weights[f] = value;
+        const score = recallAt1(cases, weights);
+        if (score > best + 1e-9) {
+          best = score;
+          bestValue = value;
+          improved = true;
+        }
+      }
+      weights[f] = bestValue;
+    }
+    log(`rerank: pass ${pass + 1} recall@1 ${best.toFixed(4)}`);
+    if (!improved) break;
+  }
+  return weights;
+}
+
+function fitSentence(cases: readonly RankingCase[], log: (line: string) => void) {
+  const items = cases.flatMap((c) =>
+    c.sentences.filter((s): s is NonNullable<typeof s> => s !== null && s.answer.some(Boolean)),
+  );
+  const accuracy = (w: readonly [number, number, number]) => {
+    let right = 0;
+    for (const item of items) {
+      let bestIndex = 0;
+      let bestScore = Number.NEGATIVE_INFINITY;
+      item.signals.forEach((s, i) => {
+        const score = w[0] * s[0] + w[1] * s[1] + w[2] * s[2];
+        if (score > bestScore) {
+          bestScore = score;
+          bestIndex = i;
+        }
+      });
+      if (item.answer[bestIndex]) right++;
+    }
+    return right / Math.max(1, items.length);
+  };
+  let best: [number, number, number] = [1, 0, 0];
+  let bestAccuracy = accuracy(best);
+  for (let a = 0; a <= 1.0001; a += 0.05) {
+    for (let f = -0.3; f <= 0.3001; f += 0.05) {
+      const w: [number, number, number] = [1, Math.round(a * 100) / 100, Math.round(f * 100) / 100];
+      const acc = accuracy(w);
+      if (acc > bestAccuracy + 1e-9) {
+        bestAccuracy = acc;
+        best = w;
+      }
+    }
+  }
+  log(`sentence: accuracy on gold passages ${bestAccuracy.toFixed(4)} with ${JSON.stringify(best)}`);
+  return { coverage: best[0], answerType: best[1], first: best[2] };
+}
+
+/** Logistic regression by gradient descent on standardised features. */
+function fitLogistic(rows: readonly number[][], labels: readonly number[]) {
+  const d = rows[0]?.length ?? 0;
+  const mean = new Array<number>(d).fill(0);
+  const sd = new Array<number>(d).fill(0);
+  for (const r of rows) r.forEach((x, i) => (mean[i] = (mean[i] as number) + x / rows.length));
+  for (const r of rows)
+    r.forEach((x, i) => (sd[i] = (sd[i] as number) + (x - (mean[i] as number)) ** 2 / rows.length));
+  for (let i = 0; i < d; i++) sd[i] = Math.sqrt(sd[i] as number) || 1;
+  const z = rows.map((r) => r.map((x, i) => (x - (mean[i] as number)) / (sd[i] as number)));
+  const w = new Array<number>(d).fill(0);
+  let b = 0;
+  for (let step = 0; step < 2000; step++) {
+    const gw = new Array<number>(d).fill(0);
+    let gb = 0;
+    z.forEach((r, n) => {
+      const p = 1 / (1 + Math.exp(-(b + r.reduce((s, x, i) => s + x * (w[i] as number), 0))));
+      const err = p - (labels[n] as number);
+      gb += err;
+      r.forEach((x, i) => (gw[i] = (gw[i] as number) + err * x));
+    });
+    b -= (0.5 * gb) / z.length;
+    for (let i = 0; i < d; i++) w[i] = (w[i] as number) - (0.5 * (gw[i] as number)) / z.length;
+  }
+  // Back to raw features: w·(x-m)/s + b = Σ (w/s) x + (b - Σ w m / s).
+  const coefficients = w.map((wi, i) => wi / (sd[i] as number));
+  const intercept = b - w.reduce((s, wi, i) => s + (wi * (mean[i] as number)) / (sd[i] as number), 0);
+  return { intercept, coefficients };
+}
+
+function topFeatures(library: Library, q: QaQuestion): number[] | null {
+  const ranked = library.rank(q.question);
+  const best = ranked.ranked[0];
+  if (!best) return null;
+  const x = abstentionFeatures(best, ranked.plan);
+  return ABSTAIN_FEATURES.map((name) => x[name]);
+}
+
+export function tune(set: QaSet, log: (line: string) => void): TunedModel {
+  const titles = [...new Set(set.passages.map((p) => p.title))];
+  const tuningTitles = new Set(titles.slice(0, Math.ceil(titles.length / 2)));
+  const titleOf = new Map(set.passages.map((p) => [p.id, p.title]));
+  const inTuning = (q: QaQuestion) => tuningTitles.has(titleOf.get(q.passageIds[0] ?? "") ?? "");
+  const tuning = set.questions.filter(inTuning);
+  log(`tuning on ${tuning.length} questions of ${tuningTitles.size} articles (the first half)`);
+
+  const library = Library.build(corpusFromPassages(set.passages));
+  const cases = collect(library, tuning);
+  const rerankWeights = fitRerank(cases, log);
+  const sentence = fitSentence(cases, log);
+
+  // Abstention, on the re-ranked best candidate: in-corpus questions should be answered, the same
+  // questions asked of an index without their article should not.
+  const rows: number[][] = [];
+  const labels: number[] = [];
+  for (const q of tuning) {
+    const x = topFeatures(library, q);
+    if (x) {
+      rows.push(x);
+      labels.push(1);
+    }
+  }
+  for (const { corpus, questions } of crossFolds(set)) {
+    const fold = Library.build(corpus);
+    for (const q of questions) {
+      if (!tuningTitles.has(titleOf.get(set.questions.find((o) => o.id === q.id)?.passageIds[0] ?? "") ?? ""))
+        continue;
+      const x = topFeatures(fold, q);
+      if (x) {
+        rows.push(x);
+        labels.push(0);
+      }
+    }
+  }
+  const { intercept, coefficients } = fitLogistic(rows, labels);
+  const logOdds = rows.map((r) => intercept + r.reduce((s, x, i) => s + x * (coefficients[i] as number), 0));
+  // The threshold: the highest that still answers 96% of in-corpus tuning questions.
+  const inside = logOdds.filter((_, i) => labels[i] === 1).sort((a, b) => a - b);
+  const threshold = inside[Math.floor(inside.length * 0.04)] ?? 0;
+  const answered = inside.filter((z) => z >= threshold).length / inside.length;
+  const outside = logOdds.filter((_, i) => labels[i] === 0);
+  const declined = outside.filter((z) => z < threshold).length / Math.max(1, outside.length);
+  log(
+    `abstain: answered ${answered.toFixed(4)} in-corpus, declined ${declined.toFixed(4)} out-of-corpus (tuning half)`,
+  );
+
+  return {
+    rerank: Object.fromEntries(
+      FEATURES.map((name, i) => [name, Math.round((rerankWeights[i] as number) * 100) / 100]),
+    ) as Record<FeatureName, number>,
+    sentence,
+    abstain: {
+      intercept,
+      coefficients: Object.fromEntries(
+        ABSTAIN_FEATURES.map((name, i) => [name, coefficients[i] as number]),
+      ) as Record<(typeof ABSTAIN_FEATURES)[number], number>,
+      threshold,
+    },
+    figures: { recallAt1: recallAt1(cases, rerankWeights), answered, declined },
+  };
+}
