@@ -41,14 +41,19 @@ const QUESTIONS = [
   "What is the capital of France?",
 ];
 
-/** The snapshot file as JSON, loosely typed so that tests can damage it. */
+/** A snapshot's header (or an old JSON snapshot), loosely typed so that tests can damage it. */
 interface SnapshotJson {
   format?: unknown;
   version?: unknown;
   key?: unknown;
   createdAt?: unknown;
   library?: unknown;
+  /** The arrays stored after the header: name, type, place and length. */
+  arrays?: Array<{ name: string; type: string }>;
 }
+
+const MAGIC = "SDSNAP01";
+const align = (n: number) => Math.ceil(n / 8) * 8;
 
 let root: string;
 let corpusDir: string;
@@ -86,15 +91,29 @@ async function currentKey(indexOptions: IndexOptions = DEFAULT_INDEX_OPTIONS): P
   return snapshotKey((await scanCorpus(corpusDir)).fingerprint, indexOptions);
 }
 
+/** The JSON of a file: a snapshot's header, or the whole of a JSON file (the old-format fixture). */
 async function readJson(file: string): Promise<SnapshotJson> {
-  return JSON.parse(await readFile(file, "utf8")) as SnapshotJson;
+  const bytes = await readFile(file);
+  if (bytes.toString("latin1", 0, 8) !== MAGIC) return JSON.parse(bytes.toString("utf8")) as SnapshotJson;
+  return JSON.parse(bytes.toString("utf8", 12, 12 + bytes.readUInt32LE(8))) as SnapshotJson;
 }
 
-/** Rewrites the snapshot file after `mutate` has changed its JSON. */
+/** Rewrites the snapshot's header after `mutate` has changed it, keeping the arrays' bytes. */
 async function damage(mutate: (snapshot: SnapshotJson & { library: Record<string, unknown> }) => void) {
-  const snapshot = (await readJson(snapshotFile)) as SnapshotJson & { library: Record<string, unknown> };
-  mutate(snapshot);
-  await writeFile(snapshotFile, JSON.stringify(snapshot));
+  const bytes = await readFile(snapshotFile);
+  const length = bytes.readUInt32LE(8);
+  const header = JSON.parse(bytes.toString("utf8", 12, 12 + length)) as SnapshotJson & {
+    library: Record<string, unknown>;
+  };
+  const tail = bytes.subarray(align(12 + length));
+  mutate(header);
+  const json = Buffer.from(JSON.stringify(header));
+  const out = Buffer.alloc(align(12 + json.length) + tail.length);
+  out.write(MAGIC, 0, "latin1");
+  out.writeUInt32LE(json.length, 8);
+  json.copy(out, 12);
+  tail.copy(out, align(12 + json.length));
+  await writeFile(snapshotFile, out);
 }
 
 function libraryField(snapshot: { library: Record<string, unknown> }, name: keyof LibraryData) {
@@ -300,26 +319,24 @@ describe("corrupt snapshots", () => {
   });
 
   // Each snapshot keeps the right key, so that only its damaged library data can reject it.
-  it.each<[string, (snapshot: { library: Record<string, unknown> }) => void]>([
-    [
-      "the posting lists removed",
-      (s) => delete (libraryField(s, "index").arrays as Record<string, unknown>).textDocs,
-    ],
+  it.each<[string, (snapshot: SnapshotJson & { library: Record<string, unknown> }) => void]>([
+    ["the posting lists removed", (s) => (s.arrays = (s.arrays ?? []).filter((a) => a.name !== "textDocs"))],
     ["the term list removed", (s) => delete libraryField(s, "index").terms],
     ["the spelling words removed", (s) => delete libraryField(s, "index").words],
     [
       "a posting array of the wrong type",
       (s) => {
-        const arrays = libraryField(s, "index").arrays as Record<string, { type: string }>;
-        (arrays.tokens as { type: string }).type = "Float32Array";
+        const tokens = s.arrays?.find((a) => a.name === "tokens");
+        if (tokens) tokens.type = "Float32Array";
       },
     ],
     ["the whole index removed", (s) => delete s.library.index],
     ["the passages removed", (s) => delete s.library.passages],
     ["a passage missing", (s) => libraryField(s, "passages").pop()],
+    ["a passage of an unknown kind", (s) => (libraryField(s, "passages")[0] = [0, "chapter", 1, 0, "Text."])],
     [
-      "a passage without its citation",
-      (s) => delete (libraryField(s, "passages")[0] as { citation?: unknown }).citation,
+      "a passage of an article not stored",
+      (s) => (libraryField(s, "passages")[0] = [99, "paragraph", 1, 0, "Text."]),
     ],
     ["the entities removed", (s) => delete s.library.entities],
     ["the designations removed", (s) => delete s.library.designations],

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { type EvalReport, runEval } from "../eval/run-eval.ts";
+import { type EvalReport, HAND_WRITTEN_SET, runEval } from "../eval/run-eval.ts";
 import { CLIError } from "./cli-error.ts";
 import { parseCommandLine, runCommand } from "./run.ts";
 
@@ -42,6 +42,12 @@ function table(report: EvalReport, sweep: boolean): string {
     `|${header.map((_, i) => (i === 0 ? "---" : "---:")).join("|")}|`,
     ...rows.map((r) => `| ${r.join(" | ")} |`),
   ];
+  if (report.handWritten) {
+    lines.push(
+      "",
+      `Hand-written out-of-corpus questions (${HAND_WRITTEN_SET}), asked of the whole index: ${report.handWritten.declined.toFixed(3)} of ${report.handWritten.questions} declined.`,
+    );
+  }
   if (report.baselines.length > 0) {
     lines.push("", "Baselines on the same passages and in-corpus questions (ranking only):", "");
     lines.push("| engine | questions | R@1 | R@3 | R@5 | MRR@10 |", "|---|---:|---:|---:|---:|---:|");

@@ -37,7 +37,17 @@ export const RERANK_WEIGHTS: Readonly<Record<FeatureName, number>> = ${record(mo
 export const SENTENCE_WEIGHTS = ${record(model.sentence)} as const;
 
 /** Features of the best candidate that decide whether it answers, in this order. */
-export const ABSTAIN_FEATURES = ["coverage", "textCoverage", "sentenceCoverage", "missingShare"] as const;
+export const ABSTAIN_FEATURES = [
+  "coverage",
+  "textCoverage",
+  "sentenceCoverage",
+  "missingShare",
+  "maxMissingShare",
+  "titleIfComplete",
+  "articlePresence",
+  "margin",
+  "scatter",
+] as const;
 
 /** Logistic model: answer when intercept + Σ coefficient × feature ≥ threshold (a log-odds). */
 export const ABSTAIN = {

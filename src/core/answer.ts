@@ -10,6 +10,7 @@ import {
   type RelatedSearch,
 } from "./search/query-plan.ts";
 import {
+  type ArticleWeightCache,
   type CandidateSignals,
   type CompiledQuery,
   compileQuery,
@@ -132,7 +133,7 @@ export function rankQuestion(index: PassageIndex, aliases: AliasTable, question:
   const compiled = compileQuery(index, plan, query);
   const hits = index.search(plan.search, CANDIDATES);
   const topScore = hits[0]?.score ?? 0;
-  const articleCache = new Map<number, Float64Array>();
+  const articleCache: ArticleWeightCache = new Map();
   const ranked = hits
     .map((hit, rank) => {
       const signals = signalsOf(index, compiled, hit, rank, topScore, articleCache);
@@ -146,21 +147,39 @@ export function rankQuestion(index: PassageIndex, aliases: AliasTable, question:
 export function abstentionFeatures(
   candidate: RankedCandidate,
   plan: PlannedQuery,
+  ranked: readonly RankedCandidate[],
 ): Record<(typeof ABSTAIN_FEATURES)[number], number> {
   const f = candidate.signals.features;
+  const feature = (name: (typeof FEATURES)[number]) => f[FEATURES.indexOf(name)] as number;
   const total = plan.words.reduce((sum, w) => sum + w.weight, 0) || 1;
-  const missing = plan.words.filter((w) => w.unmatched).reduce((sum, w) => sum + w.weight, 0);
+  const unmatched = plan.words.filter((w) => w.unmatched).map((w) => w.weight);
+  const missing = unmatched.reduce((sum, w) => sum + w, 0);
+  const next = ranked.find((c) => c !== candidate);
+  const articles = new Set(ranked.slice(0, 5).map((c) => c.hit.passage.citation.docId));
   return {
-    coverage: f[FEATURES.indexOf("coverage")] as number,
-    textCoverage: f[FEATURES.indexOf("textCoverage")] as number,
-    sentenceCoverage: f[FEATURES.indexOf("sentenceCoverage")] as number,
+    coverage: feature("coverage"),
+    textCoverage: feature("textCoverage"),
+    sentenceCoverage: feature("sentenceCoverage"),
     missingShare: missing / total,
+    // The question's weightiest missing word: "tariffs" in "What did Sheinbaum say about tariffs?".
+    maxMissingShare: Math.max(0, ...unmatched) / total,
+    // Title coverage alone told SQuAD's one-topic Wikipedia titles apart so well that any question
+    // naming a person from a news headline was "answered"; it counts only when no weighty word is missing.
+    titleIfComplete: feature("titleCoverage") * (1 - Math.max(0, ...unmatched) / total) ** 2,
+    articlePresence: feature("articlePresence"),
+    // How clearly the candidate stands out, and how scattered the best candidates are.
+    margin: next ? candidate.score - next.score : 1,
+    scatter: articles.size / Math.max(1, Math.min(5, ranked.length)),
   };
 }
 
 /** Probability, by the abstention model, that a candidate answers the question. */
-export function answerConfidence(candidate: RankedCandidate, plan: PlannedQuery): number {
-  const x = abstentionFeatures(candidate, plan);
+export function answerConfidence(
+  candidate: RankedCandidate,
+  plan: PlannedQuery,
+  ranked: readonly RankedCandidate[],
+): number {
+  const x = abstentionFeatures(candidate, plan, ranked);
   let z: number = ABSTAIN.intercept;
   for (const name of ABSTAIN_FEATURES) z += ABSTAIN.coefficients[name] * x[name];
   return 1 / (1 + Math.exp(-z));
@@ -230,7 +249,7 @@ export function answerQuestion(
   const missingTerms = [...new Set(plan.words.filter((w) => w.missing).map((w) => w.token.surface))];
   const scored = ranked
     .slice(0, MAX_TOP)
-    .map((c) => ({ candidate: c, confidence: answerConfidence(c, plan) }));
+    .map((c) => ({ candidate: c, confidence: answerConfidence(c, plan, ranked) }));
   const answering = scored.filter((s) => s.confidence >= threshold).slice(0, top);
   const best = scored[0];
   const answered = best !== undefined && answering[0] === best;

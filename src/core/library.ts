@@ -16,6 +16,7 @@ export interface ArticleSummary {
   readonly title: string;
   readonly url: string | null;
   readonly published: string;
+  readonly outlet?: string;
   readonly file: string;
   readonly passages: number;
   /** Hash of the article's content, to tell what a refresh changed. */
@@ -73,6 +74,7 @@ export class Library {
         title: article.title,
         url: article.url ?? null,
         published: article.published,
+        ...(article.outlet === undefined ? {} : { outlet: article.outlet }),
         file: article.file,
         passages: own.length,
         hash: hashArticle(article),

@@ -32,7 +32,7 @@ export interface OpenedLibrary {
  */
 export function defaultSnapshotFile(corpusDir: string, cacheDir = path.resolve(".storydesk")): string {
   const id = createHash("sha256").update(path.resolve(corpusDir)).digest("hex").slice(0, 12);
-  return path.join(cacheDir, `index-${id}.json`);
+  return path.join(cacheDir, `index-${id}.snapshot`);
 }
 
 /** Snapshots written before the stored warnings left out the scan's own may repeat them. */

@@ -39,30 +39,51 @@ const LABEL: Record<BlockKind, string> = {
 };
 
 /** Splits an article into passages: one per block, long paragraphs cut at sentence boundaries. */
+/** What a citation takes from its article. */
+export interface CitedArticle {
+  readonly id: string;
+  readonly title: string;
+  readonly url?: string | null | undefined;
+  readonly published: string;
+  readonly outlet?: string | undefined;
+}
+
+/** The passage of `article` made of `text`: block `kind` number `number`, part `part` when cut. */
+export function makePassage(
+  article: CitedArticle,
+  kind: BlockKind,
+  number: number,
+  part: number | undefined,
+  text: string,
+): Passage {
+  const base = `${LABEL[kind]} ${number}`;
+  return {
+    id: `${article.id}#${ID_LETTER[kind]}${number}${part === undefined ? "" : `.${part}`}`,
+    text,
+    citation: {
+      docId: article.id,
+      title: article.title,
+      paragraph: kind === "paragraph" ? number : null,
+      kind,
+      number,
+      ...(part === undefined ? {} : { part }),
+      label: part === undefined ? base : `${base}, part ${part}`,
+      url: article.url ?? null,
+      published: article.published,
+      ...(article.outlet === undefined ? {} : { outlet: article.outlet }),
+    },
+  };
+}
+
 export function passagesOf(article: Article): Passage[] {
   const passages: Passage[] = [];
   for (const block of article.blocks) {
     // Sources are report titles; paragraphs and key points are prose, cut at sentences when long.
     const pieces = block.kind === "source" ? [block.text] : cutAtSentences(block.text, MAX_PASSAGE_CHARS);
     pieces.forEach((text, i) => {
-      const part = pieces.length > 1 ? i + 1 : undefined;
-      const base = `${LABEL[block.kind]} ${block.number}`;
-      passages.push({
-        id: `${article.id}#${ID_LETTER[block.kind]}${block.number}${part === undefined ? "" : `.${part}`}`,
-        text,
-        citation: {
-          docId: article.id,
-          title: article.title,
-          paragraph: block.kind === "paragraph" ? block.number : null,
-          kind: block.kind,
-          number: block.number,
-          ...(part === undefined ? {} : { part }),
-          label: part === undefined ? base : `${base}, part ${part}`,
-          url: article.url ?? null,
-          published: article.published,
-          ...(article.outlet === undefined ? {} : { outlet: article.outlet }),
-        },
-      });
+      passages.push(
+        makePassage(article, block.kind, block.number, pieces.length > 1 ? i + 1 : undefined, text),
+      );
     });
   }
   return passages;

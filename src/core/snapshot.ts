@@ -1,14 +1,17 @@
 import { createHash, randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import type { BlockKind } from "./corpus/types.ts";
 import { Library, type LibraryData } from "./library.ts";
+import { makePassage, type Passage } from "./passages.ts";
 import type { IndexOptions } from "./search/index-options.ts";
+import { decodeContainer, encodeContainer, isContainer } from "./snapshot-file.ts";
 
 /**
  * Version of the snapshot layout and of everything that shapes an index (analysis, passage cutting).
  * Bump it whenever either changes: a snapshot of another version is rebuilt, never read.
  */
-export const SNAPSHOT_FORMAT_VERSION = 3;
+export const SNAPSHOT_FORMAT_VERSION = 4;
 const FORMAT = "storydesk-index";
 
 /** How a snapshot was used when a library was opened. */
@@ -19,12 +22,47 @@ export type SnapshotState =
   | "corrupt" // one existed but could not be read: rebuilt and replaced
   | "disabled"; // no snapshot path was given
 
-interface SnapshotFile {
+/** A passage as stored: its article's position, block kind, number, part (0 when whole) and text. */
+type StoredPassage = [article: number, kind: BlockKind, number: number, part: number, text: string];
+
+/** The library as the snapshot header stores it: passages compact, the index's arrays beside. */
+type StoredLibrary = Omit<LibraryData, "passages" | "index"> & {
+  readonly passages: readonly StoredPassage[];
+  readonly index: Omit<LibraryData["index"], "arrays">;
+};
+
+interface SnapshotHeader {
   readonly format: typeof FORMAT;
   readonly version: number;
   readonly key: string;
   readonly createdAt: string;
-  readonly library: LibraryData;
+  readonly library: StoredLibrary;
+}
+
+function storePassages(data: LibraryData): StoredPassage[] {
+  const articleIndex = new Map(data.articles.map((a, i) => [a.id, i]));
+  return data.passages.map((p) => [
+    articleIndex.get(p.citation.docId) ?? -1,
+    p.citation.kind,
+    p.citation.number,
+    p.citation.part ?? 0,
+    p.text,
+  ]);
+}
+
+const KINDS = new Set<unknown>(["paragraph", "key-point", "source"]);
+
+/** Rebuilds passages with the same function that cut them, so that citations read the same. */
+function restorePassages(stored: StoredLibrary): Passage[] {
+  return stored.passages.map((entry) => {
+    if (!Array.isArray(entry) || entry.length !== 5) throw new Error("a stored passage is damaged");
+    const [a, kind, number, part, text] = entry;
+    const article = stored.articles[a];
+    if (!article || !KINDS.has(kind) || typeof number !== "number" || typeof text !== "string") {
+      throw new Error("a stored passage is damaged");
+    }
+    return makePassage(article, kind, number, part > 0 ? part : undefined, text);
+  });
 }
 
 /** The key a snapshot must carry to be used: corpus content, index options and format version. */
@@ -42,13 +80,23 @@ function isObject(value: unknown): value is Record<string, unknown> {
  * Whether stored library data has every part a library uses. `Library.fromData` checks the index
  * itself; the rest would otherwise fail only when used (or, for warnings, when opened).
  */
-function isLibraryData(value: unknown): value is LibraryData {
+function isStoredLibrary(value: unknown): value is StoredLibrary {
   if (!isObject(value) || typeof value.fingerprint !== "string" || !isObject(value.index)) return false;
   const lists = [value.articles, value.passages, value.entities, value.designations, value.warnings];
-  if (!lists.every(Array.isArray)) return false;
-  return (value.passages as unknown[]).every(
-    (p) => isObject(p) && typeof p.id === "string" && typeof p.text === "string" && isObject(p.citation),
-  );
+  return lists.every(Array.isArray);
+}
+
+/**
+ * What a file that is not a container is: a JSON snapshot of an earlier format version (stale, to
+ * be replaced), or anything else (corrupt).
+ */
+function oldFormat(raw: Buffer): "stale" | "corrupt" {
+  try {
+    const parsed = JSON.parse(raw.toString("utf8")) as { format?: unknown; version?: unknown } | null;
+    return parsed?.format === FORMAT && parsed.version !== SNAPSHOT_FORMAT_VERSION ? "stale" : "corrupt";
+  } catch {
+    return "corrupt";
+  }
 }
 
 /**
@@ -59,20 +107,28 @@ export async function readSnapshot(
   file: string,
   key: string,
 ): Promise<{ library: Library } | { reason: "missing" | "stale" | "corrupt" }> {
-  let raw: string;
+  let raw: Buffer;
   try {
-    raw = await readFile(file, "utf8");
+    raw = await readFile(file);
   } catch {
     return { reason: "missing" };
   }
+  if (!isContainer(raw)) return { reason: oldFormat(raw) };
   try {
-    const parsed = JSON.parse(raw) as Partial<SnapshotFile> | null;
-    if (parsed?.format !== FORMAT) return { reason: "corrupt" };
+    const { header, arrays } = decodeContainer(raw);
+    const parsed = header as Partial<SnapshotHeader>;
+    if (parsed.format !== FORMAT) return { reason: "corrupt" };
     // Another version may lay its file out differently: that is no damage, so it is checked first.
     if (parsed.version !== SNAPSHOT_FORMAT_VERSION) return { reason: "stale" };
-    if (typeof parsed.key !== "string" || !isLibraryData(parsed.library)) return { reason: "corrupt" };
+    if (typeof parsed.key !== "string" || !isStoredLibrary(parsed.library)) return { reason: "corrupt" };
     if (parsed.key !== key) return { reason: "stale" };
-    return { library: Library.fromData(parsed.library) };
+    const stored = parsed.library;
+    const data: LibraryData = {
+      ...stored,
+      passages: restorePassages(stored),
+      index: { ...stored.index, arrays },
+    };
+    return { library: Library.fromData(data) };
   } catch {
     return { reason: "corrupt" };
   }
@@ -83,17 +139,22 @@ export async function readSnapshot(
  * so that a reader sees the old snapshot or the new one, never half of one.
  */
 export async function writeSnapshot(file: string, key: string, library: Library): Promise<void> {
-  const snapshot: SnapshotFile = {
+  const { passages: _passages, index, ...rest } = library.data;
+  const header: SnapshotHeader = {
     format: FORMAT,
     version: SNAPSHOT_FORMAT_VERSION,
     key,
     createdAt: new Date().toISOString(),
-    library: library.data,
+    library: {
+      ...rest,
+      passages: storePassages(library.data),
+      index: { options: index.options, terms: index.terms, words: index.words },
+    },
   };
   await mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
   try {
-    await writeFile(temporary, JSON.stringify(snapshot));
+    await writeFile(temporary, encodeContainer(header, index.arrays));
     await rename(temporary, file);
   } catch (cause) {
     await rm(temporary, { force: true });

@@ -4,6 +4,7 @@ import { CorpusDirectoryError } from "./corpus/scan.ts";
 import type { Library } from "./library.ts";
 import { type OpenedLibrary, type OpenOptions, openLibrary } from "./open.ts";
 import type { SnapshotState } from "./snapshot.ts";
+import { openLibraryInWorker } from "./worker-protocol.ts";
 
 /** Counts of a library, for status replies and refresh reports. */
 export interface LibraryCounts {
@@ -120,7 +121,8 @@ export class Storydesk {
     const before = this.current.library;
     let opened: OpenedLibrary;
     try {
-      opened = await openLibrary(this.options);
+      // On a worker thread: indexing a large corpus takes seconds that questions must not wait.
+      opened = await openLibraryInWorker(this.options);
     } catch (cause) {
       const diagnostics =
         cause instanceof CorpusError

@@ -29,11 +29,14 @@ export interface EvalReport {
     readonly answered: number;
     readonly declined: number;
   }>;
+  /** Hand-written questions no set answers (eval/out-of-corpus), asked of the whole index. */
+  readonly handWritten: { readonly questions: number; readonly declined: number } | null;
   readonly seconds: number;
 }
 
 export const STORY_SET = "eval/story/questions.jsonl";
 export const STORY_CORPUS = "corpus";
+export const HAND_WRITTEN_SET = "eval/out-of-corpus/questions.jsonl";
 
 function sweepOf(outcomes: readonly QuestionOutcome[]) {
   const inside = outcomes.filter((o) => o.inCorpus);
@@ -77,6 +80,7 @@ export async function runEval(options: EvalOptions = {}): Promise<EvalReport> {
         questions.filter((q) => q.passageIds.length > 0),
       ),
       sweep: sweepOf(outcomes),
+      handWritten: null,
       seconds: (performance.now() - started) / 1000,
     };
   }
@@ -87,6 +91,9 @@ export async function runEval(options: EvalOptions = {}): Promise<EvalReport> {
     const fold = Library.build(corpus);
     return questions.map((q) => ({ q, outcome: evaluateQuestion(fold, q, minConfidence) }));
   });
+  const handWritten = (await readJsonl(HAND_WRITTEN_SET, qaQuestionSchema)).map((q) =>
+    evaluateQuestion(library, q, minConfidence),
+  );
   const outcomes = [...inCorpus, ...outOfCorpus.map((o) => o.outcome)];
   const groups = [{ name: "all", metrics: summarise(outcomes) }];
   if (options.split) {
@@ -114,6 +121,12 @@ export async function runEval(options: EvalOptions = {}): Promise<EvalReport> {
     groups,
     baselines: baselinesFor(set.passages, set.questions),
     sweep: sweepOf(outcomes),
+    handWritten: {
+      questions: handWritten.length,
+      declined:
+        Math.round((handWritten.filter((o) => !o.answered).length / Math.max(1, handWritten.length)) * 1000) /
+        1000,
+    },
     seconds: (performance.now() - started) / 1000,
   };
 }

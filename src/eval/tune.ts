@@ -234,7 +234,7 @@ function topFeatures(library: Library, q: QaQuestion): number[] | null {
   const ranked = library.rank(q.question);
   const best = ranked.ranked[0];
   if (!best) return null;
-  const x = abstentionFeatures(best, ranked.plan);
+  const x = abstentionFeatures(best, ranked.plan, ranked.ranked);
   return ABSTAIN_FEATURES.map((name) => x[name]);
 }
 

@@ -3,7 +3,6 @@ import type { Passage } from "../passages.ts";
 import { analyze } from "../text/analyze.ts";
 import type { IndexOptions } from "./index-options.ts";
 import { buildPostings, PostingSearcher, type PostingsData, type WeightedTerm } from "./postings.ts";
-import { decodeArray, type EncodedArray, encodeArray } from "./typed-arrays.ts";
 
 export type { WeightedTerm } from "./postings.ts";
 
@@ -22,12 +21,16 @@ export interface Hit {
 export interface PassageIndexData {
   readonly options: IndexOptions;
   readonly terms: readonly string[];
-  readonly arrays: Record<string, EncodedArray>;
+  readonly arrays: PostingArrays;
   /** folded word -> occurrences, for spelling suggestions. */
   readonly words: Record<string, number>;
 }
 
-const ARRAYS = {
+/** The typed arrays of the postings, by name. */
+export type PostingArrays = Omit<PostingsData, "terms">;
+
+/** Every typed array of the postings, with its type: what snapshots store and workers transfer. */
+export const ARRAYS = {
   textOffsets: Uint32Array,
   textDocs: Uint32Array,
   textTfs: Uint16Array,
@@ -80,14 +83,11 @@ export class PassageIndex {
     if (!Array.isArray(data.terms) || typeof data.words !== "object" || data.words === null || !data.arrays) {
       throw new Error("the index is incomplete");
     }
-    const arrays = Object.fromEntries(
-      Object.entries(ARRAYS).map(([name, Type]) => {
-        const encoded = data.arrays[name];
-        if (!encoded) throw new Error(`the index has no ${name}`);
-        return [name, decodeArray(encoded, Type as new (buffer: ArrayBuffer) => Uint32Array)];
-      }),
-    );
-    const postings = { ...arrays, terms: data.terms } as unknown as PostingsData;
+    for (const [name, Type] of Object.entries(ARRAYS)) {
+      if (!(data.arrays[name as keyof typeof ARRAYS] instanceof Type))
+        throw new Error(`the index has no ${name} ${Type.name}`);
+    }
+    const postings: PostingsData = { ...data.arrays, terms: data.terms };
     if (
       postings.textLengths.length !== passages.length ||
       postings.textOffsets.length !== data.terms.length + 1
@@ -100,10 +100,8 @@ export class PassageIndex {
   }
 
   toData(): PassageIndexData {
-    const arrays: Record<string, EncodedArray> = {};
-    for (const name of Object.keys(ARRAYS) as Array<keyof typeof ARRAYS>)
-      arrays[name] = encodeArray(this.postings[name]);
-    return { options: this.options, terms: this.postings.terms, arrays, words: this.words };
+    const { terms, ...arrays } = this.postings;
+    return { options: this.options, terms, arrays, words: this.words };
   }
 
   get size(): number {

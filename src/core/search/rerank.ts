@@ -35,6 +35,7 @@ export const FEATURES = [
   "firstStageRank",
   "articleCoverage",
   "sentenceDensity",
+  "articlePresence",
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 
@@ -123,7 +124,7 @@ function longestRun(sequence: readonly number[], text: Uint32Array): { longest: 
  * How rare each question word is among the passages of one article: the words that tell an
  * article's paragraphs apart, where the corpus-wide IDF favours words that name the article itself.
  */
-function articleWeights(index: PassageIndex, query: CompiledQuery, article: number): Float64Array {
+function articleWeights(index: PassageIndex, query: CompiledQuery, article: number): ArticleWeights {
   const { first, end } = index.passagesOfArticle(article);
   const words = query.weights.length;
   const df = new Float64Array(words);
@@ -138,12 +139,26 @@ function articleWeights(index: PassageIndex, query: CompiledQuery, article: numb
       }
     }
   }
+  for (const id of index.termsOf(first).title) {
+    for (const [w] of query.credits.get(id) ?? []) df[w] = Math.max(df[w] as number, 0.5);
+  }
   const n = end - first;
-  return df.map((d) => Math.log(1 + (n - d + 0.5) / (d + 0.5)));
+  let present = 0;
+  for (let w = 0; w < words; w++) if ((df[w] as number) > 0) present += query.weights[w] as number;
+  return {
+    weights: df.map((d) => Math.log(1 + (n - d + 0.5) / (d + 0.5))),
+    presence: query.totalWeight > 0 ? present / query.totalWeight : 0,
+  };
+}
+
+/** Within-article weights of the question's words, and the share of the question the article holds. */
+interface ArticleWeights {
+  readonly weights: Float64Array;
+  readonly presence: number;
 }
 
 /** Per-query cache of {@link articleWeights}, since several candidates share an article. */
-export type ArticleWeightCache = Map<number, Float64Array>;
+export type ArticleWeightCache = Map<number, ArticleWeights>;
 
 /** Computes the signals of one candidate passage. */
 export function signalsOf(
@@ -227,11 +242,12 @@ export function signalsOf(
     proximity = Math.min(1, distinct / best);
   }
   const article = index.articleOf(hit.index);
-  let inArticle = articleCache.get(article);
-  if (!inArticle) {
-    inArticle = articleWeights(index, query, article);
-    articleCache.set(article, inArticle);
+  let articleStats = articleCache.get(article);
+  if (!articleStats) {
+    articleStats = articleWeights(index, query, article);
+    articleCache.set(article, articleStats);
   }
+  const inArticle = articleStats.weights;
   let articleCovered = 0;
   let articleTotal = 0;
   for (let w = 0; w < words; w++) {
@@ -274,6 +290,7 @@ export function signalsOf(
     1 / (1 + rank),
     articleTotal > 0 ? articleCovered / articleTotal : 0,
     Math.max(0, sentenceCoverage) / total / Math.sqrt(Math.max(1, sentenceLength) / 12),
+    articleStats.presence,
   ]);
   return { features, bestSentence, sentences: sentenceSignals };
 }
