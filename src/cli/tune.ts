@@ -43,6 +43,7 @@ export const ABSTAIN_FEATURES = [
   "sentenceCoverage",
   "missingShare",
   "maxMissingShare",
+  "absentShare",
   "titleIfComplete",
   "articlePresence",
   "margin",

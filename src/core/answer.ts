@@ -163,6 +163,8 @@ export function abstentionFeatures(
     missingShare: missing / total,
     // The question's weightiest missing word: "tariffs" in "What did Sheinbaum say about tariffs?".
     maxMissingShare: Math.max(0, ...unmatched) / total,
+    // Words the corpus lacks, even where synonyms stood in for them ("banana" by way of "tree").
+    absentShare: plan.words.filter((w) => w.missing).reduce((sum, w) => sum + w.weight, 0) / total,
     // Title coverage alone told SQuAD's one-topic Wikipedia titles apart so well that any question
     // naming a person from a news headline was "answered"; it counts only when no weighty word is missing.
     titleIfComplete: feature("titleCoverage") * (1 - Math.max(0, ...unmatched) / total) ** 2,
