@@ -18,7 +18,7 @@ function source(model: TunedModel, set: string): string {
     `{\n${Object.entries(values)
       .map(([k, v]) => `  ${k}: ${round(v)},`)
       .join("\n")}\n}`;
-  return `import type { FeatureName } from "./rerank.ts";
+  return `import type { AbstainFeature, FeatureName } from "./rerank.ts";
 
 /**
  * The re-ranking, answer-sentence and abstention models, written by \`npm run tune -- --qa ${set}\`,
@@ -36,26 +36,16 @@ export const RERANK_WEIGHTS: Readonly<Record<FeatureName, number>> = ${record(mo
 
 export const SENTENCE_WEIGHTS = ${record(model.sentence)} as const;
 
-/** Features of the best candidate that decide whether it answers, in this order. */
-export const ABSTAIN_FEATURES = [
-  "coverage",
-  "textCoverage",
-  "sentenceCoverage",
-  "missingShare",
-  "maxMissingShare",
-  "absentShare",
-  "titleIfComplete",
-  "articlePresence",
-  "margin",
-  "scatter",
-] as const;
-
 /** Logistic model: answer when intercept + Σ coefficient × feature ≥ threshold (a log-odds). */
-export const ABSTAIN = {
+export const ABSTAIN: {
+  readonly intercept: number;
+  readonly coefficients: Readonly<Record<AbstainFeature, number>>;
+  readonly threshold: number;
+} = {
   intercept: ${round(model.abstain.intercept)},
   coefficients: ${record(model.abstain.coefficients).replace(/\n/g, "\n  ")},
   threshold: ${round(model.abstain.threshold)},
-} as const;
+};
 `;
 }
 

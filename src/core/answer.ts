@@ -1,6 +1,6 @@
 import type { Citation, Passage } from "./passages.ts";
 import type { AliasTable } from "./search/aliases.ts";
-import { ABSTAIN, ABSTAIN_FEATURES, CANDIDATES, RERANK_WEIGHTS, SENTENCE_WEIGHTS } from "./search/model.ts";
+import { ABSTAIN, CANDIDATES, RERANK_WEIGHTS, SENTENCE_WEIGHTS } from "./search/model.ts";
 import type { Hit, PassageIndex } from "./search/passage-index.ts";
 import {
   type Correction,
@@ -10,6 +10,7 @@ import {
   type RelatedSearch,
 } from "./search/query-plan.ts";
 import {
+  ABSTAIN_FEATURES,
   type ArticleWeightCache,
   type CandidateSignals,
   type CompiledQuery,

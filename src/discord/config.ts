@@ -75,3 +75,14 @@ export function readBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
   if (result.success) return result.data;
   throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`));
 }
+
+/** The configuration, or `undefined` after printing every problem with it on stderr. */
+export function readBotConfigOrExplain(): BotConfig | undefined {
+  try {
+    return readBotConfig();
+  } catch (cause) {
+    if (!(cause instanceof ConfigError)) throw cause;
+    process.stderr.write(`${cause.message}\n`);
+    return undefined;
+  }
+}

@@ -3,7 +3,7 @@ import { CorpusError, formatDiagnostic } from "../core/corpus/diagnostics.ts";
 import { CorpusDirectoryError } from "../core/corpus/scan.ts";
 import { Storydesk } from "../core/storydesk.ts";
 import { type Bot, startBot } from "./bot.ts";
-import { ConfigError, readBotConfig } from "./config.ts";
+import { readBotConfigOrExplain } from "./config.ts";
 import { createLogger } from "./logger.ts";
 import { describeStartError } from "./start-errors.ts";
 
@@ -11,14 +11,8 @@ import { describeStartError } from "./start-errors.ts";
 async function main(): Promise<number> {
   const started = performance.now();
   loadEnvFile();
-  let config: ReturnType<typeof readBotConfig>;
-  try {
-    config = readBotConfig();
-  } catch (cause) {
-    if (!(cause instanceof ConfigError)) throw cause;
-    process.stderr.write(`${cause.message}\n`);
-    return 2;
-  }
+  const config = readBotConfigOrExplain();
+  if (!config) return 2;
   const logger = createLogger(config.LOG_LEVEL);
   let storydesk: Storydesk;
   try {

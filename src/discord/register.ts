@@ -1,7 +1,7 @@
 import { REST, Routes } from "discord.js";
 import { loadEnvFile } from "../config.ts";
 import { commands } from "./commands/index.ts";
-import { ConfigError, readBotConfig } from "./config.ts";
+import { readBotConfigOrExplain } from "./config.ts";
 import { describeStartError } from "./start-errors.ts";
 
 /**
@@ -10,14 +10,8 @@ import { describeStartError } from "./start-errors.ts";
  */
 async function main(): Promise<number> {
   loadEnvFile();
-  let config: ReturnType<typeof readBotConfig>;
-  try {
-    config = readBotConfig();
-  } catch (cause) {
-    if (!(cause instanceof ConfigError)) throw cause;
-    process.stderr.write(`${cause.message}\n`);
-    return 2;
-  }
+  const config = readBotConfigOrExplain();
+  if (!config) return 2;
   const rest = new REST(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}).setToken(
     config.DISCORD_TOKEN,
   );

@@ -1,7 +1,6 @@
 import { abstentionFeatures, type RankedCandidate } from "../core/answer.ts";
 import { Library } from "../core/library.ts";
-import { ABSTAIN_FEATURES } from "../core/search/model.ts";
-import { FEATURES, type FeatureName } from "../core/search/rerank.ts";
+import { ABSTAIN_FEATURES, FEATURES, type FeatureName } from "../core/search/rerank.ts";
 import { phraseKey } from "../core/text/phrase.ts";
 import { sentences } from "../core/text/sentences.ts";
 import { corpusFromPassages } from "./qa-corpus.ts";

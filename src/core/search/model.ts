@@ -1,4 +1,4 @@
-import type { FeatureName } from "./rerank.ts";
+import type { AbstainFeature, FeatureName } from "./rerank.ts";
 
 /**
  * The re-ranking, answer-sentence and abstention models, written by `npm run tune -- --qa ../shared/data/squad`,
@@ -34,22 +34,12 @@ export const SENTENCE_WEIGHTS = {
   first: -0.1,
 } as const;
 
-/** Features of the best candidate that decide whether it answers, in this order. */
-export const ABSTAIN_FEATURES = [
-  "coverage",
-  "textCoverage",
-  "sentenceCoverage",
-  "missingShare",
-  "maxMissingShare",
-  "absentShare",
-  "titleIfComplete",
-  "articlePresence",
-  "margin",
-  "scatter",
-] as const;
-
 /** Logistic model: answer when intercept + Σ coefficient × feature ≥ threshold (a log-odds). */
-export const ABSTAIN = {
+export const ABSTAIN: {
+  readonly intercept: number;
+  readonly coefficients: Readonly<Record<AbstainFeature, number>>;
+  readonly threshold: number;
+} = {
   intercept: -2.9112,
   coefficients: {
     coverage: 2.2074,
@@ -64,4 +54,4 @@ export const ABSTAIN = {
     scatter: -3.0638,
   },
   threshold: -1.1344,
-} as const;
+};

@@ -39,6 +39,21 @@ export const FEATURES = [
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 
+/** Features of the best candidate that decide whether it answers, in this order. */
+export const ABSTAIN_FEATURES = [
+  "coverage",
+  "textCoverage",
+  "sentenceCoverage",
+  "missingShare",
+  "maxMissingShare",
+  "absentShare",
+  "titleIfComplete",
+  "articlePresence",
+  "margin",
+  "scatter",
+] as const;
+export type AbstainFeature = (typeof ABSTAIN_FEATURES)[number];
+
 /** A question's words as term ids, for scanning passages. */
 export interface CompiledQuery {
   /** term id -> the words it stands for, with the credit it earns each. */
