@@ -1,14 +1,8 @@
-import type { Citation, Passage } from "./passages.ts";
+import type { Citation } from "./passages.ts";
 import type { AliasTable } from "./search/aliases.ts";
 import { ABSTAIN, CANDIDATES, RERANK_WEIGHTS, SENTENCE_WEIGHTS } from "./search/model.ts";
 import type { Hit, PassageIndex } from "./search/passage-index.ts";
-import {
-  type Correction,
-  coverageOf,
-  type PlannedQuery,
-  planQuery,
-  type RelatedSearch,
-} from "./search/query-plan.ts";
+import { type Correction, type PlannedQuery, planQuery, type RelatedSearch } from "./search/query-plan.ts";
 import {
   ABSTAIN_FEATURES,
   type ArticleWeightCache,

@@ -165,7 +165,7 @@ function fitRerank(cases: readonly RankingCase[], log: (line: string) => void): 
 
 function fitSentence(cases: readonly RankingCase[], log: (line: string) => void) {
   const items = cases.flatMap((c) =>
-    c.sentences.filter((s): s is NonNullable<typeof s> => s !== null && s.answer.some(Boolean)),
+    c.sentences.filter((s): s is NonNullable<typeof s> => s?.answer.some(Boolean) ?? false),
   );
   const accuracy = (w: readonly [number, number, number]) => {
     let right = 0;
@@ -204,9 +204,13 @@ function fitLogistic(rows: readonly number[][], labels: readonly number[]) {
   const d = rows[0]?.length ?? 0;
   const mean = new Array<number>(d).fill(0);
   const sd = new Array<number>(d).fill(0);
-  for (const r of rows) r.forEach((x, i) => (mean[i] = (mean[i] as number) + x / rows.length));
-  for (const r of rows)
-    r.forEach((x, i) => (sd[i] = (sd[i] as number) + (x - (mean[i] as number)) ** 2 / rows.length));
+  for (const r of rows) {
+    for (const [i, x] of r.entries()) mean[i] = (mean[i] as number) + x / rows.length;
+  }
+  for (const r of rows) {
+    for (const [i, x] of r.entries())
+      sd[i] = (sd[i] as number) + (x - (mean[i] as number)) ** 2 / rows.length;
+  }
   for (let i = 0; i < d; i++) sd[i] = Math.sqrt(sd[i] as number) || 1;
   const z = rows.map((r) => r.map((x, i) => (x - (mean[i] as number)) / (sd[i] as number)));
   const w = new Array<number>(d).fill(0);
@@ -218,7 +222,7 @@ function fitLogistic(rows: readonly number[][], labels: readonly number[]) {
       const p = 1 / (1 + Math.exp(-(b + r.reduce((s, x, i) => s + x * (w[i] as number), 0))));
       const err = p - (labels[n] as number);
       gb += err;
-      r.forEach((x, i) => (gw[i] = (gw[i] as number) + err * x));
+      for (const [i, x] of r.entries()) gw[i] = (gw[i] as number) + err * x;
     });
     b -= (0.5 * gb) / z.length;
     for (let i = 0; i < d; i++) w[i] = (w[i] as number) - (0.5 * (gw[i] as number)) / z.length;
