@@ -8,7 +8,10 @@ import { parseYaml } from "./yaml-source.ts";
 
 const sourceRef = z.union([
   text.transform((title): SourceRef => ({ title })),
-  z.object({ title: text, url: httpUrl.optional() }, { error: "must be a title, or `title:` with an optional `url:`" }),
+  z.object(
+    { title: text, url: httpUrl.optional() },
+    { error: "must be a title, or `title:` with an optional `url:`" },
+  ),
 ]);
 
 const frontMatterSchema = z.object({
@@ -39,7 +42,11 @@ function splitFrontMatter(
   if (lines[0]?.trim() !== "---") return "missing";
   const close = lines.findIndex((line, i) => i > 0 && (line.trim() === "---" || line.trim() === "..."));
   if (close < 0) return "unclosed";
-  return { yaml: lines.slice(1, close).join("\n"), body: lines.slice(close + 1).join("\n"), bodyLine: close + 2 };
+  return {
+    yaml: lines.slice(1, close).join("\n"),
+    body: lines.slice(close + 1).join("\n"),
+    bodyLine: close + 2,
+  };
 }
 
 const markdown = new MarkdownIt("commonmark");
@@ -85,7 +92,8 @@ function bodyBlocks(file: string, body: string, lineOffset: number, diagnostics:
   };
   const add = (text: string, line: number) => {
     const value = clean(text);
-    if (value) blocks.push({ kind: "paragraph", number: blocks.length + 1, text: value, line: line + lineOffset });
+    if (value)
+      blocks.push({ kind: "paragraph", number: blocks.length + 1, text: value, line: line + lineOffset });
   };
   for (; i < tokens.length; i++) {
     const token = tokens[i] as Token;
@@ -95,15 +103,24 @@ function bodyBlocks(file: string, body: string, lineOffset: number, diagnostics:
       add(textUntilClose(), line);
     } else if (token.type === "bullet_list_open" || token.type === "ordered_list_open") {
       const close = token.type.replace("_open", "_close");
-      for (i++; i < tokens.length && !((tokens[i] as Token).type === close && (tokens[i] as Token).level === 0); i++) {
+      for (
+        i++;
+        i < tokens.length && !((tokens[i] as Token).type === close && (tokens[i] as Token).level === 0);
+        i++
+      ) {
         const item = tokens[i] as Token;
-        if (item.type === "list_item_open" && item.level === 1) add(textUntilClose(), (item.map?.[0] ?? 0) + 1);
+        if (item.type === "list_item_open" && item.level === 1)
+          add(textUntilClose(), (item.map?.[0] ?? 0) + 1);
       }
     } else if (token.type === "heading_open") {
       textUntilClose();
     } else if (token.type in IGNORED) {
       diagnostics.push(
-        warning(file, line + lineOffset, `a ${IGNORED[token.type]} block is not part of the article's text and is ignored.`),
+        warning(
+          file,
+          line + lineOffset,
+          `a ${IGNORED[token.type]} block is not part of the article's text and is ignored.`,
+        ),
       );
     }
   }
@@ -132,7 +149,11 @@ export function parseArticle(
   }
   if (parts === "unclosed") {
     diagnostics.push(
-      error(file, 1, "the front matter is never closed: add a line `---` after its last field, before the text."),
+      error(
+        file,
+        1,
+        "the front matter is never closed: add a line `---` after its last field, before the text.",
+      ),
     );
     return { diagnostics };
   }
@@ -141,7 +162,9 @@ export function parseArticle(
   const yaml = parsedYaml.source;
   if (!yaml) return { diagnostics };
   if (yaml.value === null || typeof yaml.value !== "object" || Array.isArray(yaml.value)) {
-    diagnostics.push(error(file, 2, "the front matter must be `key: value` lines (id, title, published, ...)."));
+    diagnostics.push(
+      error(file, 2, "the front matter must be `key: value` lines (id, title, published, ...)."),
+    );
     return { diagnostics };
   }
   for (const { key, line } of yaml.keys()) {
@@ -154,7 +177,9 @@ export function parseArticle(
   const result = frontMatterSchema.safeParse(yaml.value);
   if (!result.success) {
     for (const issue of result.error.issues) {
-      diagnostics.push(error(file, yaml.lineOf(issue.path), describeIssue(issue, valueAt(yaml.value, issue.path))));
+      diagnostics.push(
+        error(file, yaml.lineOf(issue.path), describeIssue(issue, valueAt(yaml.value, issue.path))),
+      );
     }
   }
   const blocks = bodyBlocks(file, parts.body, parts.bodyLine - 1, diagnostics);
@@ -167,7 +192,12 @@ export function parseArticle(
 
   const meta = result.data;
   meta.key_points.forEach((point, i) => {
-    blocks.push({ kind: "key-point", number: i + 1, text: clean(point), line: yaml.lineOf(["key_points", i]) });
+    blocks.push({
+      kind: "key-point",
+      number: i + 1,
+      text: clean(point),
+      line: yaml.lineOf(["key_points", i]),
+    });
   });
   meta.sources.forEach((ref, i) => {
     blocks.push({ kind: "source", number: i + 1, text: clean(ref.title), line: yaml.lineOf(["sources", i]) });

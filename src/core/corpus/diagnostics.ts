@@ -10,7 +10,9 @@ export interface Diagnostic {
 }
 
 export function error(file: string, line: number | undefined, message: string): Diagnostic {
-  return line === undefined ? { severity: "error", file, message } : { severity: "error", file, line, message };
+  return line === undefined
+    ? { severity: "error", file, message }
+    : { severity: "error", file, line, message };
 }
 
 export function warning(file: string, line: number | undefined, message: string): Diagnostic {

@@ -40,7 +40,9 @@ export function parseEntities(
   const result = fileSchema.safeParse(yaml.value ?? {});
   if (!result.success) {
     for (const issue of result.error.issues) {
-      diagnostics.push(error(file, yaml.lineOf(issue.path), describeIssue(issue, valueAt(yaml.value, issue.path))));
+      diagnostics.push(
+        error(file, yaml.lineOf(issue.path), describeIssue(issue, valueAt(yaml.value, issue.path))),
+      );
     }
     return { entities: [], diagnostics };
   }
@@ -54,7 +56,9 @@ export function parseEntities(
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const path = ["entities", i, ...issue.path];
-        diagnostics.push(error(file, yaml.lineOf(path), describeIssue({ ...issue, path }, valueAt(yaml.value, path))));
+        diagnostics.push(
+          error(file, yaml.lineOf(path), describeIssue({ ...issue, path }, valueAt(yaml.value, path))),
+        );
       }
       return;
     }
@@ -80,7 +84,11 @@ export function parseEntities(
       const article = articles.get(d.article);
       if (!article) {
         diagnostics.push(
-          error(file, at("article"), `designation of "${entry.name}" cites article \`${d.article}\`, which is not in the corpus.`),
+          error(
+            file,
+            at("article"),
+            `designation of "${entry.name}" cites article \`${d.article}\`, which is not in the corpus.`,
+          ),
         );
         return;
       }
@@ -90,13 +98,21 @@ export function parseEntities(
       if (missing(d.quote)) {
         ok = false;
         diagnostics.push(
-          error(file, at("quote"), `the quote for "${entry.name}" does not appear in \`${d.article}\` (${article.file}): copy the article's own words.`),
+          error(
+            file,
+            at("quote"),
+            `the quote for "${entry.name}" does not appear in \`${d.article}\` (${article.file}): copy the article's own words.`,
+          ),
         );
       }
       if (![entry.name, ...entry.aliases].some((name) => containsPhrase(fullText, name))) {
         ok = false;
         diagnostics.push(
-          error(file, line, `"${entry.name}" is designated by \`${d.article}\`, but neither its name nor an alias appears in that article.`),
+          error(
+            file,
+            line,
+            `"${entry.name}" is designated by \`${d.article}\`, but neither its name nor an alias appears in that article.`,
+          ),
         );
       }
       for (const field of ["authority", "date"] as const) {
@@ -104,7 +120,11 @@ export function parseEntities(
         if (value !== undefined && missing(value)) {
           ok = false;
           diagnostics.push(
-            error(file, at(field), `the ${field} "${value}" for "${entry.name}" does not appear in \`${d.article}\`: give it as the article does.`),
+            error(
+              file,
+              at(field),
+              `the ${field} "${value}" for "${entry.name}" does not appear in \`${d.article}\`: give it as the article does.`,
+            ),
           );
         }
       }

@@ -2,11 +2,10 @@ import { z } from "zod";
 
 /** Zod schemas for values shared by articles and the entities file, with messages that say how to fix them. */
 
-export const slug = z
-  .string({ error: "must be text" })
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-    error: "must be a slug: lowercase letters, digits and single hyphens, for example `mexico-rejects-us-troops`",
-  });
+export const slug = z.string({ error: "must be text" }).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+  error:
+    "must be a slug: lowercase letters, digits and single hyphens, for example `mexico-rejects-us-troops`",
+});
 
 export const text = z.string({ error: "must be text" }).trim().min(1, { error: "must not be empty" });
 
@@ -29,7 +28,11 @@ export const isoDate = z
 function isIsoDate(value: string): boolean {
   const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(value);
   if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), match[3] === undefined ? 1 : Number(match[3])];
+  const [year, month, day] = [
+    Number(match[1]),
+    Number(match[2]),
+    match[3] === undefined ? 1 : Number(match[3]),
+  ];
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
@@ -39,7 +42,8 @@ export function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
   const field = issue.path.map((p) => (typeof p === "number" ? `[${p + 1}]` : `.${String(p)}`)).join("");
   const name = `\`${field.replace(/^\./, "")}\``;
   if (value === undefined && issue.code === "invalid_type") return `${name} is missing: add it.`;
-  const shown = typeof value === "string" || typeof value === "number" ? ` (got ${JSON.stringify(value)})` : "";
+  const shown =
+    typeof value === "string" || typeof value === "number" ? ` (got ${JSON.stringify(value)})` : "";
   return `${name} ${issue.message}${shown}.`;
 }
 

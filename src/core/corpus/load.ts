@@ -2,7 +2,13 @@ import { type Corpus, parseCorpus } from "./parse.ts";
 import { type ReadOptions, scanCorpus } from "./scan.ts";
 
 export type { Corpus } from "./parse.ts";
-export { CorpusDirectoryError, type CorpusScan, ENTITIES_FILE, type ReadOptions, scanCorpus } from "./scan.ts";
+export {
+  CorpusDirectoryError,
+  type CorpusScan,
+  ENTITIES_FILE,
+  type ReadOptions,
+  scanCorpus,
+} from "./scan.ts";
 
 /** Reads and checks the corpus in `dir`. */
 export async function loadCorpus(dir: string, options: ReadOptions = {}): Promise<Corpus> {

@@ -1,4 +1,4 @@
-import { isMap, LineCounter, parseDocument, visit, type Document, type YAMLError } from "yaml";
+import { type Document, isMap, LineCounter, parseDocument, visit, type YAMLError } from "yaml";
 import { type Diagnostic, error } from "./diagnostics.ts";
 
 /** A parsed YAML text that can tell on which line each key or value stands. */
@@ -56,7 +56,9 @@ export function parseYaml(
     value: doc.toJS(),
     lineOf(path) {
       for (let depth = path.length; depth >= 0; depth--) {
-        const node = doc.getIn(path.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
+        const node = doc.getIn(path.slice(0, depth), true) as
+          | { range?: [number, number, number] }
+          | undefined;
         if (node && typeof node === "object" && node.range) return lineAt(node.range[0]);
       }
       return firstLine;
