@@ -333,10 +333,35 @@ describe("corrupt snapshots", () => {
     ["the whole index removed", (s) => delete s.library.index],
     ["the passages removed", (s) => delete s.library.passages],
     ["a passage missing", (s) => libraryField(s, "passages").pop()],
-    ["a passage of an unknown kind", (s) => (libraryField(s, "passages")[0] = [0, "chapter", 1, 0, "Text."])],
+    [
+      "a passage of an unknown kind",
+      (s) => {
+        const passages = libraryField(s, "passages") as unknown[][];
+        passages[0] = [0, "chapter", ...(passages[0] ?? []).slice(2)];
+      },
+    ],
     [
       "a passage of an article not stored",
-      (s) => (libraryField(s, "passages")[0] = [99, "paragraph", 1, 0, "Text."]),
+      (s) => {
+        const passages = libraryField(s, "passages") as unknown[][];
+        passages[0] = [99, ...(passages[0] ?? []).slice(1)];
+      },
+    ],
+    ["the passage texts removed", (s) => delete s.library.passageText],
+    [
+      "the passage texts cut short",
+      (s) => (s.library.passageText = String(s.library.passageText).slice(0, -1)),
+    ],
+    [
+      "the passage texts longer than the passages",
+      (s) => (s.library.passageText = `${s.library.passageText}x`),
+    ],
+    [
+      "a passage's text length negative",
+      (s) => {
+        const passages = libraryField(s, "passages") as unknown[][];
+        passages[0] = [...(passages[0] ?? []).slice(0, 4), -1];
+      },
     ],
     ["the entities removed", (s) => delete s.library.entities],
     ["the designations removed", (s) => delete s.library.designations],
