@@ -383,6 +383,21 @@ describe("corrupt snapshots", () => {
   });
 });
 
+describe("the stored word list", () => {
+  it("is read only for a misspelling, and a damaged one costs the suggestions, not the answer", async () => {
+    await open();
+    expect((await open()).library.ask("What did Sheinbam say?").didYouMean).toEqual([
+      { term: "Sheinbam", suggestion: "sheinbaum" },
+    ]);
+    await damage((s) => (libraryField(s, "index").words = '{"sheinbaum": oops}'));
+    const opened = await open();
+    expect(opened.snapshot.state).toBe("loaded");
+    const answer = opened.library.ask("What did Sheinbam say?");
+    expect(answer.didYouMean).toEqual([]);
+    expect(answer.missingTerms).toContain("Sheinbam");
+  });
+});
+
 describe("interrupted writes", () => {
   it("rebuilds a truncated snapshot", async () => {
     await open();

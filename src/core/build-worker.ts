@@ -1,37 +1,61 @@
 import { parentPort } from "node:worker_threads";
 import { CorpusError } from "./corpus/diagnostics.ts";
 import { CorpusDirectoryError } from "./corpus/scan.ts";
+import type { OpenedLibrary } from "./open.ts";
 import { type OpenOptions, openLibrary } from "./open.ts";
-import { PASSAGE_CHUNK, type WorkerReply } from "./worker-protocol.ts";
+import { packPassages } from "./snapshot.ts";
+import { CHUNK, NEXT, type WorkerReply } from "./worker-protocol.ts";
 
 /**
  * A worker thread that reads, checks and indexes a corpus, so that a refresh never stalls the thread
- * answering questions. The library comes back in parts: typed arrays are transferred without copying,
- * and passages come in chunks, each a separate task on the receiving thread.
+ * answering questions. The library goes back in parts, one each time the receiving thread asks for
+ * the next: articles, passages and terms in chunks, then the word counts as one JSON string and the
+ * typed arrays, transferred without copying. Sent all at once, the parts would be decoded in one go (a port delivers every message
+ * waiting in one task), which is the stall the chunks are there to avoid.
  */
+function* chunksOf<T>(items: readonly T[]): Generator<T[]> {
+  for (let i = 0; i < items.length; i += CHUNK) yield items.slice(i, i + CHUNK);
+}
+
+function* partsOf(opened: OpenedLibrary): Generator<{ reply: WorkerReply; transfer?: ArrayBuffer[] }> {
+  const { passages, articles, index, ...rest } = opened.library.data;
+  const { terms, words, ...arrays } = index;
+  for (const items of chunksOf(articles)) yield { reply: { kind: "articles", items } };
+  const articleIndex = new Map(articles.map((a, i) => [a.id, i]));
+  for (const chunk of chunksOf(passages)) {
+    const packed = packPassages(articleIndex, chunk);
+    yield { reply: { kind: "passages", items: packed.passages, text: packed.text } };
+  }
+  for (const items of chunksOf(terms)) yield { reply: { kind: "terms", items } };
+  const buffers = Object.values(index.arrays).map((array) => array.buffer as ArrayBuffer);
+  yield {
+    reply: {
+      kind: "done",
+      rest,
+      index: { ...arrays, words: typeof words === "string" ? words : JSON.stringify(words) },
+      snapshot: opened.snapshot,
+      warnings: opened.warnings,
+      milliseconds: opened.milliseconds,
+    },
+    transfer: [...new Set(buffers)],
+  };
+}
+
 const port = parentPort;
 if (!port) throw new Error("storydesk: build-worker.ts runs as a worker thread only");
 
 port.once("message", async (options: OpenOptions) => {
   const send = (reply: WorkerReply, transfer: ArrayBuffer[] = []) => port.postMessage(reply, transfer);
   try {
-    const opened = await openLibrary(options);
-    const { passages, index, ...rest } = opened.library.data;
-    for (let i = 0; i < passages.length; i += PASSAGE_CHUNK) {
-      send({ kind: "passages", passages: passages.slice(i, i + PASSAGE_CHUNK) });
-    }
-    const buffers = Object.values(index.arrays).map((array) => array.buffer as ArrayBuffer);
-    send(
-      {
-        kind: "done",
-        rest,
-        index,
-        snapshot: opened.snapshot,
-        warnings: opened.warnings,
-        milliseconds: opened.milliseconds,
-      },
-      [...new Set(buffers)],
-    );
+    const parts = partsOf(await openLibrary(options));
+    const sendNext = () => {
+      const next = parts.next();
+      if (!next.done) send(next.value.reply, next.value.transfer);
+    };
+    port.on("message", (message: unknown) => {
+      if (message === NEXT) sendNext();
+    });
+    sendNext();
   } catch (cause) {
     if (cause instanceof CorpusError) send({ kind: "corpus-error", diagnostics: cause.diagnostics });
     else if (cause instanceof CorpusDirectoryError) send({ kind: "directory-error", message: cause.message });

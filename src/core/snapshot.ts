@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { BlockKind } from "./corpus/types.ts";
-import { Library, type LibraryData } from "./library.ts";
+import { type ArticleSummary, Library, type LibraryData } from "./library.ts";
 import { makePassage, type Passage } from "./passages.ts";
 import type { IndexOptions } from "./search/index-options.ts";
 import { decodeContainer, encodeContainer, isContainer } from "./snapshot-file.ts";
@@ -26,7 +26,7 @@ export type SnapshotState =
  * A passage as stored: its article's position, block kind, number, part (0 when whole) and the
  * length of its text in `passageText`.
  */
-type StoredPassage = [article: number, kind: BlockKind, number: number, part: number, length: number];
+export type StoredPassage = [article: number, kind: BlockKind, number: number, part: number, length: number];
 
 /**
  * The library as the snapshot header stores it: passages compact, their texts joined in one string
@@ -47,27 +47,39 @@ interface SnapshotHeader {
   readonly library: StoredLibrary;
 }
 
-function storePassages(data: LibraryData): StoredPassage[] {
-  const articleIndex = new Map(data.articles.map((a, i) => [a.id, i]));
-  return data.passages.map((p) => [
-    articleIndex.get(p.citation.docId) ?? -1,
-    p.citation.kind,
-    p.citation.number,
-    p.citation.part ?? 0,
-    p.text.length,
-  ]);
+/** Passages in the compact stored form: tuples, and their texts joined in one string. */
+export function packPassages(
+  articleIndex: ReadonlyMap<string, number>,
+  passages: readonly Passage[],
+): { passages: StoredPassage[]; text: string } {
+  return {
+    passages: passages.map((p) => [
+      articleIndex.get(p.citation.docId) ?? -1,
+      p.citation.kind,
+      p.citation.number,
+      p.citation.part ?? 0,
+      p.text.length,
+    ]),
+    text: passages.map((p) => p.text).join(""),
+  };
 }
 
 const KINDS = new Set<unknown>(["paragraph", "key-point", "source"]);
 
-/** Rebuilds passages with the same function that cut them, so that citations read the same. */
-function restorePassages(stored: StoredLibrary): Passage[] {
-  const all = stored.passageText;
+/**
+ * Rebuilds passages with the same function that cut them, so that citations read the same (and the
+ * objects have the shape the search code was optimised for). Throws when the stored form is damaged.
+ */
+export function unpackPassages(
+  articles: readonly ArticleSummary[],
+  stored: readonly StoredPassage[],
+  all: string,
+): Passage[] {
   let offset = 0;
-  const passages = stored.passages.map((entry) => {
+  const passages = stored.map((entry) => {
     if (!Array.isArray(entry) || entry.length !== 5) throw new Error("a stored passage is damaged");
     const [a, kind, number, part, length] = entry;
-    const article = stored.articles[a];
+    const article = articles[a];
     if (!article || !KINDS.has(kind) || typeof number !== "number" || !Number.isInteger(length)) {
       throw new Error("a stored passage is damaged");
     }
@@ -142,7 +154,7 @@ export async function readSnapshot(
     const { passageText: _text, ...rest } = stored;
     const data: LibraryData = {
       ...rest,
-      passages: restorePassages(stored),
+      passages: unpackPassages(stored.articles, stored.passages, stored.passageText),
       index: { ...stored.index, arrays },
     };
     return { library: Library.fromData(data) };
@@ -156,7 +168,8 @@ export async function readSnapshot(
  * so that a reader sees the old snapshot or the new one, never half of one.
  */
 export async function writeSnapshot(file: string, key: string, library: Library): Promise<void> {
-  const { passages: _passages, index, ...rest } = library.data;
+  const { passages, index, ...rest } = library.data;
+  const packed = packPassages(new Map(rest.articles.map((a, i) => [a.id, i])), passages);
   const header: SnapshotHeader = {
     format: FORMAT,
     version: SNAPSHOT_FORMAT_VERSION,
@@ -164,9 +177,14 @@ export async function writeSnapshot(file: string, key: string, library: Library)
     createdAt: new Date().toISOString(),
     library: {
       ...rest,
-      passages: storePassages(library.data),
-      passageText: library.data.passages.map((p) => p.text).join(""),
-      index: { options: index.options, terms: index.terms, words: index.words },
+      passages: packed.passages,
+      passageText: packed.text,
+      index: {
+        options: index.options,
+        terms: index.terms,
+        // As JSON inside the header: one string to parse at load, the record itself only when needed.
+        words: typeof index.words === "string" ? index.words : JSON.stringify(index.words),
+      },
     },
   };
   await mkdir(path.dirname(file), { recursive: true });

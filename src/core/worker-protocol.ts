@@ -1,20 +1,37 @@
 import { Worker } from "node:worker_threads";
 import { CorpusError, type Diagnostic } from "./corpus/diagnostics.ts";
 import { CorpusDirectoryError } from "./corpus/scan.ts";
-import { Library, type LibraryData } from "./library.ts";
+import { type ArticleSummary, Library, type LibraryData } from "./library.ts";
 import type { OpenedLibrary, OpenOptions } from "./open.ts";
 import type { Passage } from "./passages.ts";
+import { type StoredPassage, unpackPassages } from "./snapshot.ts";
 
-/** Passages per message: each message is one task on the receiving thread, so none stalls it long. */
-export const PASSAGE_CHUNK = 2000;
+/**
+ * Items per message: each message is one task on the receiving thread, and decoding 2,000 passages
+ * (or articles, or terms) takes it a few milliseconds, so a swap never stalls the answers for long.
+ */
+export const CHUNK = 2000;
+
+/** What the receiving thread sends for the next part, once it has handled one and yielded. */
+export const NEXT = "next";
+
+/** A part of the library too large to decode in one task, sent in chunks before "done". */
+export type WorkerChunk =
+  | { readonly kind: "articles"; readonly items: readonly ArticleSummary[] }
+  /** Passages packed as in a snapshot, and rebuilt on arrival: objects made by structured clone have
+   *  other shapes than those the search code was optimised for, and the first questions after a swap
+   *  would each wait tens of milliseconds for it to be optimised again. Sent after every article. */
+  | { readonly kind: "passages"; readonly items: readonly StoredPassage[]; readonly text: string }
+  | { readonly kind: "terms"; readonly items: readonly string[] };
 
 /** What the build worker sends back. */
 export type WorkerReply =
-  | { readonly kind: "passages"; readonly passages: readonly Passage[] }
+  | WorkerChunk
   | {
       readonly kind: "done";
-      readonly rest: Omit<LibraryData, "passages" | "index">;
-      readonly index: LibraryData["index"];
+      readonly rest: Omit<LibraryData, "passages" | "articles" | "index">;
+      /** The word counts as JSON: one string is copied, not decoded key by key. */
+      readonly index: Omit<LibraryData["index"], "terms" | "words"> & { readonly words: string };
       readonly snapshot: OpenedLibrary["snapshot"];
       readonly warnings: readonly Diagnostic[];
       readonly milliseconds: number;
@@ -39,6 +56,8 @@ export function openLibraryInWorker(options: OpenOptions): Promise<OpenedLibrary
         )
       : new Worker(WORKER);
     const passages: Passage[] = [];
+    const articles: ArticleSummary[] = [];
+    const terms: string[] = [];
     let settled = false;
     const settle = (action: () => void) => {
       if (settled) return;
@@ -46,15 +65,32 @@ export function openLibraryInWorker(options: OpenOptions): Promise<OpenedLibrary
       action();
       void worker.terminate();
     };
+    // After a part, questions waiting on the event loop go first.
+    const askForNext = () => {
+      setImmediate(() => {
+        if (!settled) worker.postMessage(NEXT);
+      });
+    };
     worker.on("message", (reply: WorkerReply) => {
       switch (reply.kind) {
         case "passages":
-          passages.push(...reply.passages);
-          return;
+          for (const passage of unpackPassages(articles, reply.items, reply.text)) passages.push(passage);
+          return askForNext();
+        case "articles":
+          for (const article of reply.items) articles.push(article);
+          return askForNext();
+        case "terms":
+          for (const term of reply.items) terms.push(term);
+          return askForNext();
         case "done":
           settle(() => {
             try {
-              const library = Library.fromData({ ...reply.rest, passages, index: reply.index });
+              const library = Library.fromData({
+                ...reply.rest,
+                articles,
+                passages,
+                index: { ...reply.index, terms },
+              });
               resolve({
                 library,
                 snapshot: reply.snapshot,

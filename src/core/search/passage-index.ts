@@ -22,8 +22,12 @@ export interface PassageIndexData {
   readonly options: IndexOptions;
   readonly terms: readonly string[];
   readonly arrays: PostingArrays;
-  /** folded word -> occurrences, for spelling suggestions. */
-  readonly words: Record<string, number>;
+  /**
+   * folded word -> occurrences, for spelling suggestions; or that record as JSON, as snapshots and
+   * the build worker pass it on, parsed on the first misspelling (most questions never need it, and
+   * parsing it took a tenth of a 10,000-article snapshot's load).
+   */
+  readonly words: Readonly<Record<string, number>> | string;
 }
 
 /** The typed arrays of the postings, by name. */
@@ -62,7 +66,7 @@ export class PassageIndex {
     readonly passages: readonly Passage[],
     readonly options: IndexOptions,
     readonly postings: PostingsData,
-    private readonly words: Readonly<Record<string, number>>,
+    private words: Readonly<Record<string, number>> | string,
   ) {
     this.searcher = new PostingSearcher(postings, options);
   }
@@ -80,7 +84,11 @@ export class PassageIndex {
   }
 
   static fromData(passages: readonly Passage[], data: PassageIndexData): PassageIndex {
-    if (!Array.isArray(data.terms) || typeof data.words !== "object" || data.words === null || !data.arrays) {
+    const words = data.words as unknown;
+    const wordsOk =
+      (typeof words === "object" && words !== null) ||
+      (typeof words === "string" && words.startsWith("{") && words.endsWith("}"));
+    if (!Array.isArray(data.terms) || !wordsOk || !data.arrays) {
       throw new Error("the index is incomplete");
     }
     for (const [name, Type] of Object.entries(ARRAYS)) {
@@ -143,7 +151,7 @@ export class PassageIndex {
   suggest(word: string): string | undefined {
     if (word.length < 4 || /\p{N}/u.test(word)) return undefined;
     // The radix tree is built on the first misspelling, not at start-up.
-    this.suggestions ??= SearchableMap.fromObject(this.words);
+    this.suggestions ??= SearchableMap.fromObject(this.wordCounts());
     const maxEdits = word.length >= 8 ? 2 : 1;
     let best: { word: string; distance: number; count: number } | undefined;
     for (const [candidate, [count, distance]] of this.suggestions.fuzzyGet(word, maxEdits)) {
@@ -153,6 +161,18 @@ export class PassageIndex {
       }
     }
     return best?.word;
+  }
+
+  /** The word counts, parsed from JSON on first use; a damaged list means no suggestions, not an error. */
+  private wordCounts(): Readonly<Record<string, number>> {
+    if (typeof this.words === "string") {
+      try {
+        this.words = JSON.parse(this.words) as Record<string, number>;
+      } catch {
+        this.words = {};
+      }
+    }
+    return this.words;
   }
 
   /** Term ids of a passage's text, in order, and of its article's title. */
