@@ -35,10 +35,12 @@ function gc(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
-export async function runWorker(
-  input: WorkerInput,
-  progress: (message: string) => void,
-): Promise<WorkerResult> {
+/**
+ * The figures of a library built in memory. A function of its own so that the parsed corpus and the
+ * libraries it builds are garbage once it returns: a bot holds neither, and a larger heap would make
+ * every later figure (the refresh above all) pay for longer garbage collections.
+ */
+async function inMemoryFigures(input: WorkerInput, progress: (message: string) => void) {
   const { settings } = input;
   const corpus = await corpusFor(input.mdDir, input.rowsFile);
   const articles = corpus.articles.length;
@@ -71,6 +73,18 @@ export async function runWorker(
   });
   await rm(written, { force: true });
   delete kept.library;
+  return { articles, passages, build, queries, ask, minisearch, snapshotWrite };
+}
+
+export async function runWorker(
+  input: WorkerInput,
+  progress: (message: string) => void,
+): Promise<WorkerResult> {
+  const { settings } = input;
+  const { articles, passages, build, queries, ask, minisearch, snapshotWrite } = await inMemoryFigures(
+    input,
+    progress,
+  );
   gc();
 
   const snapshotLoad = await measureWithin(settings.runs, settings.budgetMs, async () => {
