@@ -1,3 +1,5 @@
+import { analyze } from "../text/analyze.ts";
+import { lookUp } from "../text/wordnet.ts";
 import type { Hit, PassageIndex } from "./passage-index.ts";
 import { TokenFlag } from "./postings.ts";
 import type { PlannedQuery } from "./query-plan.ts";
@@ -36,6 +38,7 @@ export const FEATURES = [
   "articleCoverage",
   "sentenceDensity",
   "articlePresence",
+  "synonymCoverage",
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 
@@ -65,6 +68,31 @@ export interface CompiledQuery {
   readonly type: number;
   /** Every term id searched, to tell question words from the rest of a sentence. */
   readonly searched: ReadonlySet<number>;
+  /**
+   * term id -> the question words it is a WordNet synonym of (words the corpus has, phrased another
+   * way in the passage: "troops" where the question says "soldiers"), with the credit it earns.
+   */
+  readonly synonyms: ReadonlyMap<number, ReadonlyArray<readonly [word: number, credit: number]>>;
+}
+
+/** Credit of a synonym standing in for a question word, in the synonym coverage signal. */
+const SYNONYM_CREDIT = 0.5;
+
+/** Index terms of a word's WordNet synonyms (one word each), cached: questions repeat their words. */
+const synonymCache = new Map<string, readonly string[]>();
+function synonymTermsOf(folded: string): readonly string[] {
+  let terms = synonymCache.get(folded);
+  if (!terms) {
+    const found = new Set<string>();
+    for (const phrase of lookUp(folded).synonyms) {
+      const tokens = analyze(phrase).filter((t) => t.term !== null);
+      if (tokens.length === 1 && tokens[0]?.term) found.add(tokens[0].term);
+    }
+    terms = [...found];
+    if (synonymCache.size >= 10_000) synonymCache.clear();
+    synonymCache.set(folded, terms);
+  }
+  return terms;
 }
 
 export function compileQuery(index: PassageIndex, plan: PlannedQuery, question: string): CompiledQuery {
@@ -87,6 +115,18 @@ export function compileQuery(index: PassageIndex, plan: PlannedQuery, question: 
     const id = index.termId(term);
     if (id !== undefined) searched.add(id);
   }
+  const synonyms = new Map<number, Array<readonly [number, number]>>();
+  plan.words.forEach((word, w) => {
+    // A word the corpus lacks searches its synonyms already (see query-plan.ts).
+    if (word.missing) return;
+    for (const term of synonymTermsOf(word.token.folded)) {
+      const id = index.termId(term);
+      if (id === undefined || word.accepts.has(term)) continue;
+      const list = synonyms.get(id) ?? [];
+      list.push([w, SYNONYM_CREDIT]);
+      synonyms.set(id, list);
+    }
+  });
   return {
     credits,
     weights,
@@ -94,6 +134,7 @@ export function compileQuery(index: PassageIndex, plan: PlannedQuery, question: 
     sequence: plan.words.map((w) => index.termId(w.term) ?? -1),
     type: questionType(question),
     searched,
+    synonyms,
   };
 }
 
@@ -190,6 +231,7 @@ export function signalsOf(
   const words = query.weights.length;
   const inText = new Float64Array(words);
   const inTitle = new Float64Array(words);
+  const bySynonym = new Float64Array(words);
   const total = query.totalWeight || 1;
 
   for (const id of title) {
@@ -203,6 +245,9 @@ export function signalsOf(
   let sentence = 0;
   for (let i = 0; i < text.length; i++) {
     while (sentence + 1 < starts.length && i >= (starts[sentence + 1] as number)) sentence++;
+    for (const [w, credit] of query.synonyms.get(text[i] as number) ?? []) {
+      if (credit > (bySynonym[w] as number)) bySynonym[w] = credit;
+    }
     const list = query.credits.get(text[i] as number);
     if (!list) continue;
     for (const [w, credit] of list) {
@@ -215,8 +260,10 @@ export function signalsOf(
   let coverage = 0;
   let textCoverage = 0;
   let titleCoverage = 0;
+  let synonymCoverage = 0;
   for (let w = 0; w < words; w++) {
     const weight = query.weights[w] as number;
+    synonymCoverage += weight * Math.max(inText[w] as number, inTitle[w] as number, bySynonym[w] as number);
     textCoverage += weight * (inText[w] as number);
     titleCoverage += weight * (inTitle[w] as number);
     coverage += weight * Math.max(inText[w] as number, inTitle[w] as number);
@@ -306,6 +353,7 @@ export function signalsOf(
     articleTotal > 0 ? articleCovered / articleTotal : 0,
     Math.max(0, sentenceCoverage) / total / Math.sqrt(Math.max(1, sentenceLength) / 12),
     articleStats.presence,
+    synonymCoverage / total,
   ]);
   return { features, bestSentence, sentences: sentenceSignals };
 }

@@ -1,0 +1,53 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadCorpus } from "../src/core/corpus/load.ts";
+import { Library } from "../src/core/library.ts";
+import { FEATURES, type FeatureName } from "../src/core/search/rerank.ts";
+
+const ARTICLE = `---
+id: pay-talks
+title: Talks at the shipyard
+published: 2024-06-01
+---
+
+The union asked for higher wages after the strike at the shipyard.
+
+Managers said the pay offer on the table was final.
+
+The salary of a welder at the yard is set by law.
+`;
+
+let dir: string;
+let library: Library;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), "storydesk-rerank-"));
+  await writeFile(path.join(dir, "pay-talks.md"), ARTICLE);
+  library = Library.build(await loadCorpus(dir));
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const feature = (features: Float64Array, name: FeatureName) => features[FEATURES.indexOf(name)] as number;
+
+describe("re-ranking signals", () => {
+  it("credits a passage that says a question word by a WordNet synonym (salary / pay), at half", () => {
+    const ranked = library.rank("What did managers say about the salary?").ranked;
+    const byText = (words: string) => ranked.find((c) => c.hit.passage.text.includes(words));
+    const synonym = byText("pay offer");
+    const literal = byText("salary of a welder");
+    if (!synonym || !literal) throw new Error("both paragraphs should be candidates");
+    // "pay" stands in for "salary" in the managers' paragraph: it covers more with synonyms than without.
+    expect(feature(synonym.signals.features, "synonymCoverage")).toBeGreaterThan(
+      feature(synonym.signals.features, "coverage"),
+    );
+    // The welders' paragraph says "salary" itself: synonyms add nothing to it.
+    expect(feature(literal.signals.features, "synonymCoverage")).toBeCloseTo(
+      feature(literal.signals.features, "coverage"),
+    );
+  });
+});
