@@ -26,6 +26,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
+  await storydesk.close();
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -52,6 +53,25 @@ describe("Storydesk refresh", () => {
     await rm(path.join(corpusDir, "extra.md"));
     const again = await storydesk.refresh("mod (1)");
     expect(again.ok && again.removed).toEqual(["extra-article"]);
+  });
+
+  it("refreshes again after a broken corpus, a missing directory and close(), which a later refresh survives", async () => {
+    await writeFile(path.join(corpusDir, "broken.md"), "---\ntitle: [unclosed\n---\nText.\n");
+    expect((await storydesk.refresh("mod")).ok).toBe(false);
+    await rm(path.join(corpusDir, "broken.md"));
+    await writeFile(path.join(corpusDir, "extra.md"), EXTRA);
+    const fixed = await storydesk.refresh("mod");
+    expect(fixed.ok && fixed.added).toEqual(["extra-article"]);
+
+    // The corpus directory gone: the thread reports it and stays usable.
+    await rm(corpusDir, { recursive: true });
+    expect((await storydesk.refresh("mod")).ok).toBe(false);
+    await cp("corpus", corpusDir, { recursive: true });
+
+    await storydesk.close();
+    const reopened = await storydesk.refresh("mod");
+    expect(reopened.ok && reopened.removed).toEqual(["extra-article"]);
+    expect(storydesk.ask("Will Mexico let U.S. troops in?").answered).toBe(true);
   });
 
   it("keeps serving the old corpus when the new one has errors, and lists them", async () => {

@@ -4,7 +4,7 @@ import { CorpusDirectoryError } from "./corpus/scan.ts";
 import type { OpenedLibrary } from "./open.ts";
 import { type OpenOptions, openLibrary } from "./open.ts";
 import { packPassages } from "./snapshot.ts";
-import { CHUNK, NEXT, type WorkerReply } from "./worker-protocol.ts";
+import { CHUNK, NEXT, type WorkerReply, type WorkerRequest } from "./worker-protocol.ts";
 
 /**
  * A worker thread that reads, checks and indexes a corpus, so that a refresh never stalls the thread
@@ -44,17 +44,21 @@ function* partsOf(opened: OpenedLibrary): Generator<{ reply: WorkerReply; transf
 const port = parentPort;
 if (!port) throw new Error("storydesk: build-worker.ts runs as a worker thread only");
 
-port.once("message", async (options: OpenOptions) => {
-  const send = (reply: WorkerReply, transfer: ArrayBuffer[] = []) => port.postMessage(reply, transfer);
+let parts: Generator<{ reply: WorkerReply; transfer?: ArrayBuffer[] }> | undefined;
+
+const send = (reply: WorkerReply, transfer: ArrayBuffer[] = []) => port.postMessage(reply, transfer);
+
+const sendNext = () => {
+  const next = parts?.next();
+  if (!next || next.done) return;
+  send(next.value.reply, next.value.transfer);
+  // The library is the caller's now: this thread keeps nothing of it until the next open.
+  if (next.value.reply.kind === "done") parts = undefined;
+};
+
+async function open(options: OpenOptions): Promise<void> {
   try {
-    const parts = partsOf(await openLibrary(options));
-    const sendNext = () => {
-      const next = parts.next();
-      if (!next.done) send(next.value.reply, next.value.transfer);
-    };
-    port.on("message", (message: unknown) => {
-      if (message === NEXT) sendNext();
-    });
+    parts = partsOf(await openLibrary(options));
     sendNext();
   } catch (cause) {
     if (cause instanceof CorpusError) send({ kind: "corpus-error", diagnostics: cause.diagnostics });
@@ -65,4 +69,9 @@ port.once("message", async (options: OpenOptions) => {
         message: cause instanceof Error ? (cause.stack ?? cause.message) : String(cause),
       });
   }
+}
+
+port.on("message", (request: WorkerRequest) => {
+  if (request === NEXT) sendNext();
+  else if (request.kind === "open") void open(request.options);
 });

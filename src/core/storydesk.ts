@@ -4,7 +4,7 @@ import { CorpusDirectoryError } from "./corpus/scan.ts";
 import type { Library } from "./library.ts";
 import { type OpenedLibrary, type OpenOptions, openLibrary } from "./open.ts";
 import type { SnapshotState } from "./snapshot.ts";
-import { openLibraryInWorker } from "./worker-protocol.ts";
+import { BuildWorker } from "./worker-protocol.ts";
 
 /** Counts of a library, for status replies and refresh reports. */
 export interface LibraryCounts {
@@ -66,6 +66,7 @@ export class Storydesk {
   private loadedAt: Date;
   private running: Promise<Omit<RefreshSuccess, "joined"> | Omit<RefreshFailure, "joined">> | undefined;
   private last: StorydeskStatus["lastRefresh"] = null;
+  private readonly builder = new BuildWorker();
 
   private constructor(
     private readonly options: OpenOptions,
@@ -78,6 +79,12 @@ export class Storydesk {
   /** Opens the corpus (from its snapshot when it matches); throws like {@link openLibrary}. */
   static async open(options: OpenOptions): Promise<Storydesk> {
     return new Storydesk(options, await openLibrary(options));
+  }
+
+  /** Stops the refresh thread (it never keeps the process alive, but a clean shutdown ends it). */
+  async close(): Promise<void> {
+    await this.running?.catch(() => {});
+    await this.builder.close();
   }
 
   get library(): Library {
@@ -122,7 +129,7 @@ export class Storydesk {
     let opened: OpenedLibrary;
     try {
       // On a worker thread: indexing a large corpus takes seconds that questions must not wait.
-      opened = await openLibraryInWorker(this.options);
+      opened = await this.builder.open(this.options);
     } catch (cause) {
       const diagnostics =
         cause instanceof CorpusError

@@ -59,6 +59,7 @@ async function main(): Promise<number> {
     process.once("SIGTERM", () => stop("SIGTERM"));
   });
   await bot.stop();
+  await storydesk.close();
   logger.info({ event: "stopped" }, "stopped");
   return 0;
 }
