@@ -113,3 +113,21 @@ describe("postings agree with MiniSearch", () => {
     );
   });
 });
+
+describe("the stored title terms", () => {
+  it("hold each article's title terms in order, as the re-ranker reads them", () => {
+    const titles = ["Storms flood the river city", "The city council meets", "Prices of bread rise again"];
+    const passages = Library.build(
+      corpusOf(titles.map((title) => ({ title, paragraphs: ["One paragraph.", "Another paragraph."] }))),
+    ).data.passages;
+    const postings = buildPostings(passages, DEFAULT_INDEX_OPTIONS);
+    titles.forEach((title, a) => {
+      const stored = postings.titleTokens.subarray(
+        postings.titleTokenStarts[a] as number,
+        postings.titleTokenStarts[a + 1] as number,
+      );
+      expect([...stored].map((id) => postings.terms[id])).toEqual(terms(title));
+    });
+    expect(postings.titleTokenStarts).toHaveLength(titles.length + 1);
+  });
+});

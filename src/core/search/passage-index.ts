@@ -2,7 +2,13 @@ import SearchableMap from "minisearch/SearchableMap";
 import type { Passage } from "../passages.ts";
 import { analyze } from "../text/analyze.ts";
 import type { IndexOptions } from "./index-options.ts";
-import { buildPostings, PostingSearcher, type PostingsData, type WeightedTerm } from "./postings.ts";
+import {
+  buildPostings,
+  PostingSearcher,
+  type PostingsData,
+  postingsData,
+  type WeightedTerm,
+} from "./postings.ts";
 
 export type { WeightedTerm } from "./postings.ts";
 
@@ -51,6 +57,8 @@ export const ARRAYS = {
   sentenceStarts: Uint32Array,
   passageWeights: Float64Array,
   tokenFlags: Uint8Array,
+  titleTokenStarts: Uint32Array,
+  titleTokens: Uint32Array,
 } as const;
 
 /**
@@ -95,10 +103,11 @@ export class PassageIndex {
       if (!(data.arrays[name as keyof typeof ARRAYS] instanceof Type))
         throw new Error(`the index has no ${name} ${Type.name}`);
     }
-    const postings: PostingsData = { ...data.arrays, terms: data.terms };
+    const postings = postingsData(data.terms, data.arrays);
     if (
       postings.textLengths.length !== passages.length ||
-      postings.textOffsets.length !== data.terms.length + 1
+      postings.textOffsets.length !== data.terms.length + 1 ||
+      postings.titleTokenStarts.length !== postings.articleStarts.length
     ) {
       throw new Error(
         `the index holds ${postings.textLengths.length} passages, the snapshot ${passages.length}`,
@@ -196,21 +205,9 @@ export class PassageIndex {
     return sentenceStarts.subarray(sentenceIndex[passage] as number, sentenceIndex[passage + 1] as number);
   }
 
-  private titleCache = new Map<number, Uint32Array>();
   private titleTerms(article: number): Uint32Array {
-    let cached = this.titleCache.get(article);
-    if (!cached) {
-      const first = this.postings.articleStarts[article] as number;
-      const title = this.passages[first]?.citation.title ?? "";
-      cached = Uint32Array.from(
-        analyze(title)
-          .map((t) => (t.term === null ? undefined : this.termId(t.term)))
-          .filter((id): id is number => id !== undefined),
-      );
-      if (this.titleCache.size > 10_000) this.titleCache.clear();
-      this.titleCache.set(article, cached);
-    }
-    return cached;
+    const { titleTokenStarts, titleTokens } = this.postings;
+    return titleTokens.subarray(titleTokenStarts[article] as number, titleTokenStarts[article + 1] as number);
   }
 
   /** Passages matching any of the terms, best first. */
