@@ -9,7 +9,7 @@ import { CHUNK, NEXT, type WorkerReply, type WorkerRequest } from "./worker-prot
 /**
  * A worker thread that reads, checks and indexes a corpus, so that a refresh never stalls the thread
  * answering questions. The library goes back in parts, one each time the receiving thread asks for
- * the next: articles, passages and terms in chunks, then the word counts as one JSON string and the
+ * the next: articles, passages and terms in chunks, then the word list as one string and the
  * typed arrays, transferred without copying. Sent all at once, the parts would be decoded in one go (a port delivers every message
  * waiting in one task), which is the stall the chunks are there to avoid.
  */
@@ -32,7 +32,7 @@ function* partsOf(opened: OpenedLibrary): Generator<{ reply: WorkerReply; transf
     reply: {
       kind: "done",
       rest,
-      index: { ...arrays, words: typeof words === "string" ? words : JSON.stringify(words) },
+      index: { ...arrays, words },
       snapshot: opened.snapshot,
       warnings: opened.warnings,
       milliseconds: opened.milliseconds,

@@ -115,6 +115,14 @@ export class Library {
     return answerQuestion(this.index, this.aliases, question, options);
   }
 
+  /**
+   * Builds the spelling suggestions a slice at a time, for a long-running server: without it the
+   * first misspelled question builds them all and delays every question behind it.
+   */
+  prepareSuggestions(signal?: AbortSignal): Promise<void> {
+    return this.index.prepareSuggestions(signal);
+  }
+
   /** The question's candidates, re-ranked, with their signals: for evaluation and tuning. */
   rank(question: string): RankedQuestion {
     return rankQuestion(this.index, this.aliases, question);

@@ -11,7 +11,7 @@ import { decodeContainer, encodeContainer, isContainer } from "./snapshot-file.t
  * Version of the snapshot layout and of everything that shapes an index (analysis, passage cutting).
  * Bump it whenever either changes: a snapshot of another version is rebuilt, never read.
  */
-export const SNAPSHOT_FORMAT_VERSION = 6;
+export const SNAPSHOT_FORMAT_VERSION = 7;
 const FORMAT = "storydesk-index";
 
 /** How a snapshot was used when a library was opened. */
@@ -182,8 +182,7 @@ export async function writeSnapshot(file: string, key: string, library: Library)
       index: {
         options: index.options,
         terms: index.terms,
-        // As JSON inside the header: one string to parse at load, the record itself only when needed.
-        words: typeof index.words === "string" ? index.words : JSON.stringify(index.words),
+        words: index.words,
       },
     },
   };

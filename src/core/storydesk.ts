@@ -67,6 +67,7 @@ export class Storydesk {
   private running: Promise<Omit<RefreshSuccess, "joined"> | Omit<RefreshFailure, "joined">> | undefined;
   private last: StorydeskStatus["lastRefresh"] = null;
   private readonly builder = new BuildWorker();
+  private preparing = new AbortController();
 
   private constructor(
     private readonly options: OpenOptions,
@@ -74,6 +75,7 @@ export class Storydesk {
   ) {
     this.current = opened;
     this.loadedAt = new Date();
+    void opened.library.prepareSuggestions(this.preparing.signal);
   }
 
   /** Opens the corpus (from its snapshot when it matches); throws like {@link openLibrary}. */
@@ -83,6 +85,7 @@ export class Storydesk {
 
   /** Stops the refresh thread (it never keeps the process alive, but a clean shutdown ends it). */
   async close(): Promise<void> {
+    this.preparing.abort();
     await this.running?.catch(() => {});
     await this.builder.close();
   }
@@ -153,6 +156,9 @@ export class Storydesk {
     this.current = opened;
     this.loadedAt = new Date();
     this.last = { at: this.loadedAt, by, ok: true };
+    this.preparing.abort();
+    this.preparing = new AbortController();
+    void opened.library.prepareSuggestions(this.preparing.signal);
     return {
       ok: true as const,
       by,

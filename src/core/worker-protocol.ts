@@ -30,8 +30,7 @@ export type WorkerReply =
   | {
       readonly kind: "done";
       readonly rest: Omit<LibraryData, "passages" | "articles" | "index">;
-      /** The word counts as JSON: one string is copied, not decoded key by key. */
-      readonly index: Omit<LibraryData["index"], "terms" | "words"> & { readonly words: string };
+      readonly index: Omit<LibraryData["index"], "terms">;
       readonly snapshot: OpenedLibrary["snapshot"];
       readonly warnings: readonly Diagnostic[];
       readonly milliseconds: number;

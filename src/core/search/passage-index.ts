@@ -1,4 +1,3 @@
-import SearchableMap from "minisearch/SearchableMap";
 import type { Passage } from "../passages.ts";
 import { analyze } from "../text/analyze.ts";
 import type { IndexOptions } from "./index-options.ts";
@@ -9,6 +8,7 @@ import {
   postingsData,
   type WeightedTerm,
 } from "./postings.ts";
+import { encodeWordCounts, Speller } from "./spelling.ts";
 
 export type { WeightedTerm } from "./postings.ts";
 
@@ -28,12 +28,8 @@ export interface PassageIndexData {
   readonly options: IndexOptions;
   readonly terms: readonly string[];
   readonly arrays: PostingArrays;
-  /**
-   * folded word -> occurrences, for spelling suggestions; or that record as JSON, as snapshots and
-   * the build worker pass it on, parsed on the first misspelling (most questions never need it, and
-   * parsing it took a tenth of a 10,000-article snapshot's load).
-   */
-  readonly words: Readonly<Record<string, number>> | string;
+  /** The folded words and their occurrences, for spelling suggestions (see {@link encodeWordCounts}). */
+  readonly words: string;
 }
 
 /** The typed arrays of the postings, by name. */
@@ -67,36 +63,33 @@ export const ARRAYS = {
  * that spelling suggestions search (MiniSearch's radix tree).
  */
 export class PassageIndex {
-  private suggestions: SearchableMap<number> | undefined;
   private readonly searcher: PostingSearcher;
+  private readonly speller: Speller;
 
   private constructor(
     readonly passages: readonly Passage[],
     readonly options: IndexOptions,
     readonly postings: PostingsData,
-    private words: Readonly<Record<string, number>> | string,
+    words: string,
   ) {
     this.searcher = new PostingSearcher(postings, options);
+    this.speller = new Speller(words);
   }
 
   static build(passages: readonly Passage[], options: IndexOptions): PassageIndex {
-    const words: Record<string, number> = Object.create(null);
+    const words = new Map<string, number>();
     const seenTitles = new Set<string>();
     for (const passage of passages) {
       const { title } = passage.citation;
       const text = seenTitles.has(title) ? passage.text : `${title}\n${passage.text}`;
       seenTitles.add(title);
-      for (const token of analyze(text)) words[token.folded] = (words[token.folded] ?? 0) + 1;
+      for (const token of analyze(text)) words.set(token.folded, (words.get(token.folded) ?? 0) + 1);
     }
-    return new PassageIndex(passages, options, buildPostings(passages, options), words);
+    return new PassageIndex(passages, options, buildPostings(passages, options), encodeWordCounts(words));
   }
 
   static fromData(passages: readonly Passage[], data: PassageIndexData): PassageIndex {
-    const words = data.words as unknown;
-    const wordsOk =
-      (typeof words === "object" && words !== null) ||
-      (typeof words === "string" && words.startsWith("{") && words.endsWith("}"));
-    if (!Array.isArray(data.terms) || !wordsOk || !data.arrays) {
+    if (!Array.isArray(data.terms) || typeof data.words !== "string" || !data.arrays) {
       throw new Error("the index is incomplete");
     }
     for (const [name, Type] of Object.entries(ARRAYS)) {
@@ -118,7 +111,7 @@ export class PassageIndex {
 
   toData(): PassageIndexData {
     const { terms, ...arrays } = this.postings;
-    return { options: this.options, terms, arrays, words: this.words };
+    return { options: this.options, terms, arrays, words: this.speller.list };
   }
 
   get size(): number {
@@ -153,35 +146,14 @@ export class PassageIndex {
     return { first: starts[article] as number, end: starts[article + 1] as number };
   }
 
-  /**
-   * The corpus word closest in spelling to `word` (folded), at most one edit away for short words and
-   * two for long ones; `undefined` when none is close enough. Ties go to the more frequent word.
-   */
+  /** The corpus word closest in spelling to `word` (see {@link Speller.suggest}). */
   suggest(word: string): string | undefined {
-    if (word.length < 4 || /\p{N}/u.test(word)) return undefined;
-    // The radix tree is built on the first misspelling, not at start-up.
-    this.suggestions ??= SearchableMap.fromObject(this.wordCounts());
-    const maxEdits = word.length >= 8 ? 2 : 1;
-    let best: { word: string; distance: number; count: number } | undefined;
-    for (const [candidate, [count, distance]] of this.suggestions.fuzzyGet(word, maxEdits)) {
-      if (candidate === word) continue;
-      if (!best || distance < best.distance || (distance === best.distance && count > best.count)) {
-        best = { word: candidate, distance, count };
-      }
-    }
-    return best?.word;
+    return this.speller.suggest(word);
   }
 
-  /** The word counts, parsed from JSON on first use; a damaged list means no suggestions, not an error. */
-  private wordCounts(): Readonly<Record<string, number>> {
-    if (typeof this.words === "string") {
-      try {
-        this.words = JSON.parse(this.words) as Record<string, number>;
-      } catch {
-        this.words = {};
-      }
-    }
-    return this.words;
+  /** Builds the spelling suggestions in the background (see {@link Speller.prepare}). */
+  prepareSuggestions(signal?: AbortSignal): Promise<void> {
+    return this.speller.prepare(signal);
   }
 
   /** Term ids of a passage's text, in order, and of its article's title. */
