@@ -49,7 +49,7 @@ interface SnapshotJson {
   createdAt?: unknown;
   library?: unknown;
   /** The arrays stored after the header: name, type, place and length. */
-  arrays?: Array<{ name: string; type: string }>;
+  arrays?: Array<{ name: string; type: string; length: number }>;
 }
 
 const MAGIC = "SDSNAP01";
@@ -330,6 +330,14 @@ describe("corrupt snapshots", () => {
         if (tokens) tokens.type = "Float32Array";
       },
     ],
+    [
+      "title terms for one article too few",
+      (s) => {
+        const starts = s.arrays?.find((a) => a.name === "titleTokenStarts");
+        if (starts) starts.length -= 1;
+      },
+    ],
+    ["the title terms removed", (s) => (s.arrays = (s.arrays ?? []).filter((a) => a.name !== "titleTokens"))],
     ["the whole index removed", (s) => delete s.library.index],
     ["the passages removed", (s) => delete s.library.passages],
     ["a passage missing", (s) => libraryField(s, "passages").pop()],

@@ -83,10 +83,13 @@ export class Storydesk {
     return new Storydesk(options, await openLibrary(options));
   }
 
-  /** Stops the refresh thread (it never keeps the process alive, but a clean shutdown ends it). */
+  /**
+   * Stops the refresh thread (it never keeps the process alive, but a clean shutdown ends it) and the
+   * background work on the spelling suggestions, after a refresh still running has swapped.
+   */
   async close(): Promise<void> {
-    this.preparing.abort();
     await this.running?.catch(() => {});
+    this.preparing.abort();
     await this.builder.close();
   }
 

@@ -99,11 +99,15 @@ export class PassageIndex {
     const postings = postingsData(data.terms, data.arrays);
     if (
       postings.textLengths.length !== passages.length ||
-      postings.textOffsets.length !== data.terms.length + 1 ||
-      postings.titleTokenStarts.length !== postings.articleStarts.length
+      postings.textOffsets.length !== data.terms.length + 1
     ) {
       throw new Error(
         `the index holds ${postings.textLengths.length} passages, the snapshot ${passages.length}`,
+      );
+    }
+    if (postings.titleTokenStarts.length !== postings.articleStarts.length) {
+      throw new Error(
+        `the index has title terms for ${postings.titleTokenStarts.length - 1} articles, passages for ${postings.articleStarts.length - 1}`,
       );
     }
     return new PassageIndex(passages, data.options, postings, data.words);
