@@ -131,3 +131,25 @@ describe("the stored title terms", () => {
     expect(postings.titleTokenStarts).toHaveLength(titles.length + 1);
   });
 });
+
+describe("the word counts for spelling suggestions", () => {
+  it("count every folded word, stop words included, and each distinct title once", () => {
+    const passages = Library.build(
+      corpusOf([
+        { title: "River floods", paragraphs: ["The river rose.", "The town waited."] },
+        { title: "River floods", paragraphs: ["The river fell."] },
+      ]),
+    ).data.passages;
+    const words = new Map<string, number>();
+    buildPostings(passages, DEFAULT_INDEX_OPTIONS, words);
+    expect(Object.fromEntries(words)).toEqual({
+      river: 3,
+      floods: 1,
+      the: 3,
+      rose: 1,
+      town: 1,
+      waited: 1,
+      fell: 1,
+    });
+  });
+});

@@ -1,5 +1,4 @@
 import type { Passage } from "../passages.ts";
-import { analyze } from "../text/analyze.ts";
 import type { IndexOptions } from "./index-options.ts";
 import {
   buildPostings,
@@ -78,14 +77,8 @@ export class PassageIndex {
 
   static build(passages: readonly Passage[], options: IndexOptions): PassageIndex {
     const words = new Map<string, number>();
-    const seenTitles = new Set<string>();
-    for (const passage of passages) {
-      const { title } = passage.citation;
-      const text = seenTitles.has(title) ? passage.text : `${title}\n${passage.text}`;
-      seenTitles.add(title);
-      for (const token of analyze(text)) words.set(token.folded, (words.get(token.folded) ?? 0) + 1);
-    }
-    return new PassageIndex(passages, options, buildPostings(passages, options), encodeWordCounts(words));
+    const postings = buildPostings(passages, options, words);
+    return new PassageIndex(passages, options, postings, encodeWordCounts(words));
   }
 
   static fromData(passages: readonly Passage[], data: PassageIndexData): PassageIndex {

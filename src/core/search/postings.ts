@@ -161,8 +161,16 @@ function layOut(
   return { offsets, owners, tfs: freq };
 }
 
-/** Builds the postings of passages (grouped by article, in order). */
-export function buildPostings(passages: readonly Passage[], options: IndexOptions): PostingsData {
+/**
+ * Builds the postings of passages (grouped by article, in order). When `words` is given, it also
+ * counts every folded word there, stop words included, each distinct title once: the spelling
+ * suggestions' word list, from the same analysis rather than a second pass over the corpus.
+ */
+export function buildPostings(
+  passages: readonly Passage[],
+  options: IndexOptions,
+  words?: Map<string, number>,
+): PostingsData {
   const termIds = new Map<string, number>();
   const terms: string[] = [];
   const idOf = (term: string) => {
@@ -189,6 +197,8 @@ export function buildPostings(passages: readonly Passage[], options: IndexOption
   const titleLengthList: number[] = [];
   const titleTokens = new Growing();
   const titleTokenStartList: number[] = [];
+  const countedTitles = new Set<string>();
+  const countWord = (folded: string) => words?.set(folded, (words.get(folded) ?? 0) + 1);
   let lastDoc: string | undefined;
   let articleTitleTerms = new Set<number>();
   // Passage frequency counts text or title: a passage counts once per term.
@@ -203,7 +213,10 @@ export function buildPostings(passages: readonly Passage[], options: IndexOption
       const counts = new Map<number, number>();
       let length = 0;
       titleTokenStartList.push(titleTokens.length);
+      const countTitle = !countedTitles.has(title);
+      countedTitles.add(title);
       for (const token of analyze(title)) {
+        if (countTitle) countWord(token.folded);
         if (token.term === null) continue;
         const id = idOf(token.term);
         titleTokens.push(id);
@@ -238,6 +251,7 @@ export function buildPostings(passages: readonly Passage[], options: IndexOption
       }
       const first = firstInSentence;
       firstInSentence = false;
+      countWord(token.folded);
       if (token.term === null) continue;
       const id = idOf(token.term);
       tokens.push(id);
