@@ -75,7 +75,14 @@ export class Storydesk {
   ) {
     this.current = opened;
     this.loadedAt = new Date();
-    void opened.library.prepareSuggestions(this.preparing.signal);
+    this.prepareSuggestions(opened.library);
+  }
+
+  /** Builds the served library's spelling suggestions in the background, and stops the previous one's. */
+  private prepareSuggestions(library: Library): void {
+    this.preparing.abort();
+    this.preparing = new AbortController();
+    void library.prepareSuggestions(this.preparing.signal);
   }
 
   /** Opens the corpus (from its snapshot when it matches); throws like {@link openLibrary}. */
@@ -159,9 +166,7 @@ export class Storydesk {
     this.current = opened;
     this.loadedAt = new Date();
     this.last = { at: this.loadedAt, by, ok: true };
-    this.preparing.abort();
-    this.preparing = new AbortController();
-    void opened.library.prepareSuggestions(this.preparing.signal);
+    this.prepareSuggestions(opened.library);
     return {
       ok: true as const,
       by,

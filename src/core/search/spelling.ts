@@ -29,9 +29,15 @@ export class Speller {
   /** @param list the word list, as {@link encodeWordCounts} writes it; a damaged line is skipped. */
   constructor(readonly list: string) {}
 
-  /** Builds the tree in slices between other work, unless `signal` says it is no longer wanted. */
+  /**
+   * Builds the tree in slices between other work, unless `signal` says it is no longer wanted. It
+   * yields before the first slice, so that a question asked along with a load or a swap goes first.
+   */
   async prepare(signal?: AbortSignal): Promise<void> {
-    while (!this.fill(SLICE) && !signal?.aborted) await nextTurn();
+    for (;;) {
+      await nextTurn();
+      if (signal?.aborted || this.fill(SLICE)) return;
+    }
   }
 
   /**
