@@ -24,19 +24,19 @@ export function querySources(library: Library): QuerySource[] {
 const TOP = 3;
 
 /** `library.ask(question, {top: 3})` over the query set, as the CLI asks by default. */
-export function measureAsk(
+export async function measureAsk(
   library: Library,
   queries: readonly string[],
   settings: BenchSettings,
-): WorkerResult["ask"] {
+): Promise<WorkerResult["ask"]> {
   let answered = 0;
   let calls = 0;
   let slowest: Array<{ query: string; ms: number }> = [];
-  const result = latencyPasses(
+  const result = await latencyPasses(
     queries,
-    (q) => {
+    async (q) => {
       calls++;
-      if (library.ask(q, { top: TOP }).answered) answered++;
+      if ((await library.ask(q, { top: TOP })).answered) answered++;
     },
     settings.runs,
     settings.budgetMs,
@@ -58,16 +58,16 @@ export function measureAsk(
  * Terms are analysed before timing: this is MiniSearch's search alone. MiniSearch is slow on large
  * corpora (87 ms a query at 50k articles), so its pass is cut to the queries that fit the budget.
  */
-export function measureMiniSearch(
+export async function measureMiniSearch(
   library: Library,
   queries: readonly string[],
   settings: BenchSettings,
-): WorkerResult["minisearch"] {
+): Promise<WorkerResult["minisearch"]> {
   const started = performance.now();
   const index = new MiniSearchIndex(library.data.passages, DEFAULT_INDEX_OPTIONS);
   const buildMs = performance.now() - started;
   const analysed = queries.map((q) => [...new Set(terms(q))].map((term) => ({ term, weight: 1 })));
-  const result = latencyPasses(analysed, (q) => index.search(q, 10), settings.runs, settings.budgetMs, {
+  const result = await latencyPasses(analysed, (q) => index.search(q, 10), settings.runs, settings.budgetMs, {
     fit: true,
   });
   return { ...result, buildMs };

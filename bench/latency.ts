@@ -11,12 +11,15 @@ export function summarise(latencies: readonly number[]): LatencySummary {
   };
 }
 
-/** Times `fn` on each item, one after another; returns each call's milliseconds. */
-export function timeEach<T>(items: readonly T[], fn: (item: T) => unknown): number[] {
+/**
+ * Times `fn` on each item, one after another, awaiting what it returns (storydesk's ask is
+ * asynchronous); returns each call's milliseconds.
+ */
+export async function timeEach<T>(items: readonly T[], fn: (item: T) => unknown): Promise<number[]> {
   const out = new Array<number>(items.length);
   for (let i = 0; i < items.length; i++) {
     const started = performance.now();
-    fn(items[i] as T);
+    await fn(items[i] as T);
     out[i] = performance.now() - started;
   }
   return out;
@@ -30,19 +33,19 @@ export function timeEach<T>(items: readonly T[], fn: (item: T) => unknown): numb
  * the first queries that fit it (at least 200). p50 and p99 are the medians of the passes' own
  * percentiles. `onPass` sees every timed pass's latencies.
  */
-export function latencyPasses<T>(
+export async function latencyPasses<T>(
   all: readonly T[],
   fn: (item: T) => unknown,
   wanted: number,
   budgetMs: number,
   options: { fit?: boolean; onPass?: (latencies: readonly number[]) => void } = {},
-): PassedLatency {
+): Promise<PassedLatency> {
   let items = all;
-  const probe = timeEach(items.slice(0, 50), fn);
+  const probe = await timeEach(items.slice(0, 50), fn);
   const perItem = probe.reduce((a, b) => a + b, 0) / Math.max(1, probe.length);
   const warmCount = Math.min(items.length, Math.max(100, Math.floor(budgetMs / 4 / Math.max(perItem, 1e-3))));
   const started = performance.now();
-  timeEach(items.slice(0, warmCount), fn);
+  await timeEach(items.slice(0, warmCount), fn);
   const warmMs = performance.now() - started;
   const perQuery = warmMs / warmCount;
   if (options.fit && perQuery * items.length > budgetMs - warmMs) {
@@ -52,7 +55,7 @@ export function latencyPasses<T>(
   const plan = runsWithin({ warmups: 0, runs: wanted }, onePass, budgetMs - warmMs);
   const passes: LatencySummary[] = [];
   for (let i = 0; i < plan.runs; i++) {
-    const latencies = timeEach(items, fn);
+    const latencies = await timeEach(items, fn);
     options.onPass?.(latencies);
     passes.push(summarise(latencies));
   }

@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const imported = performance.now();
   const storydesk = await Storydesk.open({ corpusDir, snapshotFile });
   const opened = performance.now();
-  const answer = storydesk.ask(question);
+  const answer = await storydesk.ask(question);
   const asked = performance.now();
   const line = {
     startMs,

@@ -26,7 +26,7 @@ export async function steadyCalls(
     while (performance.now() < due) await nextTurn();
     // Behind schedule: still yield once, as a new event would, so other work can interleave.
     if (ahead <= 0) await nextTurn();
-    fn(i);
+    await fn(i);
     calls.push({ due, ms: performance.now() - due });
   }
   return calls;

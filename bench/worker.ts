@@ -60,9 +60,9 @@ async function inMemoryFigures(input: WorkerInput, progress: (message: string) =
   );
 
   const queries = makeQueries(querySources(built), settings.queries, settings.seed);
-  const ask = measureAsk(built, queries, settings);
+  const ask = await measureAsk(built, queries, settings);
   progress(`ask: p50 ${ask.p50.toFixed(2)} ms, p99 ${ask.p99.toFixed(2)} ms`);
-  const minisearch = measureMiniSearch(built, queries, settings);
+  const minisearch = await measureMiniSearch(built, queries, settings);
   progress(`raw MiniSearch: p50 ${minisearch.p50.toFixed(2)} ms, p99 ${minisearch.p99.toFixed(2)} ms`);
   const passages = built.stats.passages;
   const written = path.join(input.workDir, "write-test.json");

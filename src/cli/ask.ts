@@ -35,7 +35,7 @@ async function main(argv: readonly string[]): Promise<void> {
   // Checked before the corpus is opened, so that a bad question fails fast and says why.
   normaliseQuestion(question);
   const { library } = await openCorpus();
-  const answer = library.ask(question, { top });
+  const answer = await library.ask(question, { top });
   if (values.json) {
     process.stdout.write(`${JSON.stringify({ ...answer, corpus: { version: library.version } }, null, 2)}\n`);
   } else {

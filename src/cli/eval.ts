@@ -1,81 +1,155 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { type EvalReport, HAND_WRITTEN_SET, runEval } from "../eval/run-eval.ts";
+import type { ChatReport, EvalReport, QaReport } from "../eval/run-eval.ts";
+import { HAND_WRITTEN_SET, runEval } from "../eval/run-eval.ts";
 import { CLIError } from "./cli-error.ts";
 import { parseCommandLine, runCommand } from "./run.ts";
 
-const USAGE = "npm run eval -- [--qa DIR] [--split] [--sweep] [--json]";
+const USAGE = "npm run eval -- [--set story|chat|all] [--qa DIR] [--split] [--sweep] [--misses] [--json]";
+const SETS = { story: ["story"], chat: ["chat"], all: ["story", "chat"] } as const;
 
-function table(report: EvalReport, sweep: boolean): string {
-  const header = [
-    "group",
-    "questions",
-    "in",
-    "out",
-    "R@1",
-    "R@3",
-    "R@5",
-    "MRR@10",
-    "sentence@1",
-    "answered-in",
-    "declined-out",
-  ];
-  const rows = report.groups.map(({ name, metrics: m }) => [
-    name,
-    String(m.questions),
-    String(m.inCorpus),
-    String(m.outOfCorpus),
-    ...[
-      m.recallAt1,
-      m.recallAt3,
-      m.recallAt5,
-      m.mrrAt10,
-      m.answerSentenceAt1,
-      m.answeredInCorpus,
-      m.declinedOutOfCorpus,
-    ].map((v) => v.toFixed(3)),
-  ]);
-  const lines = [
-    `storydesk eval: ${report.set}, ${report.passages} passages, answer threshold (confidence) ${report.minConfidence.toFixed(3)}`,
-    "",
+function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  return [
     `| ${header.join(" | ")} |`,
     `|${header.map((_, i) => (i === 0 ? "---" : "---:")).join("|")}|`,
     ...rows.map((r) => `| ${r.join(" | ")} |`),
   ];
+}
+
+const f3 = (v: number) => v.toFixed(3);
+
+function qaTable(report: QaReport, sweep: boolean): string[] {
+  const lines = [
+    `${report.set}, ${report.passages} passages, answer threshold (confidence) ${report.minConfidence.toFixed(3)}`,
+    "",
+    ...markdownTable(
+      ["group", "questions", "in", "out", "R@1", "R@3", "R@5", "MRR@10", "sentence@1", "answered-in", "declined-out"],
+      report.groups.map(({ name, metrics: m }) => [
+        name,
+        String(m.questions),
+        String(m.inCorpus),
+        String(m.outOfCorpus),
+        ...[
+          m.recallAt1,
+          m.recallAt3,
+          m.recallAt5,
+          m.mrrAt10,
+          m.answerSentenceAt1,
+          m.answeredInCorpus,
+          m.declinedOutOfCorpus,
+        ].map(f3),
+      ]),
+    ),
+  ];
   if (report.handWritten) {
     lines.push(
       "",
-      `Hand-written out-of-corpus questions (${HAND_WRITTEN_SET}), asked of the whole index: ${report.handWritten.declined.toFixed(3)} of ${report.handWritten.questions} declined.`,
+      `Hand-written out-of-corpus questions (${HAND_WRITTEN_SET}), asked of the whole index: ${f3(report.handWritten.declined)} of ${report.handWritten.questions} declined.`,
     );
   }
   if (report.baselines.length > 0) {
     lines.push("", "Baselines on the same passages and in-corpus questions (ranking only):", "");
-    lines.push("| engine | questions | R@1 | R@3 | R@5 | MRR@10 |", "|---|---:|---:|---:|---:|---:|");
-    for (const b of report.baselines) {
-      lines.push(
-        `| ${b.name} | ${b.questions} | ${[b.recallAt1, b.recallAt3, b.recallAt5, b.mrrAt10].map((v) => v.toFixed(3)).join(" | ")} |`,
-      );
-    }
+    lines.push(
+      ...markdownTable(
+        ["engine", "questions", "R@1", "R@3", "R@5", "MRR@10"],
+        report.baselines.map((b) => [
+          b.name,
+          String(b.questions),
+          ...[b.recallAt1, b.recallAt3, b.recallAt5, b.mrrAt10].map(f3),
+        ]),
+      ),
+    );
   }
   if (sweep) {
-    lines.push("", "| threshold | answered-in | declined-out | mean |", "|---:|---:|---:|---:|");
-    for (const s of report.sweep) {
+    lines.push(
+      "",
+      ...markdownTable(
+        ["threshold", "answered-in", "declined-out", "mean"],
+        report.sweep.map((s) => [
+          s.threshold.toFixed(2),
+          f3(s.answered),
+          f3(s.declined),
+          f3((s.answered + s.declined) / 2),
+        ]),
+      ),
+    );
+  }
+  return lines;
+}
+
+function chatTable(report: ChatReport, misses: boolean): string[] {
+  const lines = [
+    "Chat set (eval/chat/<story>/{tuning,held-out}.jsonl): questions as people type them in Discord",
+    "",
+    ...markdownTable(
+      [
+        "story, half",
+        "questions",
+        "answerable",
+        "top-1",
+        "top-3",
+        "answered",
+        "to decline",
+        "declined",
+        "right decline",
+        "partial",
+        "partial named",
+        "small talk",
+        "other language",
+      ],
+      report.rows.map(({ name, metrics: m }) => [
+        name,
+        String(m.questions),
+        String(m.answerable),
+        f3(m.top1),
+        f3(m.top3),
+        f3(m.answered),
+        String(m.declinable),
+        f3(m.declined),
+        f3(m.declineKind),
+        String(m.partial),
+        f3(m.partialNamed),
+        `${f3(m.smallTalkRight)} of ${m.smallTalk}`,
+        `${f3(m.languageRight)} of ${m.language}`,
+      ]),
+    ),
+    "",
+    "Baselines on the same passages and answerable questions (ranking only; they never decline):",
+    "",
+    ...markdownTable(
+      ["engine", "half", "answerable", "top-1", "top-3"],
+      report.baselines.map((b) => [b.name, b.half, String(b.answerable), f3(b.top1), f3(b.top3)]),
+    ),
+  ];
+  if (misses) {
+    lines.push("", "Misses:");
+    for (const o of report.outcomes.filter((x) => !x.correct)) {
       lines.push(
-        `| ${s.threshold.toFixed(2)} | ${s.answered.toFixed(3)} | ${s.declined.toFixed(3)} | ${((s.answered + s.declined) / 2).toFixed(3)} |`,
+        `- [${o.story} ${o.half} ${o.id}] ${o.expect}${o.request ? `/${o.request}` : ""} -> ${o.outcome} rank ${o.rank ?? "-"} top ${o.top.join(" ")}${o.missingTerms.length > 0 ? ` missing ${o.missingTerms.join(",")}` : ""}: ${o.question}`,
       );
     }
   }
-  lines.push("", `(${report.seconds.toFixed(1)} s)`);
-  return `${lines.join("\n")}\n`;
+  return lines;
+}
+
+function render(report: EvalReport, options: { sweep: boolean; misses: boolean }): string {
+  const sections: string[][] = [];
+  if (report.story) sections.push(qaTable(report.story, options.sweep));
+  if (report.chat) sections.push(chatTable(report.chat, options.misses));
+  if (report.squad) sections.push(qaTable(report.squad, options.sweep));
+  const lines = sections.flatMap((s, i) => (i === 0 ? s : ["", ...s]));
+  return `storydesk eval\n\n${lines.join("\n")}\n\n(${report.seconds.toFixed(1)} s)\n`;
 }
 
 async function main(argv: readonly string[]): Promise<void> {
   const { values, positionals } = parseCommandLine(
     argv,
     {
+      set: { type: "string" },
       qa: { type: "string" },
       split: { type: "boolean" },
       sweep: { type: "boolean" },
+      misses: { type: "boolean" },
       json: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
@@ -83,12 +157,15 @@ async function main(argv: readonly string[]): Promise<void> {
   );
   if (values.help) {
     process.stdout.write(
-      `Usage: ${USAGE}\nMeasures retrieval, answer sentences and abstention on the bundled story set, or on a set in SQuAD's layout (passages.jsonl, questions.jsonl), e.g. --qa ../shared/data/squad.\n`,
+      `Usage: ${USAGE}\nMeasures retrieval, answer sentences and abstention on the bundled story set (--set story, the default), the chat-style set (--set chat; --misses lists what it got wrong), both (--set all), and on a set in SQuAD's layout (--qa ../shared/data/squad).\n`,
     );
     return;
   }
   if (positionals.length > 0)
     throw new CLIError(`storydesk: unexpected argument "${positionals[0]}". Usage: ${USAGE}`);
+  if (values.set !== undefined && !(values.set in SETS)) {
+    throw new CLIError(`storydesk: --set must be story, chat or all, not "${values.set}". Usage: ${USAGE}`);
+  }
   if (values.qa !== undefined) {
     for (const file of ["passages.jsonl", "questions.jsonl"]) {
       if (!existsSync(path.join(values.qa, file))) {
@@ -98,14 +175,17 @@ async function main(argv: readonly string[]): Promise<void> {
       }
     }
   } else if (values.split) {
-    throw new CLIError("storydesk: --split needs --qa DIR: the story set has a single article.");
+    throw new CLIError("storydesk: --split needs --qa DIR: it splits the SQuAD set's articles in two halves.");
   }
   const report = await runEval({
+    ...(values.set === undefined ? {} : { sets: SETS[values.set as keyof typeof SETS] }),
     ...(values.qa === undefined ? {} : { qa: values.qa }),
     ...(values.split ? { split: true } : {}),
   });
   process.stdout.write(
-    values.json ? `${JSON.stringify(report, null, 2)}\n` : table(report, values.sweep === true),
+    values.json
+      ? `${JSON.stringify(report, null, 2)}\n`
+      : render(report, { sweep: values.sweep === true, misses: values.misses === true }),
   );
 }
 

@@ -1,8 +1,18 @@
-import type { Citation } from "./passages.ts";
+import type { DesignatedOrganisation } from "./designations.ts";
+import type { Citation, Passage } from "./passages.ts";
+import { type AskedDetail, checkDetail, countedNoun, type DetailCheck, isName } from "./question/detail.ts";
+import type { PersonNames } from "./question/tagger.ts";
+import { type UnderstoodClause, type UnderstoodQuestion, understandQuestion } from "./question/understand.ts";
 import type { AliasTable } from "./search/aliases.ts";
 import { ABSTAIN, CANDIDATES, RERANK_WEIGHTS, SENTENCE_WEIGHTS } from "./search/model.ts";
 import type { Hit, PassageIndex } from "./search/passage-index.ts";
-import { type Correction, type PlannedQuery, planQuery, type RelatedSearch } from "./search/query-plan.ts";
+import {
+  type Correction,
+  type PlannedQuery,
+  planQuery,
+  type RelatedSearch,
+  withVectorStandIns,
+} from "./search/query-plan.ts";
 import {
   ABSTAIN_FEATURES,
   type ArticleWeightCache,
@@ -14,7 +24,7 @@ import {
   weightedSum,
 } from "./search/rerank.ts";
 import { analyze } from "./text/analyze.ts";
-import { sentences } from "./text/sentences.ts";
+import { type Sentence, sentences } from "./text/sentences.ts";
 
 export type { Correction, RelatedSearch } from "./search/query-plan.ts";
 
@@ -63,8 +73,39 @@ export interface AnswerSentence {
   readonly citation: Citation;
 }
 
+/**
+ * What storydesk made of a question:
+ * - `answered`: passages answer it (a question in two parts, one answered, is answered);
+ * - `detail-missing`: the articles speak of what it asks about, but not the detail it asks for;
+ * - `not-covered`: the articles do not speak of it;
+ * - `small-talk`: no question ("hi", "thanks", "what can you do"): the help reply;
+ * - `designations`: a request for the list of designated organisations;
+ * - `sources`: a request for the articles and the sources they name;
+ * - `other-language`: a question in a language the articles are not written in.
+ */
+export type AnswerOutcome =
+  | "answered"
+  | "detail-missing"
+  | "not-covered"
+  | "small-talk"
+  | "designations"
+  | "sources"
+  | "other-language";
+
+/** An article and the reports it names as its sources, for the `sources` outcome. */
+export interface ArticleSources {
+  readonly docId: string;
+  readonly title: string;
+  readonly url: string | null;
+  readonly published: string;
+  readonly outlet?: string;
+  readonly sources: readonly string[];
+}
+
 export interface Answer {
   readonly query: string;
+  readonly outcome: AnswerOutcome;
+  /** Whether passages answer the question (true for `answered`, `designations` and `sources`). */
   readonly answered: boolean;
   /** One sentence for the reader: what was found, or why nothing was. */
   readonly message: string;
@@ -75,12 +116,22 @@ export interface Answer {
   readonly related: readonly AnswerPassage[];
   /** Words of the question that no article contains. */
   readonly missingTerms: readonly string[];
+  /** Parts of a question in several parts that the articles don't answer, when another part is answered. */
+  readonly unanswered: readonly string[];
   /** Words the corpus does not contain, and the corpus word searched instead. */
   readonly didYouMean: readonly Correction[];
   /** Words the corpus does not contain, and their synonyms (WordNet) that it does, searched instead. */
   readonly relatedTerms: readonly RelatedSearch[];
   /** Entity names recognised in the question, whose other names were searched too. */
   readonly aliases: readonly string[];
+  /** `designations`: the organisations the articles say were designated. */
+  readonly designations?: readonly DesignatedOrganisation[];
+  /** `sources`: each article, and the reports it names. */
+  readonly sources?: readonly ArticleSources[];
+  /** `small-talk`: questions the articles answer, to show what can be asked. */
+  readonly examples?: readonly string[];
+  /** `other-language`: the language the question seems to be in, and the articles'. */
+  readonly languages?: { readonly question: string; readonly articles: string };
 }
 
 /**
@@ -119,14 +170,58 @@ export interface RankedQuestion {
   readonly plan: PlannedQuery;
   readonly compiled: CompiledQuery;
   readonly ranked: readonly RankedCandidate[];
+  readonly clause: UnderstoodClause;
 }
 
-/** Plans the question, retrieves first-stage candidates and re-ranks them. */
-export function rankQuestion(index: PassageIndex, aliases: AliasTable, question: string): RankedQuestion {
-  const query = normaliseQuestion(question);
-  const plan = planQuery(index, aliases, query);
-  const compiled = compileQuery(index, plan, query);
-  const hits = index.search(plan.search, CANDIDATES);
+/** What answering needs of a library. */
+export interface AnswerContext {
+  readonly index: PassageIndex;
+  readonly aliases: AliasTable;
+  readonly designations: readonly DesignatedOrganisation[];
+  /** Family names of the people the corpus names, so that "Sheinbaum" alone is a person. */
+  readonly people: PersonNames;
+  /** Questions the articles answer, for the help reply. */
+  examples(): readonly string[];
+  /** The language of a question when it is not the articles' (`undefined` when it is, or unknown). */
+  foreignLanguage(question: string): { readonly question: string; readonly articles: string } | undefined;
+}
+
+/** First-stage candidates whose words are searched for stand-ins of the words no article uses. */
+const VECTOR_CANDIDATES = 20;
+
+/** The folded words of some passages (and their titles), each with its index term. */
+function passageWords(hits: readonly Hit[]): Map<string, string> {
+  const words = new Map<string, string>();
+  const titles = new Set<string>();
+  for (const hit of hits) {
+    const texts = titles.has(hit.passage.citation.title) ? [hit.passage.text] : [hit.passage.text, hit.passage.citation.title];
+    titles.add(hit.passage.citation.title);
+    for (const text of texts)
+      for (const token of analyze(text)) if (token.term !== null) words.set(token.folded, token.term);
+  }
+  return words;
+}
+
+/** Plans one clause, retrieves first-stage candidates and re-ranks them. */
+export function rankClause(
+  context: Pick<AnswerContext, "index" | "aliases">,
+  clause: UnderstoodClause,
+  soft: ReadonlySet<string>,
+  query = clause.question,
+): RankedQuestion {
+  const { index, aliases } = context;
+  const text = clause.context ? `${clause.question} ${clause.context}` : clause.question;
+  let plan = planQuery(index, aliases, { text, soft, kindWords: clause.form.kindWords });
+  let hits = index.search(plan.search, CANDIDATES);
+  if (plan.words.some((w) => w.missing)) {
+    // Words the articles never use: the best candidates may say them another way.
+    const augmented = withVectorStandIns(plan, passageWords(hits.slice(0, VECTOR_CANDIDATES)));
+    if (augmented !== plan) {
+      plan = augmented;
+      hits = index.search(plan.search, CANDIDATES);
+    }
+  }
+  const compiled = compileQuery(index, plan, clause.question);
   const topScore = hits[0]?.score ?? 0;
   const articleCache: ArticleWeightCache = new Map();
   const ranked = hits
@@ -135,7 +230,18 @@ export function rankQuestion(index: PassageIndex, aliases: AliasTable, question:
       return { hit, signals, score: weightedSum(RERANK_WEIGHTS, signals.features) };
     })
     .sort((a, b) => b.score - a.score || a.hit.index - b.hit.index);
-  return { query, plan, compiled, ranked };
+  return { query, plan, compiled, ranked, clause };
+}
+
+/** Plans a question (its first clause), retrieves and re-ranks: for evaluation and tuning. */
+export function rankQuestion(
+  context: Pick<AnswerContext, "index" | "aliases">,
+  question: string,
+): RankedQuestion {
+  const query = normaliseQuestion(question);
+  const understood = understandQuestion(query);
+  const clause = understood.clauses[0] as UnderstoodClause;
+  return rankClause(context, clause, understood.soft, query);
 }
 
 /** Inputs of the abstention model for a candidate, in the order of ABSTAIN_FEATURES. */
@@ -197,26 +303,34 @@ function toAnswerPassage(candidate: RankedCandidate, confidence: number): Answer
   };
 }
 
+/** A passage cited as it is, outside a ranking (designations, sources). */
+function citedPassage(passage: Passage): AnswerPassage {
+  return { id: passage.id, text: passage.text, score: 0, coverage: 0, confidence: 1, citation: passage.citation };
+}
+
 /** The sentence of the best candidate that answers best, with the question's words marked. */
 function bestSentence(
   candidate: RankedCandidate,
   compiled: CompiledQuery,
   index: PassageIndex,
+  parts: readonly Sentence[],
+  holding: number | null,
 ): AnswerSentence {
   const passage = candidate.hit.passage;
-  const parts = sentences(passage.text);
-  let chosen = 0;
-  let bestScore = Number.NEGATIVE_INFINITY;
-  candidate.signals.sentences.forEach((s, i) => {
-    const score =
-      SENTENCE_WEIGHTS.coverage * s.coverage +
-      SENTENCE_WEIGHTS.answerType * s.answerType +
-      (i === 0 ? SENTENCE_WEIGHTS.first : 0);
-    if (score > bestScore) {
-      bestScore = score;
-      chosen = i;
-    }
-  });
+  let chosen = holding ?? 0;
+  if (holding === null) {
+    let bestScore = Number.NEGATIVE_INFINITY;
+    candidate.signals.sentences.forEach((s, i) => {
+      const score =
+        SENTENCE_WEIGHTS.coverage * s.coverage +
+        SENTENCE_WEIGHTS.answerType * s.answerType +
+        (i === 0 ? SENTENCE_WEIGHTS.first : 0);
+      if (score > bestScore) {
+        bestScore = score;
+        chosen = i;
+      }
+    });
+  }
   const sentence = parts[chosen] ?? parts[0];
   if (!sentence)
     return { text: passage.text, highlights: [], passageId: passage.id, citation: passage.citation };
@@ -226,56 +340,282 @@ function bestSentence(
   return { text: sentence.text, highlights, passageId: passage.id, citation: passage.citation };
 }
 
+/** One clause, answered or not. */
+interface ClauseAnswer {
+  readonly ranked: RankedQuestion;
+  readonly scored: ReadonlyArray<{ candidate: RankedCandidate; confidence: number; detail: DetailCheck }>;
+  /** The candidates that answer, best first. */
+  readonly answering: ReadonlyArray<{ candidate: RankedCandidate; confidence: number; detail: DetailCheck }>;
+  /** The articles speak of what the clause asks about. */
+  readonly topical: boolean;
+}
+
+/** How many of the best candidates may answer a clause: an answer further down is no answer. */
+const ANSWER_DEPTH = 3;
+/** Share of the question (by weight) a passage must cover for its topic to count as in the articles. */
+const TOPICAL_COVERAGE = 0.5;
+
+function answerClause(
+  context: AnswerContext,
+  clause: UnderstoodClause,
+  soft: ReadonlySet<string>,
+  threshold: number,
+): ClauseAnswer {
+  const ranked = rankClause(context, clause, soft);
+  const asked: AskedDetail = {
+    kind: clause.form.kind,
+    ...(clause.form.speaker === undefined ? {} : { speaker: clause.form.speaker }),
+    plan: ranked.plan,
+    counted: countedNoun(clause.question, ranked.plan),
+  };
+  const scored = ranked.ranked.slice(0, MAX_TOP).map((candidate, i) => {
+    const confidence = answerConfidence(candidate, ranked.plan, ranked.ranked);
+    const detail =
+      i < ANSWER_DEPTH && confidence >= threshold
+        ? checkDetail(sentences(candidate.hit.passage.text), asked, context.aliases, context.people)
+        : { holds: false, sentence: null };
+    return { candidate, confidence, detail };
+  });
+  const first = scored.findIndex((s, i) => i < ANSWER_DEPTH && s.confidence >= threshold && s.detail.holds);
+  // Further passages back the answer up when the model is as sure of them; the first must hold it.
+  const answering = first < 0 ? [] : scored.filter((s, i) => i === first || (i > first && s.confidence >= threshold));
+  const best = scored[0];
+  const names = ranked.plan.words.filter((w) => isName(w) && !w.missing && w.entity?.own);
+  const topical =
+    best !== undefined &&
+    (names.length > 0 ||
+      (best.candidate.signals.features[FEATURES.indexOf("textCoverage")] as number) >= TOPICAL_COVERAGE);
+  return { ranked, scored, answering, topical };
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+/** The clause as the reader typed it, for "The articles don't answer ...". */
+function quotedClause(clause: UnderstoodClause): string {
+  const text = clause.question.replace(/[\s,]+$/, "");
+  return `“${text.charAt(0).toUpperCase()}${text.slice(1)}?”`;
+}
+
+/** Answers made of the corpus's own lists rather than a passage search. */
+function designationsAnswer(context: AnswerContext, query: string, base: AnswerBase): Answer {
+  const organisations = context.designations;
+  const seen = new Set<string>();
+  const passages: AnswerPassage[] = [];
+  for (const org of organisations) {
+    for (const record of org.designations) {
+      if (seen.has(record.passageId)) continue;
+      seen.add(record.passageId);
+      const passage = context.index.passages.find((p) => p.id === record.passageId);
+      if (passage) passages.push(citedPassage(passage));
+    }
+  }
+  return {
+    ...base,
+    query,
+    outcome: "designations",
+    answered: true,
+    message: `The articles name ${plural(organisations.length, "organisation")} designated as terrorist organisations.`,
+    answer: null,
+    passages,
+    designations: organisations,
+  };
+}
+
+function sourcesAnswer(context: AnswerContext, query: string, base: AnswerBase): Answer {
+  const byArticle = new Map<string, { article: ArticleSources; passages: Passage[] }>();
+  for (const passage of context.index.passages) {
+    const c = passage.citation;
+    let entry = byArticle.get(c.docId);
+    if (!entry) {
+      entry = {
+        article: {
+          docId: c.docId,
+          title: c.title,
+          url: c.url,
+          published: c.published,
+          ...(c.outlet === undefined ? {} : { outlet: c.outlet }),
+          sources: [],
+        },
+        passages: [],
+      };
+      byArticle.set(c.docId, entry);
+    }
+    if (c.kind === "source") {
+      (entry.article.sources as string[]).push(passage.text);
+      entry.passages.push(passage);
+    }
+  }
+  const articles = [...byArticle.values()];
+  const sourceCount = articles.reduce((n, a) => n + a.passages.length, 0);
+  return {
+    ...base,
+    query,
+    outcome: "sources",
+    answered: true,
+    message: `The answers come from ${plural(articles.length, "article")}${
+      sourceCount > 0 ? `, which name ${plural(sourceCount, "source")} of their own` : ""
+    }.`,
+    answer: null,
+    passages: articles.flatMap((a) => a.passages).map(citedPassage),
+    sources: articles.map((a) => a.article),
+  };
+}
+
+type AnswerBase = Omit<Answer, "query" | "outcome" | "answered" | "message" | "answer" | "passages">;
+
+const EMPTY_BASE: AnswerBase = {
+  related: [],
+  missingTerms: [],
+  unanswered: [],
+  didYouMean: [],
+  relatedTerms: [],
+  aliases: [],
+};
+
+/** Words naming a list of designated organisations: "terrorist", "designated", "FTO", "blacklist". */
+const DESIGNATION_WORDS = /\b(?:designat\w*|terror\w*|ftos?|blacklist\w*|sanction\w*)\b/i;
+/** Asking for a list: "which", "what are", "list", "name the", "all the", "who is on". */
+const LIST_WORDS = /\b(?:list|lists|listed|which|name (?:the|all)|all (?:the )?|every|what (?:are|were)|who(?:'s| is| are| was| were)? on|how many)\b/i;
+
 /**
- * Answers a question from the index: the passages that answer it, the sentence that answers best, and
- * what the corpus lacks. Abstains (`answered: false`) when the abstention model says the best
- * passage does not answer.
+ * Whether a clause asks for the list of designated organisations ("which groups were designated",
+ * "list the cartels", "who's on the terror list"), not about one of them or about the act itself.
  */
-export function answerQuestion(
-  index: PassageIndex,
-  aliases: AliasTable,
-  question: string,
-  options: AskOptions = {},
-): Answer {
+function asksForDesignations(context: AnswerContext, clause: UnderstoodClause, plan: PlannedQuery): boolean {
+  if (context.designations.length === 0) return false;
+  if (!["name", "agent", "open", "number"].includes(clause.form.kind)) return false;
+  const text = clause.question;
+  if (!LIST_WORDS.test(text)) return false;
+  const names = new Set(context.designations.flatMap((o) => [o.name, ...o.aliases]));
+  if (plan.words.some((w) => w.entity && names.has(w.entity.name))) return false;
+  // The kind of thing designated, as the organisations' own names say it ("cartel", "collective").
+  const heads = new Set(
+    context.designations.flatMap((o) => [o.name, ...o.aliases].flatMap((n) => analyze(n).map((t) => t.term))),
+  );
+  const category = plan.words.some(
+    (w) => heads.has(w.term) || /^(?:group|organ|org|gang|entit)/.test(w.term),
+  );
+  return DESIGNATION_WORDS.test(text) ? category || /\blist\b/i.test(text) : category && /\blist|name\b/i.test(text);
+}
+
+/**
+ * Answers a question from the library: reads it as chat, splits it into the questions it asks,
+ * answers each (passages that hold the kind of thing asked for, in a sentence about what was asked),
+ * and says plainly when the articles don't.
+ */
+export function answerQuestion(context: AnswerContext, question: string, options: AskOptions = {}): Answer {
   const top = options.top ?? DEFAULT_TOP;
   if (!Number.isInteger(top) || top < 1 || top > MAX_TOP) {
     throw new QuestionError(`The number of passages must be a whole number from 1 to ${MAX_TOP}.`);
   }
-  const { query, plan, compiled, ranked } = rankQuestion(index, aliases, question);
+  const query = normaliseQuestion(question);
   const threshold = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
-  const missingTerms = [...new Set(plan.words.filter((w) => w.missing).map((w) => w.token.surface))];
-  const scored = ranked
-    .slice(0, MAX_TOP)
-    .map((c) => ({ candidate: c, confidence: answerConfidence(c, plan, ranked) }));
-  const answering = scored.filter((s) => s.confidence >= threshold).slice(0, top);
-  const best = scored[0];
-  const answered = best !== undefined && answering[0] === best;
-  const base = {
-    query,
-    missingTerms,
-    didYouMean: plan.corrections,
-    relatedTerms: plan.related,
-    aliases: plan.aliases,
-  };
-  if (!answered) {
+
+  const languages = context.foreignLanguage(query);
+  if (languages) {
     return {
-      ...base,
+      ...EMPTY_BASE,
+      query,
+      outcome: "other-language",
       answered: false,
-      message:
-        plan.words.length === 0
-          ? "The question has no words to search for: name a person, place or event from the story."
-          : "The articles don't cover this.",
+      message: `The articles are in ${languages.articles}, and your question looks like ${languages.question}: please ask in ${languages.articles}.`,
       answer: null,
       passages: [],
-      related: scored.slice(0, top).map((s) => toAnswerPassage(s.candidate, s.confidence)),
+      languages,
     };
   }
+  const understood: UnderstoodQuestion = understandQuestion(query);
+  if (understood.smallTalk) return smallTalkAnswer(context, query);
+  if (understood.asksForSources) return sourcesAnswer(context, query, EMPTY_BASE);
+
+  const clauses = understood.clauses.map((clause) => ({
+    clause,
+    result: answerClause(context, clause, understood.soft, threshold),
+  }));
+  const first = clauses[0];
+  if (first && clauses.length === 1 && asksForDesignations(context, first.clause, first.result.ranked.plan)) {
+    return designationsAnswer(context, query, EMPTY_BASE);
+  }
+  if (clauses.every((c) => c.result.ranked.plan.words.length === 0)) {
+    return smallTalkAnswer(context, query);
+  }
+
+  const plans = clauses.map((c) => c.result.ranked.plan);
+  const base: AnswerBase = {
+    ...EMPTY_BASE,
+    missingTerms: [...new Set(plans.flatMap((p) => p.words.filter((w) => w.missing).map((w) => w.token.surface)))],
+    didYouMean: plans.flatMap((p) => p.corrections),
+    relatedTerms: plans.flatMap((p) => p.related),
+    aliases: [...new Set(plans.flatMap((p) => p.aliases))],
+  };
+  const answeredClauses = clauses.filter((c) => c.result.answering.length > 0);
+  const lead = answeredClauses[0];
+  if (!lead) {
+    const result = (clauses.find((c) => c.result.topical) ?? first)?.result;
+    const related = (result?.scored ?? []).slice(0, top).map((s) => toAnswerPassage(s.candidate, s.confidence));
+    const topical = clauses.some((c) => c.result.topical);
+    const asked = clauses.map((c) => quotedClause(c.clause)).join(" ");
+    return {
+      ...base,
+      query,
+      outcome: topical ? "detail-missing" : "not-covered",
+      answered: false,
+      message: topical
+        ? `The articles don't answer ${asked} What they say about it is below.`
+        : "The articles don't cover this.",
+      answer: null,
+      passages: [],
+      related,
+    };
+  }
+  // Passages of every answered part, each part's best first.
+  const passages: AnswerPassage[] = [];
+  const seen = new Set<string>();
+  const depth = Math.max(...answeredClauses.map((c) => c.result.answering.length));
+  for (let i = 0; i < depth && passages.length < top; i++) {
+    for (const c of answeredClauses) {
+      const s = c.result.answering[i];
+      if (!s || seen.has(s.candidate.hit.passage.id) || passages.length >= top) continue;
+      seen.add(s.candidate.hit.passage.id);
+      passages.push(toAnswerPassage(s.candidate, s.confidence));
+    }
+  }
+  const leading = lead.result.answering[0] as ClauseAnswer["answering"][number];
+  const unanswered = clauses.filter((c) => c.result.answering.length === 0).map((c) => quotedClause(c.clause));
   return {
     ...base,
+    query,
+    outcome: "answered",
     answered: true,
-    message: `Found in ${answering.length} passage${answering.length === 1 ? "" : "s"}.`,
-    answer: bestSentence(best.candidate, compiled, index),
-    passages: answering.map((s) => toAnswerPassage(s.candidate, s.confidence)),
-    related: [],
+    message:
+      `Found in ${plural(passages.length, "passage")}.` +
+      (unanswered.length > 0 ? ` The articles don't answer ${unanswered.join(" ")}` : ""),
+    answer: bestSentence(
+      leading.candidate,
+      lead.result.ranked.compiled,
+      context.index,
+      sentences(leading.candidate.hit.passage.text),
+      leading.detail.sentence,
+    ),
+    passages,
+    unanswered,
+  };
+}
+
+function smallTalkAnswer(context: AnswerContext, query: string): Answer {
+  const examples = context.examples();
+  const documents = new Set(context.index.passages.map((p) => p.citation.docId)).size;
+  const tries = examples.length > 0 ? ` For example: ${examples.map((e) => `“${e}”`).join(" or ")}` : "";
+  return {
+    ...EMPTY_BASE,
+    query,
+    outcome: "small-talk",
+    answered: false,
+    message: `Hi! I answer questions about the news story in ${plural(documents, "article")}, citing the passages each answer comes from.${tries}`,
+    answer: null,
+    passages: [],
+    examples,
   };
 }

@@ -1,14 +1,24 @@
 import { createHash } from "node:crypto";
-import { type Answer, type AskOptions, answerQuestion, type RankedQuestion, rankQuestion } from "./answer.ts";
+import {
+  type Answer,
+  type AnswerContext,
+  type AskOptions,
+  answerQuestion,
+  type RankedQuestion,
+  rankQuestion,
+} from "./answer.ts";
 import type { Diagnostic } from "./corpus/diagnostics.ts";
 import type { Corpus } from "./corpus/parse.ts";
 import type { Article, Entity } from "./corpus/types.ts";
 import { type DesignatedOrganisation, resolveDesignations } from "./designations.ts";
 import { type Passage, passagesOf } from "./passages.ts";
+import { generalLexicon } from "./lexicon/index.ts";
+import { detectLanguage, languageDetectorLoaded, languageName, loadLanguageDetector } from "./lexicon/language.ts";
+import { mayBeForeign } from "./question/understand.ts";
 import { AliasTable } from "./search/aliases.ts";
 import { DEFAULT_INDEX_OPTIONS, type IndexOptions } from "./search/index-options.ts";
 import { PassageIndex, type PassageIndexData } from "./search/passage-index.ts";
-import { containsPhrase, fold } from "./text/index.ts";
+import { containsPhrase, fold, terms } from "./text/index.ts";
 
 /** What the library keeps of an article once its passages are cut. */
 export interface ArticleSummary {
@@ -49,13 +59,28 @@ function hashArticle(article: Article): string {
  * builds a new library beside the one serving and swaps it in whole.
  */
 export class Library {
-  private readonly aliases: AliasTable;
+  private readonly context: AnswerContext;
+  private exampleQuestions: readonly string[] | undefined;
+  private corpusLanguage: string | undefined;
 
   private constructor(
     readonly data: LibraryData,
     private readonly index: PassageIndex,
   ) {
-    this.aliases = new AliasTable(data.entities);
+    const people = new Set(
+      data.entities
+        .filter((e) => e.kind === "person")
+        .flatMap((e) => [e.name, ...e.aliases].map((n) => terms(n).at(-1)))
+        .filter((t): t is string => t !== undefined),
+    );
+    this.context = {
+      index,
+      aliases: new AliasTable(data.entities, generalLexicon()),
+      designations: data.designations,
+      people,
+      examples: () => this.examples(),
+      foreignLanguage: (question) => this.foreignLanguage(question),
+    };
   }
 
   /** Builds a library from a checked corpus; throws if the corpus has errors. */
@@ -111,8 +136,48 @@ export class Library {
     };
   }
 
-  ask(question: string, options: AskOptions = {}): Answer {
-    return answerQuestion(this.index, this.aliases, question, options);
+  /**
+   * Answers a question from the articles. Asynchronous only because a question that may be in
+   * another language loads the language detector first, once.
+   */
+  async ask(question: string, options: AskOptions = {}): Promise<Answer> {
+    if (!languageDetectorLoaded() && this.mayBeForeign(question)) await loadLanguageDetector();
+    return answerQuestion(this.context, question, options);
+  }
+
+  private mayBeForeign(question: string): boolean {
+    return mayBeForeign(question, (word) => this.index.frequency(terms(word)[0] ?? word) > 0);
+  }
+
+  /** The question's language and the articles', when they differ and the detector is sure of both. */
+  private foreignLanguage(question: string): { question: string; articles: string } | undefined {
+    if (!languageDetectorLoaded() || !this.mayBeForeign(question)) return undefined;
+    const asked = detectLanguage(question);
+    this.corpusLanguage ??=
+      detectLanguage(this.data.passages.slice(0, 40).map((p) => p.text).join(" ").slice(0, 4000)) ?? "en";
+    if (!asked || asked === this.corpusLanguage) return undefined;
+    return { question: languageName(asked), articles: languageName(this.corpusLanguage) };
+  }
+
+  /**
+   * Questions this library answers, for the help reply: about the people and organisations its
+   * entities name, and its designations; checked by answering them, computed once.
+   */
+  examples(): readonly string[] {
+    if (this.exampleQuestions) return this.exampleQuestions;
+    const candidates: string[] = [];
+    if (this.data.designations.length > 0) candidates.push("Which organisations were designated as terrorist organisations?");
+    for (const entity of this.data.entities) {
+      if (entity.kind === "person") candidates.push(`Who is ${entity.name}?`);
+      else if (entity.kind === "organisation") candidates.push(`What do the articles say about ${entity.name}?`);
+    }
+    const answered = candidates
+      .slice(0, 12)
+      .map((q) => ({ q, answer: answerQuestion(this.context, q, { top: 1 }) }))
+      .filter(({ answer }) => answer.answered && answer.outcome !== "small-talk")
+      .sort((a, b) => (b.answer.passages[0]?.confidence ?? 0) - (a.answer.passages[0]?.confidence ?? 0));
+    this.exampleQuestions = answered.slice(0, 2).map(({ q }) => q);
+    return this.exampleQuestions;
   }
 
   /**
@@ -125,7 +190,7 @@ export class Library {
 
   /** The question's candidates, re-ranked, with their signals: for evaluation and tuning. */
   rank(question: string): RankedQuestion {
-    return rankQuestion(this.index, this.aliases, question);
+    return rankQuestion(this.context, question);
   }
 
   designations(): readonly DesignatedOrganisation[] {

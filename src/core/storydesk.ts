@@ -108,7 +108,7 @@ export class Storydesk {
     return this.current.warnings;
   }
 
-  ask(question: string, options?: AskOptions): Answer {
+  ask(question: string, options?: AskOptions): Promise<Answer> {
     return this.current.library.ask(question, options);
   }
 

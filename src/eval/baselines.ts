@@ -52,9 +52,10 @@ export function miniSearchDefaults(passages: readonly QaPassage[]): Ranker {
 }
 
 /**
- * lunr 2.3.9 with its default English pipeline (stop words, Porter stemmer) and BM25. The question
- * is tokenized by lunr and passed as terms, so that characters of lunr's query syntax (`:`, `~`,
- * `^`, `+`, `-`, `*`) in a question cannot break the query.
+ * lunr 2.3.9 with its default English pipeline (stop words, Porter stemmer) and BM25, queried as its
+ * users do: punctuation stripped, then lunr's own tokenizer. lunr's search pipeline has no trimmer,
+ * so a raw question's last word kept its question mark ("cartels?") and matched nothing; stripping
+ * also keeps the characters of lunr's query syntax (`:`, `~`, `^`, `+`, `-`, `*`) from breaking a query.
  */
 export function lunrDefaults(passages: readonly QaPassage[]): Ranker {
   const index = lunr(function () {
@@ -66,7 +67,7 @@ export function lunrDefaults(passages: readonly QaPassage[]): Ranker {
   return (question) =>
     index
       .query((query) => {
-        query.term(lunr.tokenizer(question), {});
+        query.term(lunr.tokenizer(question.replace(/[^\p{L}\p{N}\s]+/gu, " ")), {});
       })
       .map((r) => r.ref);
 }

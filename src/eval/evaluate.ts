@@ -45,31 +45,40 @@ function containsAnswer(sentence: string, answers: readonly string[]): boolean {
   return answers.some((a) => phraseKey(a).trim() !== "" && key.includes(phraseKey(a)));
 }
 
-/** Asks one question and scores it against its gold passages and answers. */
-export function evaluateQuestion(library: Library, q: QaQuestion, minConfidence: number): QuestionOutcome {
-  const answer = library.ask(q.question, { top: RANK_DEPTH, minConfidence: 0 });
+/**
+ * Asks one question and scores it against its gold passages and answers: the ranking as storydesk
+ * orders passages (any confidence), the decision and answer sentence at the threshold given.
+ */
+export async function evaluateQuestion(
+  library: Library,
+  q: QaQuestion,
+  minConfidence: number,
+): Promise<QuestionOutcome> {
+  const ranking = await library.ask(q.question, { top: RANK_DEPTH, minConfidence: 0 });
+  const decided = await library.ask(q.question, { top: RANK_DEPTH, minConfidence });
+  const shown = ranking.answered ? ranking.passages : ranking.related;
   const gold = new Set(q.passageIds);
   // Several passages of one gold article count once, at the rank of the first.
   const units: string[] = [];
-  for (const p of answer.passages) {
+  for (const p of shown) {
     const unit = gold.has(p.citation.docId) ? p.citation.docId : p.id;
     if (!units.includes(unit)) units.push(unit);
   }
-  const index = answer.passages.findIndex((p) => isGold(p, gold));
-  const firstGold = index < 0 ? undefined : answer.passages[index];
+  const index = shown.findIndex((p) => isGold(p, gold));
+  const firstGold = index < 0 ? undefined : shown[index];
   const rank = firstGold
     ? units.indexOf(gold.has(firstGold.citation.docId) ? firstGold.citation.docId : firstGold.id) + 1
     : null;
-  const confidence = answer.passages[0]?.confidence ?? 0;
+  const sentence = decided.answer ?? ranking.answer;
   return {
     id: q.id,
     question: q.question,
     inCorpus: gold.size > 0,
     rank,
-    confidence,
-    answered: confidence >= minConfidence && answer.passages.length > 0,
-    sentenceHit: answer.answer !== null && containsAnswer(answer.answer.text, q.answers),
-    top: answer.passages.slice(0, 3).map((p) => p.id),
+    confidence: shown[0]?.confidence ?? 0,
+    answered: decided.answered,
+    sentenceHit: sentence !== null && containsAnswer(sentence.text, q.answers),
+    top: shown.slice(0, 3).map((p) => p.id),
   };
 }
 
@@ -96,7 +105,8 @@ export function summarise(outcomes: readonly QuestionOutcome[]): Metrics {
   };
 }
 
-export function evaluate(library: Library, questions: readonly QaQuestion[], minConfidence: number) {
-  const outcomes = questions.map((q) => evaluateQuestion(library, q, minConfidence));
+export async function evaluate(library: Library, questions: readonly QaQuestion[], minConfidence: number) {
+  const outcomes: QuestionOutcome[] = [];
+  for (const q of questions) outcomes.push(await evaluateQuestion(library, q, minConfidence));
   return { outcomes, metrics: summarise(outcomes) };
 }

@@ -2,20 +2,25 @@ import { DEFAULT_MIN_CONFIDENCE } from "../core/answer.ts";
 import { loadCorpus } from "../core/corpus/load.ts";
 import { Library } from "../core/library.ts";
 import { type BaselineMetrics, lunrDefaults, miniSearchDefaults, rankingMetrics } from "./baselines.ts";
+import { baselineChat, type ChatMetrics, type ChatOutcome, evaluateChat, summariseChat } from "./chat-eval.ts";
+import { type ChatQuestion, HALVES, readChatStories } from "./chat-set.ts";
 import { evaluateQuestion, type Metrics, type QuestionOutcome, summarise } from "./evaluate.ts";
 import { corpusFromPassages } from "./qa-corpus.ts";
 import { type QaPassage, type QaQuestion, qaQuestionSchema, readJsonl } from "./qa-set.ts";
 import { crossFolds, readQaSet } from "./squad-set.ts";
 
 export interface EvalOptions {
-  /** A directory in SQuAD's layout; absent: the bundled story set on the bundled corpus. */
+  /** Which hand-written sets: the story set, the chat set, or both. Default: the story set, unless `qa` is given. */
+  readonly sets?: ReadonlyArray<"story" | "chat">;
+  /** A directory in SQuAD's layout. */
   readonly qa?: string;
-  /** Report the first and second half of the set's articles separately. */
+  /** Report the first and second half of the SQuAD set's articles separately. */
   readonly split?: boolean;
   readonly minConfidence?: number;
 }
 
-export interface EvalReport {
+/** Retrieval and abstention figures of one set, with baselines on the same passages. */
+export interface QaReport {
   readonly set: string;
   readonly passages: number;
   readonly minConfidence: number;
@@ -31,6 +36,25 @@ export interface EvalReport {
   }>;
   /** Hand-written questions no set answers (eval/out-of-corpus), asked of the whole index. */
   readonly handWritten: { readonly questions: number; readonly declined: number } | null;
+}
+
+/** The chat set: each story's halves, both halves of every story together, and baselines. */
+export interface ChatReport {
+  readonly rows: ReadonlyArray<{ readonly name: string; readonly metrics: ChatMetrics }>;
+  readonly baselines: ReadonlyArray<{
+    readonly name: string;
+    readonly half: string;
+    readonly answerable: number;
+    readonly top1: number;
+    readonly top3: number;
+  }>;
+  readonly outcomes: readonly (ChatOutcome & { readonly story: string; readonly half: string })[];
+}
+
+export interface EvalReport {
+  readonly story: QaReport | null;
+  readonly chat: ChatReport | null;
+  readonly squad: QaReport | null;
   readonly seconds: number;
 }
 
@@ -62,41 +86,92 @@ function baselinesFor(passages: readonly QaPassage[], questions: readonly QaQues
   ];
 }
 
-/** Runs the evaluation: storydesk's own pipeline over the set's passages, every question asked. */
-export async function runEval(options: EvalOptions = {}): Promise<EvalReport> {
-  const started = performance.now();
-  const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
-  if (!options.qa) {
-    const library = Library.build(await loadCorpus(STORY_CORPUS));
-    const questions = await readJsonl(STORY_SET, qaQuestionSchema);
-    const outcomes = questions.map((q) => evaluateQuestion(library, q, minConfidence));
-    return {
-      set: `story set (${STORY_SET} on ${STORY_CORPUS}/)`,
-      passages: library.stats.passages,
-      minConfidence,
-      groups: [{ name: "all", metrics: summarise(outcomes) }],
-      baselines: baselinesFor(
-        library.data.passages.map((p) => ({ id: p.id, title: p.citation.title, text: p.text })),
-        questions.filter((q) => q.passageIds.length > 0),
-      ),
-      sweep: sweepOf(outcomes),
-      handWritten: null,
-      seconds: (performance.now() - started) / 1000,
-    };
+async function evaluateAll(library: Library, questions: readonly QaQuestion[], minConfidence: number) {
+  const outcomes: QuestionOutcome[] = [];
+  for (const q of questions) outcomes.push(await evaluateQuestion(library, q, minConfidence));
+  return outcomes;
+}
+
+function passagesOf(library: Library): QaPassage[] {
+  return library.data.passages.map((p) => ({ id: p.id, title: p.citation.title, text: p.text }));
+}
+
+async function storyReport(minConfidence: number): Promise<QaReport> {
+  const library = Library.build(await loadCorpus(STORY_CORPUS));
+  const questions = await readJsonl(STORY_SET, qaQuestionSchema);
+  const outcomes = await evaluateAll(library, questions, minConfidence);
+  return {
+    set: `story set (${STORY_SET} on ${STORY_CORPUS}/)`,
+    passages: library.stats.passages,
+    minConfidence,
+    groups: [{ name: "all", metrics: summarise(outcomes) }],
+    baselines: baselinesFor(
+      passagesOf(library),
+      questions.filter((q) => q.passageIds.length > 0),
+    ),
+    sweep: sweepOf(outcomes),
+    handWritten: null,
+  };
+}
+
+async function chatReport(): Promise<ChatReport> {
+  const stories = await readChatStories();
+  const rows: Array<{ name: string; metrics: ChatMetrics }> = [];
+  const outcomes: Array<ChatOutcome & { story: string; half: string }> = [];
+  const baselines: Array<{ name: string; half: string; questions: ChatQuestion[]; rankers: ReturnType<typeof rankersFor> }> = [];
+  for (const story of stories) {
+    const library = Library.build(await loadCorpus(story.corpusDir));
+    const rankers = rankersFor(passagesOf(library));
+    for (const half of HALVES) {
+      const questions = story.halves[half];
+      const scored = await evaluateChat(library, questions);
+      outcomes.push(...scored.map((o) => ({ ...o, story: story.name, half })));
+      rows.push({ name: `${story.name}, ${half}`, metrics: summariseChat(scored) });
+      baselines.push({ name: story.name, half, questions: [...questions], rankers });
+    }
   }
-  const set = await readQaSet(options.qa);
+  for (const half of HALVES) {
+    rows.push({ name: `all stories, ${half}`, metrics: summariseChat(outcomes.filter((o) => o.half === half)) });
+  }
+  const engines = ["MiniSearch 7, default options", "lunr 2.3.9, default English pipeline"] as const;
+  return {
+    rows,
+    outcomes,
+    baselines: engines.flatMap((engine, e) =>
+      HALVES.map((half) => {
+        let answerable = 0;
+        let top1 = 0;
+        let top3 = 0;
+        for (const b of baselines.filter((x) => x.half === half)) {
+          const m = baselineChat(b.rankers[e] as (q: string) => readonly string[], b.questions);
+          answerable += m.answerable;
+          top1 += m.top1 * m.answerable;
+          top3 += m.top3 * m.answerable;
+        }
+        const share = (n: number) => Math.round((n / Math.max(1, answerable)) * 1000) / 1000;
+        return { name: engine, half, answerable, top1: share(top1), top3: share(top3) };
+      }),
+    ),
+  };
+}
+
+function rankersFor(passages: readonly QaPassage[]) {
+  return [miniSearchDefaults(passages), lunrDefaults(passages)] as const;
+}
+
+async function squadReport(dir: string, split: boolean, minConfidence: number): Promise<QaReport> {
+  const set = await readQaSet(dir);
   const library = Library.build(corpusFromPassages(set.passages));
-  const inCorpus = set.questions.map((q) => evaluateQuestion(library, q, minConfidence));
-  const outOfCorpus = crossFolds(set).flatMap(({ corpus, questions }) => {
+  const inCorpus = await evaluateAll(library, set.questions, minConfidence);
+  const outOfCorpus: Array<{ q: QaQuestion; outcome: QuestionOutcome }> = [];
+  for (const { corpus, questions } of crossFolds(set)) {
     const fold = Library.build(corpus);
-    return questions.map((q) => ({ q, outcome: evaluateQuestion(fold, q, minConfidence) }));
-  });
-  const handWritten = (await readJsonl(HAND_WRITTEN_SET, qaQuestionSchema)).map((q) =>
-    evaluateQuestion(library, q, minConfidence),
-  );
+    for (const q of questions) outOfCorpus.push({ q, outcome: await evaluateQuestion(fold, q, minConfidence) });
+  }
+  const handWritten = await evaluateAll(library, await readJsonl(HAND_WRITTEN_SET, qaQuestionSchema), minConfidence);
   const outcomes = [...inCorpus, ...outOfCorpus.map((o) => o.outcome)];
   const groups = [{ name: "all", metrics: summarise(outcomes) }];
-  if (options.split) {
+  if (split) {
     // Halves by article, in the order the articles first appear (SQuAD: sq00-sq23, then sq24-sq47).
     const titles = [...new Set(set.passages.map((p) => p.title))];
     const half = new Map(titles.map((t, i) => [t, i < titles.length / 2 ? 0 : 1]));
@@ -115,7 +190,7 @@ export async function runEval(options: EvalOptions = {}): Promise<EvalReport> {
     }
   }
   return {
-    set: `${options.qa} (SQuAD layout)`,
+    set: `${dir} (SQuAD layout)`,
     passages: library.stats.passages,
     minConfidence,
     groups,
@@ -127,6 +202,18 @@ export async function runEval(options: EvalOptions = {}): Promise<EvalReport> {
         Math.round((handWritten.filter((o) => !o.answered).length / Math.max(1, handWritten.length)) * 1000) /
         1000,
     },
+  };
+}
+
+/** Runs the evaluation: storydesk's own pipeline over each set's passages, every question asked. */
+export async function runEval(options: EvalOptions = {}): Promise<EvalReport> {
+  const started = performance.now();
+  const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
+  const sets = options.sets ?? (options.qa ? [] : ["story"]);
+  return {
+    story: sets.includes("story") ? await storyReport(minConfidence) : null,
+    chat: sets.includes("chat") ? await chatReport() : null,
+    squad: options.qa ? await squadReport(options.qa, options.split === true, minConfidence) : null,
     seconds: (performance.now() - started) / 1000,
   };
 }

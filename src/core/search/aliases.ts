@@ -1,9 +1,13 @@
-import type { Entity } from "../corpus/types.ts";
-import { terms } from "../text/analyze.ts";
+import type { Entity, EntityKind } from "../corpus/types.ts";
+import type { LexiconEntry } from "../lexicon/entry.ts";
+import { analyze } from "../text/analyze.ts";
 
 /** A name of an entity found in a query, and the entity's other names to search for as well. */
 export interface AliasMatch {
   readonly entity: string;
+  readonly kind: EntityKind;
+  /** Whether the entity is the corpus's own (entities.yaml), not only the general lexicon's. */
+  readonly own: boolean;
   /** Position of the name's first term in the query's terms, and how many terms it spans. */
   readonly start: number;
   readonly length: number;
@@ -11,52 +15,128 @@ export interface AliasMatch {
   readonly alternatives: readonly (readonly string[])[];
 }
 
-interface Name {
-  readonly entity: string;
-  readonly terms: readonly string[];
+/** A query word as the alias table reads it: its index term and how it was written. */
+export interface AliasToken {
+  readonly term: string;
+  readonly surface: string;
 }
 
-/** Finds the names of entities in queries, matching on index terms so that case, accents and plurals do not matter. */
-export class AliasTable {
-  private readonly names: readonly Name[];
-  private readonly namesOf: ReadonlyMap<string, readonly (readonly string[])[]>;
+interface Name {
+  readonly group: number;
+  readonly terms: readonly string[];
+  /** Matched only when every word of it is written in capitals ("WHO", "ICE"). */
+  readonly capitalsOnly: boolean;
+}
 
-  constructor(entities: readonly Entity[]) {
-    const names: Name[] = [];
-    const namesOf = new Map<string, (readonly string[])[]>();
+interface Group {
+  readonly entity: string;
+  readonly kind: EntityKind;
+  readonly own: boolean;
+  readonly names: Array<readonly string[]>;
+}
+
+/** The index terms of a name; acronyms kept even where they spell a stop word ("US", "WHO"). */
+function nameTerms(name: string): string[] {
+  return analyze(name)
+    .map((t) => t.term)
+    .filter((t): t is string => t !== null);
+}
+
+const key = (terms: readonly string[]) => terms.join(" ");
+
+/**
+ * Finds the names of entities in queries, matching on index terms so that case, accents and plurals
+ * do not matter. Names come from the corpus's entities.yaml and from storydesk's general lexicon
+ * (countries and demonyms, news abbreviations); a lexicon entry that shares a name with a corpus
+ * entity joins it, so that "American" finds what the corpus calls "United States".
+ */
+export class AliasTable {
+  private readonly groups: Group[] = [];
+  /** Names by their first term, longest first, so that "Cartel de Sinaloa" wins over a name inside it. */
+  private readonly byFirst = new Map<string, Name[]>();
+
+  constructor(entities: readonly Entity[], lexicon: readonly LexiconEntry[] = []) {
+    const groupOf = new Map<string, number>();
     for (const entity of entities) {
-      const all: string[][] = [];
-      for (const name of [entity.name, ...entity.aliases]) {
-        const nameTerms = terms(name);
-        if (nameTerms.length === 0 || all.some((t) => t.join(" ") === nameTerms.join(" "))) continue;
-        all.push(nameTerms);
-        names.push({ entity: entity.name, terms: nameTerms });
-      }
-      namesOf.set(entity.name, all);
+      this.addGroup(entity.name, entity.kind, true, [entity.name, ...entity.aliases], [], groupOf);
     }
-    // Longest names first, so that "Cartel de Sinaloa" wins over a shorter name inside it.
-    this.names = names.sort((a, b) => b.terms.length - a.terms.length);
-    this.namesOf = namesOf;
+    for (const entry of lexicon) {
+      const all = [entry.name, ...entry.aliases, ...entry.capitalsOnly];
+      const shared = all.map((n) => groupOf.get(key(nameTerms(n)))).find((g) => g !== undefined);
+      if (shared !== undefined && this.groups[shared]?.own) {
+        this.addNames(shared, [entry.name, ...entry.aliases], entry.capitalsOnly, groupOf);
+      } else {
+        this.addGroup(entry.name, entry.kind, false, [entry.name, ...entry.aliases], entry.capitalsOnly, groupOf);
+      }
+    }
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.terms.length - a.terms.length);
   }
 
-  /** Entity names found in a sequence of query terms, without overlaps. */
-  find(queryTerms: readonly string[]): AliasMatch[] {
-    const taken = new Array<boolean>(queryTerms.length).fill(false);
-    const matches: AliasMatch[] = [];
-    for (const name of this.names) {
-      for (let start = 0; start + name.terms.length <= queryTerms.length; start++) {
-        const span = name.terms.length;
-        if (taken.slice(start, start + span).some(Boolean)) continue;
-        if (!name.terms.every((term, i) => queryTerms[start + i] === term)) continue;
-        taken.fill(true, start, start + span);
-        const own = name.terms.join(" ");
-        matches.push({
-          entity: name.entity,
-          start,
-          length: span,
-          alternatives: (this.namesOf.get(name.entity) ?? []).filter((t) => t.join(" ") !== own),
-        });
+  private addGroup(
+    entity: string,
+    kind: EntityKind,
+    own: boolean,
+    names: readonly string[],
+    capitalsOnly: readonly string[],
+    groupOf: Map<string, number>,
+  ): void {
+    this.groups.push({ entity, kind, own, names: [] });
+    this.addNames(this.groups.length - 1, names, capitalsOnly, groupOf);
+  }
+
+  private addNames(
+    group: number,
+    names: readonly string[],
+    capitalsOnly: readonly string[],
+    groupOf: Map<string, number>,
+  ): void {
+    const target = this.groups[group] as Group;
+    const add = (name: string, capitals: boolean) => {
+      const terms = nameTerms(name);
+      if (terms.length === 0) return;
+      const k = key(terms);
+      // A name already taken by a corpus entity stays that entity's.
+      const owner = groupOf.get(k);
+      if (owner !== undefined && owner !== group && this.groups[owner]?.own) return;
+      if (!target.names.some((t) => key(t) === k)) target.names.push(terms);
+      if (owner === undefined || !this.groups[owner]?.own) groupOf.set(k, group);
+      const first = terms[0] as string;
+      const list = this.byFirst.get(first) ?? [];
+      if (!list.some((n) => n.group === group && key(n.terms) === k)) {
+        list.push({ group, terms, capitalsOnly: capitals });
+        this.byFirst.set(first, list);
       }
+    };
+    for (const name of names) add(name, false);
+    for (const name of capitalsOnly) add(name, true);
+  }
+
+  /** Entity names found in a sequence of query words, without overlaps. */
+  find(tokens: readonly AliasToken[]): AliasMatch[] {
+    const taken = new Array<boolean>(tokens.length).fill(false);
+    const matches: AliasMatch[] = [];
+    const candidates: Array<{ name: Name; start: number }> = [];
+    tokens.forEach((token, start) => {
+      for (const name of this.byFirst.get(token.term) ?? []) candidates.push({ name, start });
+    });
+    candidates.sort((a, b) => b.name.terms.length - a.name.terms.length || a.start - b.start);
+    for (const { name, start } of candidates) {
+      const span = name.terms.length;
+      if (start + span > tokens.length || taken.slice(start, start + span).some(Boolean)) continue;
+      const words = tokens.slice(start, start + span);
+      if (!name.terms.every((term, i) => words[i]?.term === term)) continue;
+      if (name.capitalsOnly && !words.every((w) => w.surface === w.surface.toUpperCase())) continue;
+      taken.fill(true, start, start + span);
+      const group = this.groups[name.group] as Group;
+      const own = key(name.terms);
+      matches.push({
+        entity: group.entity,
+        kind: group.kind,
+        own: group.own,
+        start,
+        length: span,
+        alternatives: group.names.filter((t) => key(t) !== own),
+      });
     }
     return matches.sort((a, b) => a.start - b.start);
   }

@@ -144,8 +144,8 @@ export class PassageIndex {
   }
 
   /** The corpus word closest in spelling to `word` (see {@link Speller.suggest}). */
-  suggest(word: string): string | undefined {
-    return this.speller.suggest(word);
+  suggest(word: string, maxEdits?: number): string | undefined {
+    return this.speller.suggest(word, maxEdits);
   }
 
   /** Builds the spelling suggestions in the background (see {@link Speller.prepare}). */

@@ -1,24 +1,27 @@
-import { analyze, type Token } from "../text/analyze.ts";
+import type { EntityKind } from "../corpus/types.ts";
+import { REPORTING_TERMS } from "../lexicon/reporting.ts";
+import { analyze, type Token, termOf } from "../text/analyze.ts";
+import { isEnglishWord } from "../text/english.ts";
 import { lookUp } from "../text/wordnet.ts";
-import type { AliasTable } from "./aliases.ts";
+import type { AliasMatch, AliasTable } from "./aliases.ts";
 import type { PassageIndex, WeightedTerm } from "./passage-index.ts";
+import { SYNONYM_CREDIT, standInsOf, vectorStandIns } from "./stand-ins.ts";
 
 /** Weight of a term found through an alias relative to the user's own word. */
 const ALIAS_WEIGHT = 0.6;
 /** Weight of a spelling correction relative to a word spelled as in the corpus. */
 const CORRECTION_WEIGHT = 0.8;
-/**
- * Credit towards coverage of a WordNet synonym of a word the corpus lacks. Measured on SQuAD's tuning
- * half: 0.5 costs 0.2 points of abstention accuracy there while letting paraphrases ("troops" for
- * "military personnel") answer; broader terms (hypernyms) cost 1 to 4 points and were dropped.
- */
-const SYNONYM_CREDIT = 0.5;
 /** WordNet senses with tagged occurrences from which a word counts as an everyday word. */
 const COMMON_WORD_SENSES = 2;
 /** Weight of a missing everyday word relative to a missing rare word. */
 const COMMON_WORD_WEIGHT = 0.5;
 /** Search weight of a synonym. */
 const SYNONYM_WEIGHT = 0.3;
+/**
+ * Weight of a reporting verb ("talk", "say", "tell") relative to other words: it asks who spoke, not
+ * about what, and any reporting verb of the article answers it.
+ */
+const REPORTING_WEIGHT = 0.5;
 
 export interface Correction {
   readonly term: string;
@@ -39,6 +42,10 @@ export interface QueryWord {
   readonly missing: boolean;
   /** Missing, and no synonym of it is in the articles either. */
   readonly unmatched: boolean;
+  /** A reporting verb ("talk", "tell"): any reporting verb of a passage matches it. */
+  readonly reporting: boolean;
+  /** The entity this word names (from entities.yaml or the general lexicon), if it names one. */
+  readonly entity?: { readonly name: string; readonly kind: EntityKind; readonly own: boolean };
 }
 
 /** Corpus words searched in place of a question word the corpus lacks: its WordNet synonyms. */
@@ -47,45 +54,83 @@ export interface RelatedSearch {
   readonly related: readonly string[];
 }
 
+/** What a question is searched by, beyond its text. */
+export interface QueryInput {
+  readonly text: string;
+  /** Folded chat words ("useless", "bot") dropped when no article uses them. */
+  readonly soft?: ReadonlySet<string>;
+  /** Folded words that only say what kind of answer is wanted ("year" in "what year"): not searched. */
+  readonly kindWords?: ReadonlySet<string>;
+}
+
 export interface PlannedQuery {
   readonly words: readonly QueryWord[];
   readonly search: readonly WeightedTerm[];
   readonly corrections: readonly Correction[];
   readonly related: readonly RelatedSearch[];
   readonly aliases: readonly string[];
+  /** Chat words left out because no article uses them. */
+  readonly chat: readonly string[];
 }
 
-/** The corpus terms of WordNet's synonyms for a word the corpus lacks, and the words they come from. */
-function synonymTerms(
-  index: PassageIndex,
-  word: string,
-): { terms: Set<string>; words: string[]; common: boolean } {
+/** One-word synonyms of a word the corpus lacks that the corpus has, and whether it is an everyday word. */
+function synonymTerms(index: PassageIndex, word: string): { terms: Set<string>; words: string[]; common: boolean } {
   const terms = new Set<string>();
   const words: string[] = [];
-  const entry = lookUp(word);
-  for (const phrase of entry.synonyms) {
-    for (const token of analyze(phrase)) {
-      if (token.term === null || index.frequency(token.term) === 0 || terms.has(token.term)) continue;
-      terms.add(token.term);
-      words.push(token.folded);
-    }
+  for (const standIn of standInsOf(word)) {
+    if (index.frequency(standIn.term) === 0 || terms.has(standIn.term)) continue;
+    terms.add(standIn.term);
+    words.push(standIn.word);
   }
-  return { terms, words, common: entry.tagged >= COMMON_WORD_SENSES };
+  return { terms, words, common: lookUp(word).tagged >= COMMON_WORD_SENSES };
 }
 
-export function planQuery(index: PassageIndex, aliases: AliasTable, question: string): PlannedQuery {
-  const tokens = analyze(question).filter((t): t is Token & { term: string } => t.term !== null);
-  const corrections: Correction[] = [];
-  const termsOf = tokens.map((token) => {
-    if (index.frequency(token.term) > 0) return token.term;
-    const suggestion = index.suggest(token.folded);
+/**
+ * The question's terms as searched: a word the corpus lacks is corrected to a corpus word when it is
+ * no English word ("sheinbam" -> "sheinbaum"); an English word is never turned into another ("party"
+ * stays "party", and is reported missing).
+ */
+function correctedTerms(
+  index: PassageIndex,
+  tokens: readonly (Token & { term: string })[],
+  inName: ReadonlySet<number>,
+  corrections: Correction[],
+): string[] {
+  return tokens.map((token, i) => {
+    if (index.frequency(token.term) > 0 || inName.has(i) || isEnglishWord(token.folded)) return token.term;
+    // A word no dictionary knows is a typo: up to two edits for longer ones ("blokced" -> "blocked").
+    const suggestion = index.suggest(token.folded, token.folded.length >= 6 ? 2 : 1);
     if (suggestion === undefined) return token.term;
     const corrected = analyze(suggestion)[0]?.term;
     if (!corrected || index.frequency(corrected) === 0) return token.term;
     corrections.push({ term: token.surface, suggestion });
     return corrected;
   });
-  const matches = aliases.find(termsOf);
+}
+
+function covered(matches: readonly AliasMatch[]): Set<number> {
+  const at = new Set<number>();
+  for (const m of matches) for (let i = m.start; i < m.start + m.length; i++) at.add(i);
+  return at;
+}
+
+export function planQuery(index: PassageIndex, aliases: AliasTable, input: QueryInput | string): PlannedQuery {
+  const { text, soft = new Set<string>(), kindWords = new Set<string>() } =
+    typeof input === "string" ? { text: input } : input;
+  const chat: string[] = [];
+  const tokens = analyze(text).filter((t): t is Token & { term: string } => {
+    if (t.term === null || kindWords.has(t.folded)) return false;
+    if (soft.has(t.folded) && index.frequency(t.term) === 0) {
+      chat.push(t.surface);
+      return false;
+    }
+    return true;
+  });
+  const corrections: Correction[] = [];
+  // Names first, so that a name's words are not "corrected" ("narcos" names drug traffickers).
+  const named = covered(aliases.find(tokens));
+  const termsOf = correctedTerms(index, tokens, named, corrections);
+  const matches = aliases.find(tokens.map((t, i) => ({ term: termsOf[i] as string, surface: t.surface })));
   const search = new Map<string, number>();
   const add = (term: string, weight: number) => search.set(term, Math.max(search.get(term) ?? 0, weight));
   const related: RelatedSearch[] = [];
@@ -99,19 +144,33 @@ export function planQuery(index: PassageIndex, aliases: AliasTable, question: st
     if (seen.has(term)) return;
     seen.add(term);
     const accepts = new Map([[term, 1]]);
-    for (const match of matches) {
-      if (i < match.start || i >= match.start + match.length) continue;
+    const match = matches.find((m) => i >= m.start && i < m.start + m.length);
+    if (match) {
       for (const alternative of match.alternatives) {
-        for (const t of alternative) add(t, ALIAS_WEIGHT);
         // An alternative name stands for the word only where the corpus has all of it: "Gulf Cartel"
         // must not make every passage about some cartel a match for "golfo".
         if (!alternative.every((t) => index.frequency(t) > 0)) continue;
+        for (const t of alternative) add(t, ALIAS_WEIGHT);
         const rarest = [...alternative].sort((a, b) => index.frequency(a) - index.frequency(b))[0];
         if (rarest) accepts.set(rarest, 1);
       }
     }
+    const reporting = REPORTING_TERMS.has(term);
+    if (reporting) {
+      for (const t of REPORTING_TERMS) if (index.frequency(t) > 0) accepts.set(t, 1);
+    } else if (index.frequency(term) === 0) {
+      // Another form of the same word that the articles use: "hardest" for "hard".
+      for (const base of lookUp(token.folded).bases) {
+        const t = termOf(base);
+        if (index.frequency(t) > 0) {
+          accepts.set(t, 1);
+          add(t, 1);
+        }
+      }
+    }
     const known = [...accepts.keys()].filter((t) => index.frequency(t) > 0);
     let weight = known.length > 0 ? Math.max(...known.map((t) => index.idf(t))) : index.idf(term);
+    if (reporting) weight *= REPORTING_WEIGHT;
     let unmatched = known.length === 0;
     if (known.length === 0) {
       const found = synonymTerms(index, token.folded);
@@ -132,6 +191,8 @@ export function planQuery(index: PassageIndex, aliases: AliasTable, question: st
       weight: corrected ? weight * CORRECTION_WEIGHT : weight,
       missing: known.length === 0,
       unmatched,
+      reporting,
+      ...(match ? { entity: { name: match.entity, kind: match.kind, own: match.own } } : {}),
     });
   });
   return {
@@ -139,8 +200,37 @@ export function planQuery(index: PassageIndex, aliases: AliasTable, question: st
     search: [...search].map(([term, weight]) => ({ term, weight })),
     corrections,
     related,
-    aliases: [...new Set(matches.map((m) => m.entity))],
+    aliases: [...new Set(matches.filter((m) => m.alternatives.length > 0).map((m) => m.entity))],
+    chat,
   };
+}
+
+/**
+ * The plan with stand-ins, found by word vectors among some passages' words, for the question words
+ * no article uses ("soldiers" -> "military"); the plan itself when there are none.
+ */
+export function withVectorStandIns(plan: PlannedQuery, passageWords: ReadonlyMap<string, string>): PlannedQuery {
+  const related = [...plan.related];
+  const search = new Map(plan.search.map((t) => [t.term, t.weight]));
+  let changed = false;
+  const words = plan.words.map((word) => {
+    if (!word.missing || word.reporting) return word;
+    const found = vectorStandIns(word.token.folded, passageWords).filter((s) => !word.accepts.has(s.term));
+    if (found.length === 0) return word;
+    changed = true;
+    const accepts = new Map(word.accepts);
+    for (const s of found) {
+      accepts.set(s.term, SYNONYM_CREDIT);
+      search.set(s.term, Math.max(search.get(s.term) ?? 0, SYNONYM_WEIGHT));
+    }
+    const at = related.findIndex((r) => r.term === word.token.surface);
+    const shown = found.map((s) => s.word);
+    if (at >= 0) related[at] = { term: word.token.surface, related: [...(related[at]?.related ?? []), ...shown] };
+    else related.push({ term: word.token.surface, related: shown });
+    return { ...word, accepts, unmatched: false };
+  });
+  if (!changed) return plan;
+  return { ...plan, words, related, search: [...search].map(([term, weight]) => ({ term, weight })) };
 }
 
 export function coverageOf(words: readonly QueryWord[], matched: ReadonlySet<string>): number {

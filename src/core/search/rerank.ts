@@ -1,8 +1,7 @@
-import { analyze } from "../text/analyze.ts";
-import { lookUp } from "../text/wordnet.ts";
 import type { Hit, PassageIndex } from "./passage-index.ts";
 import { TokenFlag } from "./postings.ts";
 import type { PlannedQuery } from "./query-plan.ts";
+import { SYNONYM_CREDIT, standInsOf } from "./stand-ins.ts";
 
 /**
  * Second stage: the first stage's best candidates are re-ordered by a weighted sum of lexical
@@ -75,26 +74,6 @@ export interface CompiledQuery {
   readonly synonyms: ReadonlyMap<number, ReadonlyArray<readonly [word: number, credit: number]>>;
 }
 
-/** Credit of a synonym standing in for a question word, in the synonym coverage signal. */
-const SYNONYM_CREDIT = 0.5;
-
-/** Index terms of a word's WordNet synonyms (one word each), cached: questions repeat their words. */
-const synonymCache = new Map<string, readonly string[]>();
-function synonymTermsOf(folded: string): readonly string[] {
-  let terms = synonymCache.get(folded);
-  if (!terms) {
-    const found = new Set<string>();
-    for (const phrase of lookUp(folded).synonyms) {
-      const tokens = analyze(phrase).filter((t) => t.term !== null);
-      if (tokens.length === 1 && tokens[0]?.term) found.add(tokens[0].term);
-    }
-    terms = [...found];
-    if (synonymCache.size >= 10_000) synonymCache.clear();
-    synonymCache.set(folded, terms);
-  }
-  return terms;
-}
-
 export function compileQuery(index: PassageIndex, plan: PlannedQuery, question: string): CompiledQuery {
   const credits = new Map<number, Array<readonly [number, number]>>();
   const weights = new Float64Array(plan.words.length);
@@ -119,7 +98,7 @@ export function compileQuery(index: PassageIndex, plan: PlannedQuery, question: 
   plan.words.forEach((word, w) => {
     // A word the corpus lacks searches its synonyms already (see query-plan.ts).
     if (word.missing) return;
-    for (const term of synonymTermsOf(word.token.folded)) {
+    for (const { term } of standInsOf(word.token.folded)) {
       const id = index.termId(term);
       if (id === undefined || word.accepts.has(term)) continue;
       const list = synonyms.get(id) ?? [];

@@ -44,10 +44,9 @@ export class Speller {
    * The corpus word closest in spelling to `word` (folded), at most one edit away for short words and
    * two for long ones; `undefined` when none is close enough. Ties go to the more frequent word.
    */
-  suggest(word: string): string | undefined {
+  suggest(word: string, maxEdits = word.length >= 8 ? 2 : 1): string | undefined {
     if (word.length < 4 || /\p{N}/u.test(word)) return undefined;
     this.fill(Number.POSITIVE_INFINITY);
-    const maxEdits = word.length >= 8 ? 2 : 1;
     let best: { word: string; distance: number; count: number } | undefined;
     for (const [candidate, [count, distance]] of this.tree.fuzzyGet(word, maxEdits)) {
       if (candidate === word) continue;

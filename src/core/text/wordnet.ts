@@ -124,27 +124,48 @@ function fileOf(name: string): SortedFile | undefined {
 function baseForms(word: string, pos: Pos): string[] {
   const forms = [word];
   for (const [suffix, ending] of DETACH[pos]) {
-    if (word.endsWith(suffix) && word.length > suffix.length + 1)
-      forms.push(word.slice(0, -suffix.length) + ending);
+    if (word.endsWith(suffix) && word.length > suffix.length + 1) {
+      const stem = word.slice(0, -suffix.length);
+      forms.push(stem + ending);
+      // "shipped" -> "ship", "bigger" -> "big": the consonant doubled before the ending.
+      if (ending === "" && /([b-df-hj-np-tv-z])\1$/.test(stem)) forms.push(stem.slice(0, -1));
+    }
   }
   return forms;
 }
 
-/** The words of a synset (the `data.<pos>` line at `offset`), multi-word lemmas with spaces. */
-function synsetWords(pos: Pos, offset: string): string[] {
+/** A synset (the `data.<pos>` line at `offset`): its words, multi-word lemmas with spaces, and its hypernyms. */
+function synset(pos: Pos, offset: string): { words: string[]; hypernyms: Array<readonly [Pos, string]> } {
   const line = fileOf(`data.${pos}`)?.lineAt(Number(offset));
-  if (!line) return [];
+  if (!line) return { words: [], hypernyms: [] };
+  // offset lex_filenum ss_type w_cnt word lex_id [word lex_id...] p_cnt [symbol offset pos source/target...]
   const fields = line.split(" ");
   const count = Number.parseInt(fields[3] ?? "0", 16);
   const words: string[] = [];
   for (let i = 0; i < count; i++)
     words.push((fields[4 + i * 2] ?? "").replace(/\(.*\)$/, "").replace(/_/g, " "));
-  return words;
+  const at = 4 + count * 2;
+  const pointers = Number(fields[at] ?? 0);
+  const hypernyms: Array<readonly [Pos, string]> = [];
+  for (let p = 0; p < pointers; p++) {
+    const [symbol, target, posLetter] = fields.slice(at + 1 + p * 4, at + 5 + p * 4);
+    const targetPos = POS_OF_LETTER[posLetter ?? ""];
+    if ((symbol === "@" || symbol === "@i") && target && targetPos) hypernyms.push([targetPos, target]);
+  }
+  return { words, hypernyms };
 }
+
+const POS_OF_LETTER: Record<string, Pos> = { n: "noun", v: "verb", a: "adj", s: "adj", r: "adv" };
 
 /** What WordNet knows of a word: its synonyms, and how common it is in everyday text. */
 export interface WordNetEntry {
+  /** WordNet knows the word (or a base form of it): it is an English word, whatever its senses. */
+  readonly found: boolean;
   readonly synonyms: readonly string[];
+  /** Words of the broader terms of its first sense in each part of speech ("soldier" -> "enlisted person"). */
+  readonly hypernyms: readonly string[];
+  /** Its dictionary forms that WordNet knows ("hardest" -> "hard", "shipped" -> "ship"). */
+  readonly bases: readonly string[];
   /**
    * How often the word's senses occur in WordNet's tagged corpus (SemCor), summed over parts of
    * speech: high for everyday words ("send", "happen"), 0 for rare words and for names.
@@ -152,7 +173,7 @@ export interface WordNetEntry {
   readonly tagged: number;
 }
 
-const NOT_FOUND: WordNetEntry = { synonyms: [], tagged: 0 };
+const NOT_FOUND: WordNetEntry = { found: false, synonyms: [], hypernyms: [], bases: [], tagged: 0 };
 
 /**
  * Looks a lowercase word up: synonyms from its first senses in every part of speech, and how common
@@ -160,25 +181,49 @@ const NOT_FOUND: WordNetEntry = { synonyms: [], tagged: 0 };
  */
 export function lookUp(word: string): WordNetEntry {
   if (!/^[a-z][a-z-]*$/.test(word)) return NOT_FOUND;
+  let entry = looked.get(word);
+  if (entry === undefined) {
+    entry = readEntry(word);
+    // Questions repeat their words; bounded, since every new word would otherwise stay.
+    if (looked.size >= 20_000) looked.clear();
+    looked.set(word, entry);
+  }
+  return entry;
+}
+
+const looked = new Map<string, WordNetEntry>();
+
+function readEntry(word: string): WordNetEntry {
   const found = new Set<string>();
+  const broader = new Set<string>();
+  const bases = new Set<string>();
   let tagged = 0;
+  let known = false;
   for (const pos of POS) {
     for (const form of baseForms(word, pos)) {
       const line = fileOf(`index.${pos}`)?.find(form);
       if (!line) continue;
+      known = true;
+      bases.add(form);
       // lemma pos synset_cnt p_cnt [pointers...] sense_cnt tagsense_cnt offsets...
       const fields = line.trim().split(" ");
       const pointers = Number(fields[3] ?? 0);
       tagged += Number(fields[5 + pointers] ?? 0) || 0;
       const offsets = fields.filter((f) => /^\d{8}$/.test(f));
-      for (const offset of offsets.slice(0, MAX_SENSES)) {
-        for (const w of synsetWords(pos, offset)) if (w !== form) found.add(w.toLowerCase());
-      }
+      offsets.slice(0, MAX_SENSES).forEach((offset, sense) => {
+        const { words, hypernyms } = synset(pos, offset);
+        for (const w of words) if (w !== form) found.add(w.toLowerCase());
+        if (sense > 0) return;
+        for (const [hyperPos, target] of hypernyms) {
+          for (const w of synset(hyperPos, target).words) broader.add(w.toLowerCase());
+        }
+      });
       break;
     }
   }
   found.delete(word);
-  return { synonyms: [...found], tagged };
+  bases.delete(word);
+  return { found: known, synonyms: [...found], hypernyms: [...broader], bases: [...bases], tagged };
 }
 
 /** Synonyms of a lowercase word (see {@link lookUp}). */

@@ -45,7 +45,7 @@ async function handleButton(interaction: ButtonInteraction, context: BotContext)
   }
   const question = unescapeUserText(written);
   const { storydesk } = context;
-  const answer = storydesk.ask(question, { top: MAX_PASSAGES });
+  const answer = await storydesk.ask(question, { top: MAX_PASSAGES });
   const version = storydesk.library.version;
   const refreshed =
     action.version !== version
@@ -88,9 +88,9 @@ export const ask = {
     }
     const question = interaction.options.getString("question", true);
     const isPrivate = interaction.options.getBoolean("private") ?? false;
-    let answer: ReturnType<typeof context.storydesk.ask>;
+    let answer: Awaited<ReturnType<typeof context.storydesk.ask>>;
     try {
-      answer = context.storydesk.ask(question, { top: MAX_PASSAGES });
+      answer = await context.storydesk.ask(question, { top: MAX_PASSAGES });
     } catch (cause) {
       if (!(cause instanceof QuestionError)) throw cause;
       await respondPrivately(interaction, cause.message);

@@ -1,0 +1,187 @@
+/**
+ * How people type in a chat channel, as data: the words that carry no topic there, and the
+ * shorthand that stands for ordinary words. Lowercase; matched on whole words, case ignored.
+ */
+
+/** Greetings, thanks, acknowledgements, laughter and chat acronyms: never a topic, always dropped. */
+export const CHAT_ONLY = new Set(
+  `hi hii hiii hiya hey heyy heya hello helo hellooo howdy yo yoo sup wassup whassup gm gn
+  thanks thank thx thnx thanx thankyou ty tysm tyvm pls plz plss pleas pleeease please kindly cheers
+  ok okay okey okie kk yep yup yeah yea ya nope nah alright aight gotcha
+  lol lool lolol lmao lmfao rofl haha hahaha hahah heh hehe xd kek omg omfg wtf wth tf smh fr frfr ngl
+  tbh imo imho idk idc iirc afaik btw fyi jk bruh bro bros dude dudes guys fam yall hmm hm hmmm huh
+  um umm uh uhh er erm ah ahh oh ooh wow welp stfu gtfo ffs af asap`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/**
+ * Words that are chat in a chat ("ur a useless bot", "good question") but can be a story's topic:
+ * dropped only when no article uses them, so they never count as missing.
+ */
+export const CHAT_UNLESS_IN_CORPUS = new Set(
+  `idiot idiots stupid dumb dumbass moron morons useless trash garbage clown loser losers lame pathetic
+  worthless sucks suck crap hell heck damn dammit bloody freaking frickin fricking
+  bot robot storydesk chatbot question questions quick wondering wonder curious pretty good bad cool nice
+  great awesome interesting fine sure anyway anyways actually basically literally seriously honestly
+  really totally real whatever like mean guess guy guys`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/**
+ * What a user asks of the bot itself ("what can you do", "who made you", "help"): a message made
+ * only of these, stop words and chat words is small talk.
+ */
+export const ABOUT_THE_BOT = new Set(
+  `help helps helping bot robot storydesk command commands work works working use using used usage made
+  make makes create created creator built build builds purpose job point feature features ask asking
+  answer answers question questions name called able info information hello hi explain know person human
+  real ai alive robot machine program gpt chatgpt llm sentient smart clever`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/**
+ * Request frames around the real question ("can you tell me", "i want to know"): dropped as a
+ * whole, since their verbs ("tell", "know", "explain") would otherwise be searched.
+ */
+export const REQUEST_FRAMES: readonly RegExp[] = [
+  /\b(?:can|could|would|will) (?:you|u) (?:pls |please |plz )?(?:tell|explain to|show|give) (?:me|us)\b/gi,
+  /^\s*(?:can|could|would|will) (?:you|u) (?:pls |please |plz )?(?=(?:list|name|summari[sz]e|find|explain|describe)\b)/gi,
+  /\b(?:pls |please |plz )?(?:tell|explain to|show|give) (?:me|us)(?: about)?\b/gi,
+  /\b(?:do|does|did) (?:you|u|anyone|any1|anybody|somebody|someone) (?:even )?know\b/gi,
+  /\b(?:i|we) (?:want|wanna|need|would like|d like) to know\b/gi,
+  /\b(?:i|we) (?:wanna|want to|need to) (?:understand|find out)\b/gi,
+  /\b(?:i(?:'m| am)?|we(?:'re| are)?) (?:just )?(?:wondering|curious)\b/gi,
+  /\blet (?:me|us) know\b/gi,
+  /\b(?:quick|real quick|simple|serious|dumb|stupid|honest) question\b/gi,
+  /\bany (?:idea|ideas|clue|info)\b/gi,
+  /\b(?:explain|describe|summari[sz]e)\b/gi,
+  /\bi mean\b/gi,
+  /\blet(?:'s|s| us) see\b/gi,
+  /,?\s*\bor (?:what|nah|not|no|nope|smth|something)\s*(?=[?!.]*\s*$)/gi,
+  /\bwhat(?:'s|s| is) (?:the )?(?:deal|story|situation|tea|scoop|sitch|lowdown) (?=with|w\/|on|about)/gi,
+];
+
+/**
+ * Shorthand, text-speak, contractions typed without their apostrophe, and the commonest misspellings
+ * of function words, as the words they stand for. Only forms that are not themselves words a
+ * question would use (so not "its", "ill", "were", "id").
+ */
+export const REWRITES: Readonly<Record<string, string>> = {
+  // text-speak
+  u: "you",
+  ur: "your",
+  urs: "yours",
+  r: "are",
+  y: "why",
+  n: "and",
+  b4: "before",
+  thru: "through",
+  tho: "though",
+  cuz: "because",
+  coz: "because",
+  cos: "because",
+  bc: "because",
+  bcuz: "because",
+  bcoz: "because",
+  becuz: "because",
+  ppl: "people",
+  peeps: "people",
+  govt: "government",
+  gov: "government",
+  gvt: "government",
+  admin: "administration",
+  prez: "president",
+  pres: "president",
+  dept: "department",
+  intl: "international",
+  natl: "national",
+  yr: "year",
+  yrs: "years",
+  rn: "now",
+  atm: "now",
+  smth: "something",
+  sth: "something",
+  sb: "somebody",
+  abt: "about",
+  bout: "about",
+  abot: "about",
+  abut: "about",
+  wat: "what",
+  nite: "night",
+  tonite: "tonight",
+  wut: "what",
+  wht: "what",
+  waht: "what",
+  whta: "what",
+  whut: "what",
+  wen: "when",
+  wehn: "when",
+  whn: "when",
+  wher: "where",
+  whr: "where",
+  hw: "how",
+  hwo: "who",
+  wich: "which",
+  whcih: "which",
+  wiht: "with",
+  teh: "the",
+  hte: "the",
+  da: "the",
+  dat: "that",
+  dis: "this",
+  dem: "them",
+  sey: "say",
+  sayed: "said",
+  sed: "said",
+  rly: "really",
+  rlly: "really",
+  prolly: "probably",
+  probs: "probably",
+  info: "information",
+  convo: "conversation",
+  gonna: "going to",
+  wanna: "want to",
+  gotta: "have to",
+  dunno: "do not know",
+  lemme: "let me",
+  gimme: "give me",
+  kinda: "kind of",
+  sorta: "sort of",
+  // contractions typed without the apostrophe
+  whats: "what is",
+  whos: "who is",
+  wheres: "where is",
+  whens: "when is",
+  hows: "how is",
+  whys: "why is",
+  thats: "that is",
+  theres: "there is",
+  dont: "do not",
+  doesnt: "does not",
+  didnt: "did not",
+  isnt: "is not",
+  arent: "are not",
+  wasnt: "was not",
+  werent: "were not",
+  wont: "will not",
+  cant: "cannot",
+  couldnt: "could not",
+  shouldnt: "should not",
+  wouldnt: "would not",
+  havent: "have not",
+  hasnt: "has not",
+  hadnt: "had not",
+  aint: "is not",
+  im: "i am",
+  ive: "i have",
+  youre: "you are",
+  youve: "you have",
+  theyre: "they are",
+  theyve: "they have",
+  weve: "we have",
+  shes: "she is",
+  hes: "he is",
+};

@@ -1,0 +1,129 @@
+import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from "obscenity";
+import { fold, isStopWord } from "../text/analyze.ts";
+import { CHAT_ONLY, CHAT_UNLESS_IN_CORPUS, REQUEST_FRAMES, REWRITES } from "./chat-words.ts";
+
+/** A chat message read as a question: what it asks, in plain words, and what was chat around it. */
+export interface ChatReading {
+  /** The question with mentions, emoji, chat words and request frames taken out and shorthand spelled out. */
+  readonly text: string;
+  /** Words taken out as chat (greetings, thanks, laughter, profanity, insults), as typed. */
+  readonly chat: readonly string[];
+  /**
+   * Folded words that are chat unless the corpus uses them ("useless", "bot"): the caller drops them
+   * when no article has them, so that they never count as missing.
+   */
+  readonly soft: ReadonlySet<string>;
+  /** Whether the message addressed or mentioned someone (a pasted mention or @name). */
+  readonly mentions: number;
+}
+
+/** Discord markup and pasted things that carry no question: mentions, channels, emoji, links. */
+const MARKUP =
+  /<@[!&]?\d+>|<#\d+>|<\/[\w -]+:\d+>|<a?:\w+:\d+>|@(?:everyone|here)\b|(?<![\w.])@[\w.]+|https?:\/\/\S+|:[a-z0-9_+-]{2,}:|[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{FE0F}\u{200D}\u{1F3FB}-\u{1F3FF}]+/giu;
+
+/** A word as chat spells it: letters and digits with inner apostrophes, or a shorthand like "w/" or "b4". */
+const CHAT_WORD = /w\/o?(?=\s|$)|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/giu;
+
+// Profanity in any of its disguises ("f*ck", "fuuuck"), without flagging "Scunthorpe" or "assassination".
+const profanity = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
+
+/** Verbs after which "us" is the pronoun ("tell us"), not the country. */
+const TAKES_US = new Set(
+  "let lets tell told give gave show showed help helped helps ask asked join joined call called send sent"
+    .split(" ")
+    .map((w) => w),
+);
+
+/** Whether a folded word is chat or shorthand that {@link readChat} reads ("lol", "pls", "wat", "dont"). */
+export function isChatWord(folded: string): boolean {
+  return CHAT_ONLY.has(folded) || CHAT_UNLESS_IN_CORPUS.has(folded) || REWRITES[folded] !== undefined;
+}
+
+function isCapitalisedAbbreviation(word: string, next: string): boolean {
+  return /^\p{Lu}\p{Ll}/u.test(word) && next.startsWith(".");
+}
+
+/** Whether a typed word should be rewritten: lowercase, or shouted ("DONT"), not an acronym ("SB", "DA"). */
+function rewritable(word: string): boolean {
+  if (word === word.toLowerCase()) return true;
+  if (word === word.toUpperCase()) return word.length >= 4;
+  return /^\p{Lu}\p{Ll}+$/u.test(word);
+}
+
+/** Where a clause starts: the message start, or after end punctuation. */
+const CLAUSE_BREAK = /[?!.;:,]\s*$/;
+
+/**
+ * Reads a chat message as the question it holds: drops Discord mentions, emoji and links, greetings,
+ * thanks, laughter, profanity and insults, and request frames ("can you tell me"); spells out
+ * shorthand and contractions typed without an apostrophe ("whats", "u", "wat"); and writes the
+ * country "us" as "US" where it is one ("the us", "us troops").
+ *
+ * @example
+ * readChat("<@123> ur a useless bot. who is anna kelly, idiot").text // "you are a useless bot. who is anna kelly, idiot" minus chat
+ */
+export function readChat(message: string): ChatReading {
+  let mentions = 0;
+  let text = message.replace(MARKUP, (m) => {
+    if (m.startsWith("<@") || m.startsWith("@")) mentions++;
+    return " ";
+  });
+  for (const frame of REQUEST_FRAMES) text = text.replace(frame, " ");
+
+  const chat: string[] = [];
+  const soft = new Set<string>();
+  const profane = new Set<number>();
+  for (const match of profanity.getAllMatches(text)) {
+    for (let i = match.startIndex; i <= match.endIndex; i++) profane.add(i);
+  }
+
+  const out: string[] = [];
+  let at = 0;
+  let previous = "";
+  for (const match of text.matchAll(CHAT_WORD)) {
+    const word = match[0];
+    const start = match.index;
+    const before = text.slice(at, start);
+    const after = text.slice(start + word.length, start + word.length + 2);
+    at = start + word.length;
+    const lower = fold(word).replace(/’/g, "'");
+    const clauseStart = previous === "" || CLAUSE_BREAK.test(before) || CLAUSE_BREAK.test(out.at(-1) ?? "");
+    let replacement: string | null = word;
+    const isProfane = [...word].some((_, i) => profane.has(start + i));
+    if (CHAT_ONLY.has(lower)) {
+      replacement = null;
+    } else if (isProfane) {
+      // Profanity can be a name ("Dick"): the caller keeps it where an article uses it.
+      soft.add(lower);
+    } else if (CHAT_UNLESS_IN_CORPUS.has(lower)) {
+      soft.add(lower);
+    } else if ((lower === "lets" || lower === "let's") && clauseStart) {
+      replacement = null;
+    } else if (lower === "y" && !clauseStart) {
+      replacement = word;
+    } else if (lower === "w/" || lower === "w/o") {
+      replacement = lower === "w/" ? "with" : "without";
+    } else if (REWRITES[lower] !== undefined && rewritable(word) && !isCapitalisedAbbreviation(word, after)) {
+      replacement = REWRITES[lower] as string;
+    } else if (lower === "us" && word === "us") {
+      const next = /^\s*([\p{L}\p{N}]+)/u.exec(text.slice(at))?.[1] ?? "";
+      const countryAfter = next !== "" && !isStopWord(next) && !TAKES_US.has(previous);
+      if (previous === "the" || countryAfter) replacement = "US";
+    }
+    if (replacement === null) {
+      chat.push(word);
+      out.push(before);
+      continue;
+    }
+    out.push(before, replacement);
+    previous = lower;
+  }
+  out.push(text.slice(at));
+  const cleaned = out
+    .join("")
+    .replace(/\s+([?!.,;:])/g, "$1")
+    .replace(/\s+/g, " ")
+    .replace(/^[\s,.;:!-]+/, "")
+    .trim();
+  return { text: cleaned, chat, soft, mentions };
+}

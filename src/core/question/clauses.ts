@@ -1,0 +1,61 @@
+import { terms } from "../text/analyze.ts";
+
+const QUESTION_WORDS = "who|whom|whose|what|when|where|why|which|how";
+const AUXILIARIES = "is|are|was|were|do|does|did|will|would|can|could|has|have|had|should|shall|may|might|must";
+
+/** A sentence with its end punctuation, so that "?" tells questions from remarks. */
+const SENTENCE = /[^?!;.]+(?:[?!;.]+|$)/g;
+const COORDINATED = new RegExp(
+  `\\s*,?\\s+(?:and|but|also|plus|&)\\s+(?:also\\s+)?(?=(?:${QUESTION_WORDS}|${AUXILIARIES})\\b)`,
+  "i",
+);
+const ASKS = new RegExp(`\\b(?:${QUESTION_WORDS})\\b|^\\s*(?:${AUXILIARIES})\\b|\\?\\s*$`, "i");
+
+/**
+ * Splits a message into the questions it asks ("who is Anna Kelly and what is her salary"), so that
+ * one the articles cannot answer does not keep the other from its answer. A remark that asks nothing
+ * ("f*** the cartels.") is context for the question after it, where "they" refers back to it; a part
+ * without a word to search for ("... and when") stays with the part before it.
+ */
+export function splitClauses(text: string): Clause[] {
+  const parts: Clause[] = [];
+  let context = "";
+  for (const match of text.matchAll(SENTENCE)) {
+    const sentence = match[0].trim();
+    if (sentence === "" || /^[?!;.\s]+$/.test(sentence)) continue;
+    if (!ASKS.test(sentence)) {
+      context = `${context} ${sentence.replace(/[?!;.]+$/, "")}`.trim();
+      continue;
+    }
+    const body = sentence.replace(/[?!;.]+$/, "");
+    body.split(COORDINATED).forEach((part, i) => {
+      const trimmed = part.trim();
+      if (trimmed === "") return;
+      const last = parts.at(-1);
+      if (i > 0 && terms(trimmed).length === 0 && last) {
+        parts[parts.length - 1] = { ...last, question: `${last.question} and ${trimmed}` };
+        return;
+      }
+      parts.push({ question: trimmed, context: i === 0 ? context : "" });
+    });
+    context = "";
+  }
+  const last = parts.at(-1);
+  if (context !== "") {
+    if (last) parts[parts.length - 1] = { ...last, context: `${last.context} ${context}`.trim() };
+    else parts.push({ question: context, context: "" });
+  }
+  return parts.length > 0 ? parts : [{ question: text.trim(), context: "" }];
+}
+
+/** One question of a message, with the remarks around it that it may refer back to. */
+export interface Clause {
+  readonly question: string;
+  /** Remarks that ask nothing ("f*** the cartels"), searched with the question. */
+  readonly context: string;
+}
+
+/** The words a clause is searched by: the question and its context. */
+export function clauseText(clause: Clause): string {
+  return clause.context ? `${clause.question} ${clause.context}` : clause.question;
+}

@@ -1,0 +1,76 @@
+import { ABOUT_THE_BOT, isChatWord, readChat } from "../lexicon/index.ts";
+import { analyze, fold } from "../text/analyze.ts";
+import { isEnglishWord } from "../text/english.ts";
+import { type AnswerKind, type QuestionForm, questionForm } from "./answer-kind.ts";
+import { type Clause, splitClauses } from "./clauses.ts";
+
+/** A clause of a question with what it asks for. */
+export interface UnderstoodClause extends Clause {
+  readonly form: QuestionForm;
+}
+
+/** A chat message read as storydesk answers it. */
+export interface UnderstoodQuestion {
+  /** The message with chat taken out and shorthand spelled out. */
+  readonly text: string;
+  readonly clauses: readonly UnderstoodClause[];
+  /** Chat words taken out (greetings, thanks, profanity...). */
+  readonly chat: readonly string[];
+  /** Chat words that count only when no article uses them. */
+  readonly soft: ReadonlySet<string>;
+  /** No question in it: greetings, thanks, "what can you do". */
+  readonly smallTalk: boolean;
+  /** It asks for the articles' sources ("sources?", "where is this from"). */
+  readonly asksForSources: boolean;
+}
+
+/** Asking for the sources: the words that say so, and what may surround them. */
+const SOURCES =
+  /\b(?:sources?|citations?|cite|cited|references?|links?|urls?|articles?|reporting|outlets?|receipts|proof)\b|\bwhere(?: is| does| did|'s)? (?:this|that|it|the info\w*|you get (?:this|that|it))(?: (?:come|coming|get))? from\b|\bwho (?:wrote|reported|published) (?:this|that|it)\b|\bwhat (?:is|are) (?:this|that|it|you|your answers?) based on\b/i;
+const SOURCE_WORDS = new Set(
+  "source sources citation citations cite cited reference references link links url urls article articles reporting outlet outlets receipts proof info information based come coming wrote reported published read give send share show using use used get got list news".split(
+    " ",
+  ),
+);
+
+/** The folded content words of a text: no stop words, no chat. */
+function contentWords(text: string, soft: ReadonlySet<string>): string[] {
+  return analyze(text)
+    .filter((t) => t.term !== null && !soft.has(t.folded))
+    .map((t) => t.folded);
+}
+
+/**
+ * Reads a message: what is chat and what is question, the questions it asks and what each asks
+ * for, and whether it is small talk or a request for the sources rather than a passage search.
+ */
+export function understandQuestion(message: string): UnderstoodQuestion {
+  const reading = readChat(message);
+  const clauses = splitClauses(reading.text).map((clause) => ({ ...clause, form: questionForm(clause.question) }));
+  const words = contentWords(reading.text, reading.soft);
+  const asksForSources = SOURCES.test(reading.text) && words.every((w) => SOURCE_WORDS.has(w) || ABOUT_THE_BOT.has(w));
+  const smallTalk = !asksForSources && words.every((w) => ABOUT_THE_BOT.has(w));
+  return { text: reading.text, clauses, chat: reading.chat, soft: reading.soft, smallTalk, asksForSources };
+}
+
+/** The kinds of answer asked for, first clause first. */
+export function kindsOf(question: UnderstoodQuestion): AnswerKind[] {
+  return question.clauses.map((c) => c.form.kind);
+}
+
+/**
+ * Whether a message may be in another language than English, so that its language is worth
+ * detecting: at least half of its words (names from the articles aside) are no English word, or it
+ * uses Spanish-style inverted marks. Keeps the detector off English chat, typos and all.
+ */
+export function mayBeForeign(message: string, isCorpusWord: (folded: string) => boolean): boolean {
+  if (/[¿¡]/.test(message)) return true;
+  const words = analyze(message.replace(/<[^>]*>|https?:\/\/\S+/g, " "))
+    .map((t) => ({ written: t.surface.toLowerCase(), folded: fold(t.surface).replace(/['’]/g, "") }))
+    .filter((w) => /^\p{L}+$/u.test(w.folded) && !isCorpusWord(w.folded));
+  if (words.length < 2) return false;
+  // Accented letters in words the articles don't use ("è", "refusé"): English writes none.
+  if (words.some((w) => w.written !== w.folded)) return true;
+  const foreign = words.filter((w) => !isEnglishWord(w.folded) && !isChatWord(w.folded)).length;
+  return foreign >= 2 && foreign / words.length >= 1 / 3;
+}

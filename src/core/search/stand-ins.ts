@@ -1,0 +1,84 @@
+import { wordVectors } from "../lexicon/word-vectors.ts";
+import { analyze } from "../text/analyze.ts";
+import { lookUp } from "../text/wordnet.ts";
+
+/**
+ * Words that may stand in for a question word a passage says another way. Each relation is measured
+ * on the chat and SQuAD sets (`npm run eval -- --relations ...`); see the README for the figures.
+ * - synonyms: WordNet synonyms of one word ("salary" for "pay"). Multi-word synonyms are left out:
+ *   their words apart lose the meaning ("drop dead" is not "drop", "Aloha State" is not "state").
+ * - hypernyms: WordNet's broader terms of the first sense ("soldier" -> "serviceman").
+ * - vectors: for a word no article uses, the words of the best candidate passages whose GloVe vectors
+ *   are close to it ("soldiers" -> "military" 0.76, "homeless" -> "displaced" 0.71).
+ */
+export type Relation = "synonyms" | "hypernyms" | "vectors";
+export const RELATIONS: readonly Relation[] = ["synonyms", "hypernyms", "vectors"];
+
+/** Credit towards coverage of a stand-in, relative to the question's own word. */
+export const SYNONYM_CREDIT = 0.5;
+/** Cosine similarity from which a word's vector makes it a stand-in. */
+export const VECTOR_SIMILARITY = 0.65;
+/** Stand-ins found by vectors per question word, closest first. */
+const VECTOR_STAND_INS = 3;
+
+let relations: ReadonlySet<Relation> = new Set<Relation>(["synonyms", "vectors"]);
+
+/** The relations in use (the default, or those an evaluation chose). */
+export function standInRelations(): ReadonlySet<Relation> {
+  return relations;
+}
+
+/** Chooses the relations to use, for measuring each (`npm run eval -- --relations`). */
+export function useRelations(chosen: Iterable<Relation>): void {
+  relations = new Set(chosen);
+  cache.clear();
+}
+
+/** A word that may stand in for another: as written, and as the index term it is searched by. */
+export interface StandIn {
+  readonly word: string;
+  readonly term: string;
+}
+
+const cache = new Map<string, readonly StandIn[]>();
+
+/** A folded word's WordNet stand-ins (one-word synonyms, and hypernyms when chosen), cached. */
+export function standInsOf(folded: string): readonly StandIn[] {
+  let found = cache.get(folded);
+  if (!found) {
+    const byTerm = new Map<string, StandIn>();
+    const entry = lookUp(folded);
+    const words = [
+      ...(relations.has("synonyms") ? entry.synonyms : []),
+      ...(relations.has("hypernyms") ? entry.hypernyms : []),
+    ];
+    for (const phrase of words) {
+      if (/[\s-]/.test(phrase)) continue;
+      const token = analyze(phrase)[0];
+      if (token?.term && !byTerm.has(token.term)) byTerm.set(token.term, { word: token.folded, term: token.term });
+    }
+    found = [...byTerm.values()];
+    if (cache.size >= 10_000) cache.clear();
+    cache.set(folded, found);
+  }
+  return found;
+}
+
+/**
+ * Words of some passages whose vectors are close to a word no article uses, closest first: the
+ * passages' own way of saying it. Empty when vectors are not in use or the word has none.
+ */
+export function vectorStandIns(folded: string, passageWords: ReadonlyMap<string, string>): StandIn[] {
+  const vectors = relations.has("vectors") ? wordVectors() : null;
+  if (!vectors?.has(folded)) return [];
+  const close: Array<StandIn & { similarity: number }> = [];
+  for (const [word, term] of passageWords) {
+    if (word === folded) continue;
+    const similarity = vectors.similarity(folded, word);
+    if (similarity !== undefined && similarity >= VECTOR_SIMILARITY) close.push({ word, term, similarity });
+  }
+  close.sort((a, b) => b.similarity - a.similarity);
+  const byTerm = new Map<string, StandIn>();
+  for (const c of close) if (!byTerm.has(c.term)) byTerm.set(c.term, { word: c.word, term: c.term });
+  return [...byTerm.values()].slice(0, VECTOR_STAND_INS);
+}
