@@ -118,8 +118,8 @@ function questionOf(length: number): string {
 }
 
 /** What `--json` prints: the library's answer and the corpus version. */
-function expectedJson(question: string, top?: number): Answer & { corpus: { version: string } } {
-  return { ...library.ask(question, top === undefined ? {} : { top }), corpus: { version: library.version } };
+async function expectedJson(question: string, top?: number): Promise<Answer & { corpus: { version: string } }> {
+  return { ...(await library.ask(question, top === undefined ? {} : { top })), corpus: { version: library.version } };
 }
 
 describe("ask", () => {
@@ -131,7 +131,7 @@ describe("ask", () => {
 
     expect(answered.code, answered.stderr).toBe(0);
     expect(answered.stderr).toBe("");
-    const expected = library.ask(DESIGNATED);
+    const expected = await library.ask(DESIGNATED);
     expect(expected.answered).toBe(true);
     const source = expected.passages.findIndex((p) => p.id === expected.answer?.passageId) + 1;
     const out = lines(answered.stdout);
@@ -164,7 +164,7 @@ describe("ask", () => {
     }
 
     const answer = JSON.parse(plain.stdout) as Answer;
-    expect(answer).toEqual(expectedJson(DESIGNATED));
+    expect(answer).toEqual(await expectedJson(DESIGNATED));
     expect(answer).toMatchObject({ query: DESIGNATED, answered: true, missingTerms: [], didYouMean: [] });
     expect(answer.answer?.text).toEqual(expect.any(String));
     expect(answer.passages.length).toBeGreaterThan(0);
@@ -186,8 +186,8 @@ describe("ask", () => {
     expect(one.passages).toHaveLength(1);
     expect(five.passages.length).toBeGreaterThan(answer.passages.length);
     expect(five.passages.length).toBeLessThanOrEqual(5);
-    expect(one).toEqual(expectedJson(DESIGNATED, 1));
-    expect(five).toEqual(expectedJson(DESIGNATED, 5));
+    expect(one).toEqual(await expectedJson(DESIGNATED, 1));
+    expect(five).toEqual(await expectedJson(DESIGNATED, 5));
 
     const corrected = JSON.parse(misspelt.stdout) as Answer;
     expect(corrected.didYouMean).toContainEqual({ term: "sheinbam", suggestion: "sheinbaum" });

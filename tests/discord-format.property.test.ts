@@ -9,7 +9,13 @@ import {
 } from "discord.js";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type Answer, type AnswerPassage, normaliseQuestion, QuestionError } from "../src/core/answer.ts";
+import {
+  type Answer,
+  type AnswerPassage,
+  type ArticleSources,
+  normaliseQuestion,
+  QuestionError,
+} from "../src/core/answer.ts";
 import type { Diagnostic } from "../src/core/corpus/diagnostics.ts";
 import { type Corpus, loadCorpus } from "../src/core/corpus/load.ts";
 import type { Article, Block, BlockKind, Entity } from "../src/core/corpus/types.ts";
@@ -447,31 +453,6 @@ const answerSentence = fc
 
 const term = fc.oneof({ weight: 3, arbitrary: userText(40) }, { weight: 1, arbitrary: longText(800) });
 
-const answer: fc.Arbitrary<Answer> = fc
-  .record({
-    query: userText(300).map((q) => cap(q, 300)),
-    answered: fc.boolean(),
-    message: fc.oneof(
-      fc.constantFrom("The articles don't cover this.", "Found in 3 passages."),
-      userText(200),
-    ),
-    passages: fc.array(answerPassage, { maxLength: 10 }),
-    sentence: fc.option(answerSentence, { nil: null }),
-    source: fc.nat(12),
-    // Words of the question, so short; long ones too, to push the notes past every budget.
-    missingTerms: fc.array(term, { maxLength: 12 }),
-    didYouMean: fc.array(fc.record({ term, suggestion: term }), { maxLength: 8 }),
-    relatedTerms: fc.array(fc.record({ term, related: fc.array(term, { maxLength: 6 }) }), { maxLength: 8 }),
-    aliases: fc.array(userText(30), { maxLength: 5 }),
-  })
-  .map(({ answered, passages, sentence, source, ...rest }) => ({
-    ...rest,
-    answered,
-    answer: sentence === null ? null : { ...sentence, passageId: passages[source]?.id ?? "elsewhere#p1" },
-    passages: answered ? passages : [],
-    related: answered ? [] : passages,
-  }));
-
 const view = fc.record({ page: fc.integer({ min: 0, max: 5 }), private: fc.boolean(), version });
 
 const designationRecord: fc.Arbitrary<DesignationRecord> = fc.record({
@@ -489,6 +470,66 @@ const organisation: fc.Arbitrary<DesignatedOrganisation> = fc.record({
   citation,
   designations: fc.array(designationRecord, { maxLength: 4 }),
 });
+
+const outcome = fc.constantFrom<Answer["outcome"]>(
+  "answered",
+  "detail-missing",
+  "not-covered",
+  "small-talk",
+  "designations",
+  "sources",
+  "other-language",
+);
+
+const articleSources: fc.Arbitrary<ArticleSources> = fc
+  .record({
+    docId: slug,
+    title: longText(400),
+    url: fc.option(url, { nil: null }),
+    published,
+    outlet: fc.option(userText(40), { nil: undefined }),
+    sources: fc.array(longText(500), { maxLength: 8 }),
+  })
+  .map(({ outlet, ...rest }) => ({ ...rest, ...(outlet === undefined ? {} : { outlet }) }));
+
+const answer: fc.Arbitrary<Answer> = fc
+  .record({
+    query: userText(300).map((q) => cap(q, 300)),
+    outcome,
+    message: fc.oneof(
+      fc.constantFrom("The articles don't cover this.", "Found in 3 passages."),
+      userText(200),
+    ),
+    passages: fc.array(answerPassage, { maxLength: 10 }),
+    sentence: fc.option(answerSentence, { nil: null }),
+    source: fc.nat(12),
+    // Words of the question, so short; long ones too, to push the notes past every budget.
+    missingTerms: fc.array(term, { maxLength: 12 }),
+    unanswered: fc.array(longText(320), { maxLength: 3 }),
+    didYouMean: fc.array(fc.record({ term, suggestion: term }), { maxLength: 8 }),
+    relatedTerms: fc.array(fc.record({ term, related: fc.array(term, { maxLength: 6 }) }), { maxLength: 8 }),
+    aliases: fc.array(userText(30), { maxLength: 5 }),
+    designations: fc.array(organisation, { maxLength: 30 }),
+    sources: fc.array(articleSources, { maxLength: 30 }),
+    examples: fc.array(userText(300), { maxLength: 3 }),
+    languages: fc.record({ question: userText(40), articles: userText(40) }),
+  })
+  .map(({ outcome: o, passages, sentence, source, designations, sources, examples, languages, ...rest }) => {
+    const answered = o === "answered" || o === "designations" || o === "sources";
+    return {
+      ...rest,
+      outcome: o,
+      answered,
+      answer: sentence === null ? null : { ...sentence, passageId: passages[source]?.id ?? "elsewhere#p1" },
+      passages: answered ? passages : [],
+      related: answered ? [] : passages,
+      ...(o === "designations" ? { designations } : {}),
+      ...(o === "sources" ? { sources } : {}),
+      ...(o === "small-talk" ? { examples } : {}),
+      ...(o === "other-language" ? { languages } : {}),
+    };
+  });
+
 
 const counts: fc.Arbitrary<LibraryCounts> = fc.record({
   version,
@@ -659,9 +700,9 @@ const STORY_WORDS = [
 ];
 
 /** Asks, allowing only the refusals the core documents (an empty question, or one over 300 characters). */
-function ask(library: Library, q: string): Answer | undefined {
+async function ask(library: Library, q: string): Promise<Answer | undefined> {
   try {
-    return library.ask(q, { top: MAX_PASSAGES });
+    return await library.ask(q, { top: MAX_PASSAGES });
   } catch (cause) {
     expect(cause).toBeInstanceOf(QuestionError);
     expect(() => normaliseQuestion(q)).toThrow(QuestionError);
@@ -988,10 +1029,10 @@ describe("renderAnswer", () => {
       library = Library.build(await loadCorpus(fileURLToPath(new URL("../corpus", import.meta.url))));
     });
 
-    it("renders any question's answer safely on every page, and buttons read the question back", () => {
-      fc.assert(
-        fc.property(question(STORY_WORDS), (q) => {
-          const a = ask(library, q);
+    it("renders any question's answer safely on every page, and buttons read the question back", async () => {
+      await fc.assert(
+        fc.asyncProperty(question(STORY_WORDS), async (q) => {
+          const a = await ask(library, q);
           if (a === undefined) return;
           checkAnswerPages(a, library.version);
           expect(
@@ -1018,9 +1059,9 @@ describe("renderAnswer", () => {
     });
   });
 
-  it("renders answers, designations and details of generated corpora safely", () => {
-    fc.assert(
-      fc.property(
+  it("renders answers, designations and details of generated corpora safely", async () => {
+    await fc.assert(
+      fc.asyncProperty(
         corpus.chain((c) => {
           const vocabulary = [
             ...new Set(
@@ -1029,10 +1070,10 @@ describe("renderAnswer", () => {
           ].slice(0, 500);
           return fc.tuple(fc.constant(c), fc.array(question(vocabulary), { minLength: 1, maxLength: 4 }));
         }),
-        ([c, questions]) => {
+        async ([c, questions]) => {
           const library = Library.build(c);
           for (const q of questions) {
-            const a = ask(library, q);
+            const a = await ask(library, q);
             if (a !== undefined) checkAnswerPages(a, library.version, [0, 1, 3]);
           }
           assertSafe(renderDesignationList(library.designations(), library.version));

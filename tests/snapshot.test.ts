@@ -121,10 +121,10 @@ function libraryField(snapshot: { library: Record<string, unknown> }, name: keyo
 }
 
 /** The library answers every question as one built from scratch does, and lists the same organisations. */
-function expectSameLibrary(actual: Library, expected: Library): void {
+async function expectSameLibrary(actual: Library, expected: Library): Promise<void> {
   for (const question of QUESTIONS) {
-    expect(actual.ask(question), question).toEqual(expected.ask(question));
-    expect(actual.ask(question, { top: 5 }), question).toEqual(expected.ask(question, { top: 5 }));
+    expect(await actual.ask(question), question).toEqual(await expected.ask(question));
+    expect(await actual.ask(question, { top: 5 }), question).toEqual(await expected.ask(question, { top: 5 }));
   }
   expect(actual.designations()).toEqual(expected.designations());
   expect(actual.version).toBe(expected.version);
@@ -164,12 +164,12 @@ describe("snapshot round trip", () => {
     const first = await open();
     expect(first.snapshot).toEqual({ state: "written", file: snapshotFile });
     expect(existsSync(snapshotFile)).toBe(true);
-    expect(first.library.ask(QUESTIONS[0] as string).answered).toBe(true);
+    expect((await first.library.ask(QUESTIONS[0] as string)).answered).toBe(true);
 
     const second = await open();
     expect(second.snapshot).toEqual({ state: "loaded", file: snapshotFile });
-    expectSameLibrary(second.library, first.library);
-    expectSameLibrary(second.library, await fresh());
+    await expectSameLibrary(second.library, first.library);
+    await expectSameLibrary(second.library, await fresh());
     expect(second.library.designations()).toHaveLength(7);
     expect(second.warnings).toEqual(first.warnings);
 
@@ -177,7 +177,7 @@ describe("snapshot round trip", () => {
     expect(third.snapshot.state).toBe("loaded");
   });
 
-  it("uses a snapshot file per corpus directory by default", () => {
+  it("uses a snapshot file per corpus directory by default", async () => {
     const a = defaultSnapshotFile(corpusDir, path.join(root, "cache"));
     expect(path.dirname(a)).toBe(path.join(root, "cache"));
     expect(defaultSnapshotFile(`${corpusDir}/`, path.join(root, "cache"))).toBe(a);
@@ -190,7 +190,7 @@ describe("stale snapshots", () => {
 
   it("rebuilds after an article is edited, then loads the new snapshot", async () => {
     await open();
-    expect((await fresh()).ask(question).answered).toBe(false);
+    expect((await (await fresh()).ask(question)).answered).toBe(false);
     await appendFile(
       path.join(corpusDir, ARTICLE),
       "\nThe governor of Sonora opened a desalination plant in Puerto Peñasco in July.\n",
@@ -198,13 +198,13 @@ describe("stale snapshots", () => {
 
     const edited = await open();
     expect(edited.snapshot.state).toBe("stale");
-    const answer = edited.library.ask(question);
+    const answer = await edited.library.ask(question);
     expect(answer.answered).toBe(true);
     expect(answer.passages[0]?.text).toContain("desalination plant");
     expect(answer.passages[0]?.citation.paragraph).toBe(7);
-    expectSameLibrary(edited.library, await fresh());
+    await expectSameLibrary(edited.library, await fresh());
     await expectGoodSnapshot();
-    expectSameLibrary((await open()).library, edited.library);
+    await expectSameLibrary((await open()).library, edited.library);
   });
 
   it("rebuilds after an article is added or removed", async () => {
@@ -226,7 +226,7 @@ describe("stale snapshots", () => {
     expect(added.snapshot.state).toBe("stale");
     expect(added.library.version).not.toBe(before.library.version);
     expect(added.library.stats.documents).toBe(2);
-    const answer = added.library.ask("Who opened a pedestrian bridge?");
+    const answer = await added.library.ask("Who opened a pedestrian bridge?");
     expect(answer.answered).toBe(true);
     expect(answer.passages[0]?.citation.docId).toBe("tijuana-bridge");
     await expectGoodSnapshot();
@@ -235,7 +235,7 @@ describe("stale snapshots", () => {
     const removed = await open();
     expect(removed.snapshot.state).toBe("stale");
     expect(removed.library.version).toBe(before.library.version);
-    expect(removed.library.ask("Who opened a pedestrian bridge?").answered).toBe(false);
+    expect((await removed.library.ask("Who opened a pedestrian bridge?")).answered).toBe(false);
   });
 
   it("rebuilds after the entities file changes", async () => {
@@ -259,12 +259,12 @@ describe("stale snapshots", () => {
     const rebuilt = await open({ indexOptions: other });
     expect(rebuilt.snapshot.state).toBe("stale");
     expect(rebuilt.library.data.index.options).toEqual(other);
-    expectSameLibrary(rebuilt.library, await fresh(other));
+    await expectSameLibrary(rebuilt.library, await fresh(other));
 
     const loaded = await open({ indexOptions: other });
     expect(loaded.snapshot.state).toBe("loaded");
     expect(loaded.library.data.index.options).toEqual(other);
-    expectSameLibrary(loaded.library, rebuilt.library);
+    await expectSameLibrary(loaded.library, rebuilt.library);
 
     const back = await open();
     expect(back.snapshot.state).toBe("stale");
@@ -293,7 +293,7 @@ describe("corrupt snapshots", () => {
     const opened = await open();
     expect(opened.snapshot.state).toBe("corrupt");
     expect(opened.snapshot.saveError).toBeUndefined();
-    expectSameLibrary(opened.library, await fresh());
+    await expectSameLibrary(opened.library, await fresh());
     await expectGoodSnapshot();
   });
 
@@ -314,7 +314,7 @@ describe("corrupt snapshots", () => {
     await writeFile(snapshotFile, text);
     const opened = await open();
     expect(opened.snapshot.state).toBe("corrupt");
-    expectSameLibrary(opened.library, await fresh());
+    await expectSameLibrary(opened.library, await fresh());
     await expectGoodSnapshot();
   });
 
@@ -386,7 +386,7 @@ describe("corrupt snapshots", () => {
     const opened = await open();
     expect(opened.snapshot.state).toBe("corrupt");
     expect(opened.warnings).toEqual([]);
-    expectSameLibrary(opened.library, await fresh());
+    await expectSameLibrary(opened.library, await fresh());
     await expectGoodSnapshot();
   });
 });
@@ -394,13 +394,13 @@ describe("corrupt snapshots", () => {
 describe("the stored word list", () => {
   it("is read only for a misspelling, and a damaged one costs the suggestions, not the answer", async () => {
     await open();
-    expect((await open()).library.ask("What did Sheinbam say?").didYouMean).toEqual([
+    expect((await (await open()).library.ask("What did Sheinbam say?")).didYouMean).toEqual([
       { term: "Sheinbam", suggestion: "sheinbaum" },
     ]);
     await damage((s) => (libraryField(s, "index").words = '{"sheinbaum": oops}'));
     const opened = await open();
     expect(opened.snapshot.state).toBe("loaded");
-    const answer = opened.library.ask("What did Sheinbam say?");
+    const answer = await opened.library.ask("What did Sheinbam say?");
     expect(answer.didYouMean).toEqual([]);
     expect(answer.missingTerms).toContain("Sheinbam");
   });
@@ -413,7 +413,7 @@ describe("interrupted writes", () => {
     await writeFile(snapshotFile, whole.subarray(0, Math.floor(whole.length / 2)));
     const opened = await open();
     expect(opened.snapshot.state).toBe("corrupt");
-    expectSameLibrary(opened.library, await fresh());
+    await expectSameLibrary(opened.library, await fresh());
     await expectGoodSnapshot();
   });
 
@@ -425,7 +425,7 @@ describe("interrupted writes", () => {
 
     const opened = await open();
     expect(opened.snapshot.state).toBe("loaded");
-    expectSameLibrary(opened.library, await fresh());
+    await expectSameLibrary(opened.library, await fresh());
 
     await rm(snapshotFile);
     const written = await open();
@@ -496,7 +496,7 @@ describe("snapshots of another format version", () => {
 
     const opened = await open();
     expect(opened.snapshot.state).toBe("stale");
-    expectSameLibrary(opened.library, await fresh());
+    await expectSameLibrary(opened.library, await fresh());
     await expectGoodSnapshot();
   });
 
@@ -618,7 +618,7 @@ describe("disabled and unwritable snapshots", () => {
     expect(opened.snapshot).toEqual({ state: "disabled", file: null });
     expect(existsSync(path.dirname(snapshotFile))).toBe(false);
     expect(existsSync(defaultSnapshotFile(corpusDir))).toBe(false);
-    expect(opened.library.ask(QUESTIONS[0] as string).answered).toBe(true);
+    expect((await opened.library.ask(QUESTIONS[0] as string)).answered).toBe(true);
 
     await open();
     await writeFile(snapshotFile, "garbage");

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_MIN_CONFIDENCE } from "../src/core/answer.ts";
+import { defaultMinConfidence } from "../src/core/answer.ts";
 import { loadCorpus } from "../src/core/corpus/load.ts";
 import { Library } from "../src/core/library.ts";
 import { evaluate } from "../src/eval/evaluate.ts";
@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 
 describe("story question set", () => {
-  it("has at least 25 questions, in-corpus and out-of-scope, naming passages that exist", () => {
+  it("has at least 25 questions, in-corpus and out-of-scope, naming passages that exist", async () => {
     const ids = new Set(library.data.passages.map((p) => p.id));
     expect(questions.length).toBeGreaterThanOrEqual(25);
     expect(questions.filter((q) => q.passageIds.length === 0).length).toBeGreaterThanOrEqual(5);
@@ -24,8 +24,8 @@ describe("story question set", () => {
       for (const id of q.passageIds) expect(ids, `${q.id} names ${id}`).toContain(id);
   });
 
-  it("finds an expected passage in the top 3 for every answerable question", () => {
-    const { outcomes, metrics } = evaluate(library, questions, DEFAULT_MIN_CONFIDENCE);
+  it("finds an expected passage in the top 3 for every answerable question", async () => {
+    const { outcomes, metrics } = await evaluate(library, questions, defaultMinConfidence());
     console.info(
       `story set: top-1 ${metrics.recallAt1}, top-3 ${metrics.recallAt3}, answer sentence ${metrics.answerSentenceAt1}, answered ${metrics.answeredInCorpus} of in-corpus, declined ${metrics.declinedOutOfCorpus} of out-of-scope`,
     );
@@ -34,8 +34,8 @@ describe("story question set", () => {
     expect(metrics.recallAt1).toBeGreaterThanOrEqual(0.9);
   });
 
-  it("declines every out-of-scope question and answers nearly all the others", () => {
-    const { outcomes, metrics } = evaluate(library, questions, DEFAULT_MIN_CONFIDENCE);
+  it("declines every out-of-scope question and answers nearly all the others", async () => {
+    const { outcomes, metrics } = await evaluate(library, questions, defaultMinConfidence());
     const wronglyAnswered = outcomes.filter((o) => !o.inCorpus && o.answered);
     expect(wronglyAnswered.map((o) => o.question)).toEqual([]);
     expect(metrics.answeredInCorpus).toBeGreaterThanOrEqual(0.9);

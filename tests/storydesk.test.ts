@@ -47,7 +47,7 @@ describe("Storydesk refresh", () => {
     expect(result.before).toEqual(before);
     expect(result.after.documents).toBe(before.documents + 1);
     expect(result.after.version).not.toBe(before.version);
-    expect(storydesk.ask("Who arrested cartel financiers?").answered).toBe(true);
+    expect((await storydesk.ask("Who arrested cartel financiers?")).answered).toBe(true);
     expect(storydesk.status().lastRefresh).toMatchObject({ by: "mod (1)", ok: true });
 
     await rm(path.join(corpusDir, "extra.md"));
@@ -71,7 +71,7 @@ describe("Storydesk refresh", () => {
     await storydesk.close();
     const reopened = await storydesk.refresh("mod");
     expect(reopened.ok && reopened.removed).toEqual(["extra-article"]);
-    expect(storydesk.ask("Will Mexico let U.S. troops in?").answered).toBe(true);
+    expect((await storydesk.ask("Will Mexico let U.S. troops in?")).answered).toBe(true);
   });
 
   it("keeps serving the old corpus when the new one has errors, and lists them", async () => {
@@ -86,7 +86,7 @@ describe("Storydesk refresh", () => {
     expect(result.errors.map((d) => `${d.file}:${d.line}`)).toEqual(["broken.md:4"]);
     expect(result.serving.version).toBe(version);
     expect(storydesk.library.version).toBe(version);
-    expect(storydesk.ask("Who is Anna Kelly?").answered).toBe(true);
+    expect((await storydesk.ask("Who is Anna Kelly?")).answered).toBe(true);
     expect(storydesk.status().lastRefresh).toMatchObject({ ok: false });
   });
 
@@ -112,6 +112,6 @@ describe("Storydesk refresh", () => {
     const result = await storydesk.refresh("mod (1)");
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors[0]?.message).toMatch(/cannot read the corpus directory/);
-    expect(storydesk.ask("Who is Anna Kelly?").answered).toBe(true);
+    expect((await storydesk.ask("Who is Anna Kelly?")).answered).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
-import type { Answer, AnswerPassage, AnswerSentence } from "../core/answer.ts";
+import { answerNotes, noteText } from "../core/answer-notes.ts";
+import type { Answer, AnswerPassage, AnswerSentence, ArticleSources } from "../core/answer.ts";
 import type { DesignatedOrganisation } from "../core/designations.ts";
 import type { Citation } from "../core/passages.ts";
 
@@ -33,52 +34,50 @@ function passageLines(passages: readonly AnswerPassage[]): string[] {
   return passages.flatMap((p, i) => [`[${i + 1}] ${p.text}`, `    — ${formatCitation(p.citation)}`, ""]);
 }
 
-function quoted(words: readonly string[]): string {
-  return words.map((w) => `"${w}"`).join(", ");
+function sourceLines(articles: readonly ArticleSources[]): string[] {
+  return articles.flatMap((a) => {
+    const about = [a.published, a.outlet, a.url ?? "no link"].filter(Boolean).join(" · ");
+    const sources = a.sources.map((s, i) => `    source ${i + 1}: ${s}`);
+    return [`- ${a.title} · ${about}`, ...sources];
+  });
 }
 
-/** What the corpus lacks, and what was searched for instead. */
-function gapLines(answer: Answer): string[] {
-  const lines: string[] = [];
-  const substituted = new Map(answer.relatedTerms.map((r) => [r.term, r.related]));
-  const absent = answer.missingTerms.filter((t) => !substituted.has(t));
-  if (absent.length > 0) lines.push(`The articles never mention ${quoted(absent)}.`);
-  for (const [term, related] of substituted) {
-    lines.push(`The articles never mention "${term}"; searched for ${quoted(related)} instead.`);
-  }
-  return lines;
-}
-
-/** The answer as readable text with numbered citations. */
+/** The answer as readable text with numbered citations, whatever its outcome. */
 export function renderAnswer(answer: Answer, style: Style): string {
   const lines: string[] = [];
-  for (const { term, suggestion } of answer.didYouMean)
-    lines.push(`Did you mean "${suggestion}" (for "${term}")?`);
-  if (answer.answered && answer.answer) {
-    const source = answer.passages.findIndex((p) => p.id === answer.answer?.passageId) + 1;
-    lines.push(`${marked(answer.answer, style)} [${source}]`, "");
-    const gaps = gapLines(answer);
-    if (gaps.length > 0) lines.push(...gaps, "");
-    lines.push(...passageLines(answer.passages));
-  } else {
-    lines.push(answer.message, ...gapLines(answer));
-    if (answer.related.length > 0) {
-      lines.push(
-        "",
-        "Related passages (they do not answer the question):",
-        "",
-        ...passageLines(answer.related),
-      );
+  const notes = answerNotes(answer).map(noteText);
+  switch (answer.outcome) {
+    case "answered": {
+      const source = answer.passages.findIndex((p) => p.id === answer.answer?.passageId) + 1;
+      if (answer.answer) lines.push(`${marked(answer.answer, style)} [${source}]`, "");
+      if (notes.length > 0) lines.push(...notes, "");
+      lines.push(...passageLines(answer.passages));
+      break;
     }
+    case "designations":
+      lines.push(answer.message, "", ...designationLines(answer.designations ?? []), "");
+      lines.push("The passages they rest on:", "", ...passageLines(answer.passages));
+      break;
+    case "sources":
+      lines.push(answer.message, "", ...sourceLines(answer.sources ?? []));
+      break;
+    case "detail-missing":
+    case "not-covered":
+      lines.push(answer.message, ...notes);
+      if (answer.related.length > 0) {
+        lines.push("", "Related passages (they do not answer the question):", "", ...passageLines(answer.related));
+      }
+      break;
+    case "small-talk":
+    case "other-language":
+      lines.push(answer.message);
+      break;
   }
   return `${lines.join("\n").trimEnd()}\n`;
 }
 
-/** The designated organisations as readable text, each with its aliases and citation. */
-export function renderDesignations(organisations: readonly DesignatedOrganisation[]): string {
-  if (organisations.length === 0)
-    return "The corpus names no organisation designated as a terrorist organisation.\n";
-  const lines = [`${organisations.length} organisations designated as terrorist organisations:`, ""];
+function designationLines(organisations: readonly DesignatedOrganisation[]): string[] {
+  const lines: string[] = [];
   organisations.forEach((org, i) => {
     const aliases = org.aliases.length > 0 ? ` (also ${org.aliases.join(", ")})` : "";
     lines.push(`${i + 1}. ${org.name}${aliases}`);
@@ -87,5 +86,14 @@ export function renderDesignations(organisations: readonly DesignatedOrganisatio
       lines.push(`   designated as ${d.as}${by ? ` ${by}` : ""}`, `   — ${formatCitation(d.citation)}`);
     }
   });
+  return lines;
+}
+
+/** The designated organisations as readable text, each with its aliases and citation. */
+export function renderDesignations(organisations: readonly DesignatedOrganisation[]): string {
+  if (organisations.length === 0)
+    return "The corpus names no organisation designated as a terrorist organisation.\n";
+  const lines = [`${organisations.length} organisations designated as terrorist organisations:`, ""];
+  lines.push(...designationLines(organisations));
   return `${lines.join("\n")}\n`;
 }

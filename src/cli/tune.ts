@@ -1,52 +1,35 @@
 import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
-import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { loadCorpus } from "../core/corpus/load.ts";
+import { Library } from "../core/library.ts";
+import type { ModelFile } from "../core/search/model.ts";
+import { readChatStories } from "../eval/chat-set.ts";
 import { readQaSet } from "../eval/squad-set.ts";
 import { type TunedModel, tune } from "../eval/tune.ts";
 import { CLIError } from "./cli-error.ts";
 import { parseCommandLine, runCommand } from "./run.ts";
 
 const USAGE = "npm run tune -- --qa DIR [--dry-run]";
-const MODEL_FILE = "src/core/search/model.ts";
+const MODEL_FILE = fileURLToPath(new URL("../core/search/model.json", import.meta.url));
 
-function round(value: number): number {
-  return Math.round(value * 10000) / 10000;
-}
+const round = (value: number) => Math.round(value * 10000) / 10000;
+const rounded = (values: Record<string, number>) =>
+  Object.fromEntries(Object.entries(values).map(([k, v]) => [k, round(v)]));
 
-function source(model: TunedModel, set: string): string {
-  const record = (values: Record<string, number>) =>
-    `{\n${Object.entries(values)
-      .map(([k, v]) => `  ${k}: ${round(v)},`)
-      .join("\n")}\n}`;
-  return `import type { AbstainFeature, FeatureName } from "./rerank.ts";
-
-/**
- * The re-ranking, answer-sentence and abstention models, written by \`npm run tune -- --qa ${set}\`,
- * which fits them on the first half of that set's articles only (SQuAD: sq00-sq23). Do not edit by
- * hand: change the features or the fitting, then run it again.
- *
- * On the tuning half: recall@1 ${round(model.figures.recallAt1 ?? 0)}, answered ${round(model.figures.answered ?? 0)} of in-corpus questions,
- * declined ${round(model.figures.declined ?? 0)} of out-of-corpus ones.
- */
-
-/** How many first-stage candidates are re-ranked. */
-export const CANDIDATES = 40;
-
-export const RERANK_WEIGHTS: Readonly<Record<FeatureName, number>> = ${record(model.rerank)};
-
-export const SENTENCE_WEIGHTS = ${record(model.sentence)} as const;
-
-/** Logistic model: answer when intercept + Σ coefficient × feature ≥ threshold (a log-odds). */
-export const ABSTAIN: {
-  readonly intercept: number;
-  readonly coefficients: Readonly<Record<AbstainFeature, number>>;
-  readonly threshold: number;
-} = {
-  intercept: ${round(model.abstain.intercept)},
-  coefficients: ${record(model.abstain.coefficients).replace(/\n/g, "\n  ")},
-  threshold: ${round(model.abstain.threshold)},
-};
-`;
+function modelFile(model: TunedModel, set: string, stories: readonly string[]): ModelFile {
+  return {
+    fittedOn: `${set}: the first half of its articles; eval/chat tuning halves of ${stories.join(", ")}`,
+    candidates: 40,
+    rerank: model.rerank,
+    sentence: model.sentence,
+    abstain: {
+      intercept: round(model.abstain.intercept),
+      coefficients: rounded(model.abstain.coefficients),
+      threshold: round(model.abstain.threshold),
+    },
+    figures: rounded(model.figures),
+  };
 }
 
 async function main(argv: readonly string[]): Promise<void> {
@@ -57,24 +40,31 @@ async function main(argv: readonly string[]): Promise<void> {
   );
   if (values.help) {
     process.stdout.write(
-      `Usage: ${USAGE}\nFits the re-ranking, answer-sentence and abstention models on the first half of a SQuAD-layout set and writes ${MODEL_FILE}.\n`,
+      `Usage: ${USAGE}\nFits the re-ranking, answer-sentence and abstention models on the first half of a SQuAD-layout set's articles and the chat set's tuning halves (eval/chat), and writes src/core/search/model.json.\n`,
     );
     return;
   }
   if (positionals.length > 0 || values.qa === undefined)
-    throw new CLIError(`storydesk: give the set with --qa DIR. Usage: ${USAGE}`);
+    throw new CLIError(`storydesk: give the SQuAD set with --qa DIR. Usage: ${USAGE}`);
   for (const file of ["passages.jsonl", "questions.jsonl"]) {
-    if (!existsSync(path.join(values.qa, file)))
-      throw new CLIError(`storydesk: --qa ${values.qa}: no ${file} there.`);
+    if (!existsSync(`${values.qa}/${file}`)) throw new CLIError(`storydesk: --qa ${values.qa}: no ${file} there.`);
   }
-  const model = tune(await readQaSet(values.qa), (line) => process.stderr.write(`${line}\n`));
-  const text = source(model, values.qa);
+  const stories = await readChatStories();
+  const chat = await Promise.all(
+    stories.map(async (story) => ({
+      name: story.name,
+      library: Library.build(await loadCorpus(story.corpusDir)),
+      questions: story.halves.tuning,
+    })),
+  );
+  const model = tune(await readQaSet(values.qa), chat, (line) => process.stderr.write(`${line}\n`));
+  const text = `${JSON.stringify(modelFile(model, values.qa, stories.map((s) => s.name)), null, 2)}\n`;
   if (values["dry-run"]) {
     process.stdout.write(text);
     return;
   }
   await writeFile(MODEL_FILE, text);
-  process.stdout.write(`Wrote ${MODEL_FILE}. Run npm run format, then npm run eval to measure it.\n`);
+  process.stdout.write(`Wrote ${MODEL_FILE}. Run npm run eval -- --set all --qa ${values.qa} to measure it.\n`);
 }
 
 await runCommand(main);

@@ -1,10 +1,10 @@
 import type { DesignatedOrganisation } from "./designations.ts";
 import type { Citation, Passage } from "./passages.ts";
-import { type AskedDetail, checkDetail, countedNoun, type DetailCheck, isName } from "./question/detail.ts";
+import { type AskedDetail, checkDetail, countedNoun, type DetailCheck } from "./question/detail.ts";
 import type { PersonNames } from "./question/tagger.ts";
 import { type UnderstoodClause, type UnderstoodQuestion, understandQuestion } from "./question/understand.ts";
 import type { AliasTable } from "./search/aliases.ts";
-import { ABSTAIN, CANDIDATES, RERANK_WEIGHTS, SENTENCE_WEIGHTS } from "./search/model.ts";
+import { model } from "./search/model.ts";
 import type { Hit, PassageIndex } from "./search/passage-index.ts";
 import {
   type Correction,
@@ -20,6 +20,7 @@ import {
   type CompiledQuery,
   compileQuery,
   FEATURES,
+  setRecency,
   signalsOf,
   weightedSum,
 } from "./search/rerank.ts";
@@ -212,23 +213,23 @@ export function rankClause(
   const { index, aliases } = context;
   const text = clause.context ? `${clause.question} ${clause.context}` : clause.question;
   let plan = planQuery(index, aliases, { text, soft, kindWords: clause.form.kindWords });
-  let hits = index.search(plan.search, CANDIDATES);
+  const candidates = model().candidates;
+  let hits = index.search(plan.search, candidates);
   if (plan.words.some((w) => w.missing)) {
     // Words the articles never use: the best candidates may say them another way.
     const augmented = withVectorStandIns(plan, passageWords(hits.slice(0, VECTOR_CANDIDATES)));
     if (augmented !== plan) {
       plan = augmented;
-      hits = index.search(plan.search, CANDIDATES);
+      hits = index.search(plan.search, candidates);
     }
   }
   const compiled = compileQuery(index, plan, clause.question);
   const topScore = hits[0]?.score ?? 0;
   const articleCache: ArticleWeightCache = new Map();
-  const ranked = hits
-    .map((hit, rank) => {
-      const signals = signalsOf(index, compiled, hit, rank, topScore, articleCache);
-      return { hit, signals, score: weightedSum(RERANK_WEIGHTS, signals.features) };
-    })
+  const signalled = hits.map((hit, rank) => ({ hit, signals: signalsOf(index, compiled, hit, rank, topScore, articleCache) }));
+  setRecency(signalled);
+  const ranked = signalled
+    .map(({ hit, signals }) => ({ hit, signals, score: weightedSum(model().rerank, signals.features) }))
     .sort((a, b) => b.score - a.score || a.hit.index - b.hit.index);
   return { query, plan, compiled, ranked, clause };
 }
@@ -273,6 +274,8 @@ export function abstentionFeatures(
     // How clearly the candidate stands out, and how scattered the best candidates are.
     margin: next ? candidate.score - next.score : 1,
     scatter: articles.size / Math.max(1, Math.min(5, ranked.length)),
+    // The question's own words, names aside: a passage naming the same things answers nothing else.
+    focus: feature("focusCoverage"),
   };
 }
 
@@ -283,13 +286,16 @@ export function answerConfidence(
   ranked: readonly RankedCandidate[],
 ): number {
   const x = abstentionFeatures(candidate, plan, ranked);
-  let z: number = ABSTAIN.intercept;
-  for (const name of ABSTAIN_FEATURES) z += ABSTAIN.coefficients[name] * x[name];
+  const { abstain } = model();
+  let z: number = abstain.intercept;
+  for (const name of ABSTAIN_FEATURES) z += abstain.coefficients[name] * x[name];
   return 1 / (1 + Math.exp(-z));
 }
 
 /** The model's own threshold, as a probability. */
-export const DEFAULT_MIN_CONFIDENCE = 1 / (1 + Math.exp(-ABSTAIN.threshold));
+export function defaultMinConfidence(): number {
+  return 1 / (1 + Math.exp(-model().abstain.threshold));
+}
 
 function toAnswerPassage(candidate: RankedCandidate, confidence: number): AnswerPassage {
   const f = candidate.signals.features;
@@ -321,10 +327,9 @@ function bestSentence(
   if (holding === null) {
     let bestScore = Number.NEGATIVE_INFINITY;
     candidate.signals.sentences.forEach((s, i) => {
+      const weights = model().sentence;
       const score =
-        SENTENCE_WEIGHTS.coverage * s.coverage +
-        SENTENCE_WEIGHTS.answerType * s.answerType +
-        (i === 0 ? SENTENCE_WEIGHTS.first : 0);
+        weights.coverage * s.coverage + weights.answerType * s.answerType + (i === 0 ? weights.first : 0);
       if (score > bestScore) {
         bestScore = score;
         chosen = i;
@@ -338,6 +343,58 @@ function bestSentence(
     .filter((t) => t.term !== null && compiled.searched.has(index.termId(t.term) ?? -1))
     .map((t) => [t.start, t.end] as const);
   return { text: sentence.text, highlights, passageId: passage.id, citation: passage.citation };
+}
+
+/** What the answer decision reads of a question's best candidates: for fitting it (`npm run tune`). */
+export interface CandidateDecision {
+  readonly passageId: string;
+  readonly docId: string;
+  readonly features: Record<(typeof ABSTAIN_FEATURES)[number], number>;
+  /** The candidate holds the kind of thing asked for (see checkDetail). */
+  readonly holds: boolean;
+  /** Not holding it keeps the candidate from answering. */
+  readonly binding: boolean;
+  readonly lacks?: DetailCheck["lacks"];
+}
+
+/** What a clause asks for, as the detail check reads it. */
+function askedDetail(clause: UnderstoodClause, plan: PlannedQuery): AskedDetail {
+  return {
+    kind: clause.form.kind,
+    ...(clause.form.speaker === undefined ? {} : { speaker: clause.form.speaker }),
+    plan,
+    ...countedNoun(clause.question, plan),
+  };
+}
+
+function detailOf(context: AnswerContext, candidate: RankedCandidate, asked: AskedDetail): DetailCheck {
+  const passage = candidate.hit.passage;
+  return checkDetail(sentences(passage.text), passage.citation.title, asked, context.aliases, context.people);
+}
+
+/** Whether a candidate may answer: sure enough, and not missing a thing the question requires. */
+function mayAnswer(confidence: number, threshold: number, detail: DetailCheck): boolean {
+  return confidence >= threshold && (detail.holds || !detail.binding);
+}
+
+/** The first clause's best candidates, as the decision reads them. */
+export function candidateDecisions(context: AnswerContext, question: string): CandidateDecision[] {
+  const query = normaliseQuestion(question);
+  const understood = understandQuestion(query);
+  const clause = understood.clauses[0] as UnderstoodClause;
+  const ranked = rankClause(context, clause, understood.soft, query);
+  const asked = askedDetail(clause, ranked.plan);
+  return ranked.ranked.slice(0, ANSWER_DEPTH).map((candidate) => {
+    const detail = detailOf(context, candidate, asked);
+    return {
+      passageId: candidate.hit.passage.id,
+      docId: candidate.hit.passage.citation.docId,
+      features: abstentionFeatures(candidate, ranked.plan, ranked.ranked),
+      holds: detail.holds,
+      binding: detail.binding,
+      ...(detail.lacks === undefined ? {} : { lacks: detail.lacks }),
+    };
+  });
 }
 
 /** One clause, answered or not. */
@@ -362,25 +419,19 @@ function answerClause(
   threshold: number,
 ): ClauseAnswer {
   const ranked = rankClause(context, clause, soft);
-  const asked: AskedDetail = {
-    kind: clause.form.kind,
-    ...(clause.form.speaker === undefined ? {} : { speaker: clause.form.speaker }),
-    plan: ranked.plan,
-    counted: countedNoun(clause.question, ranked.plan),
-  };
+  const asked = askedDetail(clause, ranked.plan);
+  const unchecked: DetailCheck = { holds: false, binding: true, sentence: null };
   const scored = ranked.ranked.slice(0, MAX_TOP).map((candidate, i) => {
     const confidence = answerConfidence(candidate, ranked.plan, ranked.ranked);
-    const detail =
-      i < ANSWER_DEPTH && confidence >= threshold
-        ? checkDetail(sentences(candidate.hit.passage.text), asked, context.aliases, context.people)
-        : { holds: false, sentence: null };
+    // Only the best few may answer; the detail check reads their sentences, so it runs on them alone.
+    const detail = i < ANSWER_DEPTH && confidence >= threshold ? detailOf(context, candidate, asked) : unchecked;
     return { candidate, confidence, detail };
   });
-  const first = scored.findIndex((s, i) => i < ANSWER_DEPTH && s.confidence >= threshold && s.detail.holds);
+  const first = scored.findIndex((s, i) => i < ANSWER_DEPTH && mayAnswer(s.confidence, threshold, s.detail));
   // Further passages back the answer up when the model is as sure of them; the first must hold it.
   const answering = first < 0 ? [] : scored.filter((s, i) => i === first || (i > first && s.confidence >= threshold));
   const best = scored[0];
-  const names = ranked.plan.words.filter((w) => isName(w) && !w.missing && w.entity?.own);
+  const names = ranked.plan.words.filter((w) => w.name && !w.missing && w.entity?.own);
   const topical =
     best !== undefined &&
     (names.length > 0 ||
@@ -511,7 +562,7 @@ export function answerQuestion(context: AnswerContext, question: string, options
     throw new QuestionError(`The number of passages must be a whole number from 1 to ${MAX_TOP}.`);
   }
   const query = normaliseQuestion(question);
-  const threshold = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
+  const threshold = options.minConfidence ?? defaultMinConfidence();
 
   const languages = context.foreignLanguage(query);
   if (languages) {
@@ -589,9 +640,7 @@ export function answerQuestion(context: AnswerContext, question: string, options
     query,
     outcome: "answered",
     answered: true,
-    message:
-      `Found in ${plural(passages.length, "passage")}.` +
-      (unanswered.length > 0 ? ` The articles don't answer ${unanswered.join(" ")}` : ""),
+    message: `Found in ${plural(passages.length, "passage")}.`,
     answer: bestSentence(
       leading.candidate,
       lead.result.ranked.compiled,

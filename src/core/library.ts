@@ -4,6 +4,8 @@ import {
   type AnswerContext,
   type AskOptions,
   answerQuestion,
+  type CandidateDecision,
+  candidateDecisions,
   type RankedQuestion,
   rankQuestion,
 } from "./answer.ts";
@@ -191,6 +193,11 @@ export class Library {
   /** The question's candidates, re-ranked, with their signals: for evaluation and tuning. */
   rank(question: string): RankedQuestion {
     return rankQuestion(this.context, question);
+  }
+
+  /** The best candidates of a question's first part, as the answer decision reads them: for tuning. */
+  decisions(question: string): CandidateDecision[] {
+    return candidateDecisions(this.context, question);
   }
 
   designations(): readonly DesignatedOrganisation[] {

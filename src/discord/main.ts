@@ -1,6 +1,7 @@
 import { loadEnvFile, openOptionsFrom } from "../config.ts";
 import { CorpusError, formatDiagnostic } from "../core/corpus/diagnostics.ts";
 import { CorpusDirectoryError } from "../core/corpus/scan.ts";
+import { loadLanguageDetector } from "../core/lexicon/language.ts";
 import { Storydesk } from "../core/storydesk.ts";
 import { type Bot, startBot } from "./bot.ts";
 import { readBotConfigOrExplain } from "./config.ts";
@@ -48,6 +49,10 @@ async function main(): Promise<number> {
   logger.info(
     { event: "started", ms: Math.round(performance.now() - started) },
     "listening for interactions",
+  );
+  // Loaded now rather than by the first question in another language, which would wait for it.
+  loadLanguageDetector().catch((cause: unknown) =>
+    logger.warn({ event: "language-detector", error: String(cause) }, "language detection unavailable"),
   );
 
   await new Promise<void>((resolve) => {

@@ -1,4 +1,4 @@
-import { DEFAULT_MIN_CONFIDENCE } from "../core/answer.ts";
+import { defaultMinConfidence } from "../core/answer.ts";
 import { loadCorpus } from "../core/corpus/load.ts";
 import { Library } from "../core/library.ts";
 import { type BaselineMetrics, lunrDefaults, miniSearchDefaults, rankingMetrics } from "./baselines.ts";
@@ -208,7 +208,7 @@ async function squadReport(dir: string, split: boolean, minConfidence: number): 
 /** Runs the evaluation: storydesk's own pipeline over each set's passages, every question asked. */
 export async function runEval(options: EvalOptions = {}): Promise<EvalReport> {
   const started = performance.now();
-  const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
+  const minConfidence = options.minConfidence ?? defaultMinConfidence();
   const sets = options.sets ?? (options.qa ? [] : ["story"]);
   return {
     story: sets.includes("story") ? await storyReport(minConfidence) : null,

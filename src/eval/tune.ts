@@ -1,23 +1,37 @@
-import { abstentionFeatures, type RankedCandidate } from "../core/answer.ts";
+import { abstentionFeatures, type CandidateDecision, type RankedCandidate } from "../core/answer.ts";
 import { Library } from "../core/library.ts";
+import { type Model, model, useModel } from "../core/search/model.ts";
 import { ABSTAIN_FEATURES, FEATURES, type FeatureName } from "../core/search/rerank.ts";
 import { phraseKey } from "../core/text/phrase.ts";
 import { sentences } from "../core/text/sentences.ts";
+import type { ChatQuestion } from "./chat-set.ts";
 import { corpusFromPassages } from "./qa-corpus.ts";
 import type { QaQuestion } from "./qa-set.ts";
 import { crossFolds, type QaSet } from "./squad-set.ts";
 
 /**
- * Fits the re-ranking, answer-sentence and abstention models on the first half of a set's articles
- * only (SQuAD: sq00-sq23), so that the second half measures them on questions they never saw.
+ * Fits the re-ranking, answer-sentence and abstention models on tuning data only: the first half of
+ * a SQuAD-layout set's articles (SQuAD: sq00-sq23) and the tuning half of every chat story
+ * (eval/chat/<story>/tuning.jsonl), so that the other halves measure them on questions they never
+ * saw. The chat questions weigh as much as SQuAD's (see CHAT_WEIGHT), so that neither kind of
+ * question is sacrificed for the other.
  */
 
 /** One question's candidates as a feature matrix, with which ones answer it. */
 interface RankingCase {
   readonly features: Float64Array[];
   readonly gold: boolean[];
+  /** How much the case counts: chat cases stand for many more questions than there are. */
+  readonly weight: number;
   /** For each candidate: its sentences' [coverage, answerType, first] and which hold a gold answer. */
   readonly sentences: Array<{ signals: Array<readonly [number, number, number]>; answer: boolean[] } | null>;
+}
+
+/** One chat story's tuning half, asked of its corpus. */
+export interface ChatTuning {
+  readonly name: string;
+  readonly library: Library;
+  readonly questions: readonly ChatQuestion[];
 }
 
 export interface TunedModel {
@@ -35,7 +49,11 @@ function isGold(candidate: RankedCandidate, gold: ReadonlySet<string>): boolean 
   return gold.has(candidate.hit.passage.id) || gold.has(candidate.hit.passage.citation.docId);
 }
 
-function collect(library: Library, questions: readonly QaQuestion[]): RankingCase[] {
+function collect(
+  library: Library,
+  questions: ReadonlyArray<Pick<QaQuestion, "question" | "passageIds" | "answers">>,
+  weight: number,
+): RankingCase[] {
   return questions.map((q) => {
     const { ranked } = library.rank(q.question);
     const gold = new Set(q.passageIds);
@@ -43,6 +61,7 @@ function collect(library: Library, questions: readonly QaQuestion[]): RankingCas
     return {
       features: ranked.map((c) => c.signals.features),
       gold: ranked.map((c) => isGold(c, gold)),
+      weight,
       sentences: ranked.map((c) => {
         if (!isGold(c, gold)) return null;
         const parts = sentences(c.hit.passage.text);
@@ -61,6 +80,7 @@ function collect(library: Library, questions: readonly QaQuestion[]): RankingCas
 /** Share of cases whose best-scoring candidate answers (recall@1). */
 function recallAt1(cases: readonly RankingCase[], weights: Float64Array): number {
   let hits = 0;
+  let total = 0;
   const d = weights.length;
   for (const c of cases) {
     let best = -1;
@@ -74,9 +94,10 @@ function recallAt1(cases: readonly RankingCase[], weights: Float64Array): number
         best = j;
       }
     }
-    if (best >= 0 && c.gold[best]) hits++;
+    if (best >= 0 && c.gold[best]) hits += c.weight;
+    total += c.weight;
   }
-  return hits / cases.length;
+  return hits / Math.max(1e-9, total);
 }
 
 /**
@@ -87,28 +108,33 @@ function recallAt1(cases: readonly RankingCase[], weights: Float64Array): number
 function fitPairwise(cases: readonly RankingCase[]): Float64Array {
   const d = FEATURES.length;
   const diffs: Float64Array[] = [];
+  const diffWeights: number[] = [];
   for (const c of cases) {
     const golds = c.features.filter((_, j) => c.gold[j]);
     for (const g of golds.slice(0, 1)) {
       c.features.forEach((f, j) => {
-        if (!c.gold[j]) diffs.push(g.map((x, i) => x - (f[i] as number)));
+        if (c.gold[j]) return;
+        diffs.push(g.map((x, i) => x - (f[i] as number)));
+        diffWeights.push(c.weight);
       });
     }
   }
+  const weightTotal = diffWeights.reduce((a, b) => a + b, 0) || 1;
   const sd = new Float64Array(d);
-  for (const x of diffs)
-    for (let i = 0; i < d; i++) sd[i] = (sd[i] as number) + (x[i] as number) ** 2 / diffs.length;
+  diffs.forEach((x, n) => {
+    for (let i = 0; i < d; i++) sd[i] = (sd[i] as number) + ((diffWeights[n] as number) * (x[i] as number) ** 2) / weightTotal;
+  });
   for (let i = 0; i < d; i++) sd[i] = Math.sqrt(sd[i] as number) || 1;
   const w = new Float64Array(d);
   for (let step = 0; step < 300; step++) {
     const g = new Float64Array(d);
-    for (const x of diffs) {
+    diffs.forEach((x, n) => {
       let z = 0;
       for (let i = 0; i < d; i++) z += (w[i] as number) * ((x[i] as number) / (sd[i] as number));
-      const p = 1 / (1 + Math.exp(z));
+      const p = (diffWeights[n] as number) / (1 + Math.exp(z));
       for (let i = 0; i < d; i++) g[i] = (g[i] as number) - (p * (x[i] as number)) / (sd[i] as number);
-    }
-    for (let i = 0; i < d; i++) w[i] = (w[i] as number) - (2 * (g[i] as number)) / diffs.length;
+    });
+    for (let i = 0; i < d; i++) w[i] = (w[i] as number) - (2 * (g[i] as number)) / weightTotal;
   }
   const raw = w.map((wi, i) => wi / (sd[i] as number));
   const scale = raw[FEATURES.indexOf("bm25")] || 1;
@@ -200,8 +226,9 @@ function fitSentence(cases: readonly RankingCase[], log: (line: string) => void)
 }
 
 /** Logistic regression by gradient descent on standardised features. */
-function fitLogistic(rows: readonly number[][], labels: readonly number[]) {
+function fitLogistic(rows: readonly number[][], labels: readonly number[], rowWeights: readonly number[]) {
   const d = rows[0]?.length ?? 0;
+  const total = rowWeights.reduce((a, b) => a + b, 0) || 1;
   const mean = new Array<number>(d).fill(0);
   const sd = new Array<number>(d).fill(0);
   for (const r of rows) {
@@ -220,12 +247,12 @@ function fitLogistic(rows: readonly number[][], labels: readonly number[]) {
     let gb = 0;
     z.forEach((r, n) => {
       const p = 1 / (1 + Math.exp(-(b + r.reduce((s, x, i) => s + x * (w[i] as number), 0))));
-      const err = p - (labels[n] as number);
+      const err = (p - (labels[n] as number)) * (rowWeights[n] as number);
       gb += err;
       for (const [i, x] of r.entries()) gw[i] = (gw[i] as number) + err * x;
     });
-    b -= (0.5 * gb) / z.length;
-    for (let i = 0; i < d; i++) w[i] = (w[i] as number) - (0.5 * (gw[i] as number)) / z.length;
+    b -= (0.5 * gb) / total;
+    for (let i = 0; i < d; i++) w[i] = (w[i] as number) - (0.5 * (gw[i] as number)) / total;
   }
   // Back to raw features: w·(x-m)/s + b = Σ (w/s) x + (b - Σ w m / s).
   const coefficients = w.map((wi, i) => wi / (sd[i] as number));
@@ -233,66 +260,123 @@ function fitLogistic(rows: readonly number[][], labels: readonly number[]) {
   return { intercept, coefficients };
 }
 
-function topFeatures(library: Library, q: QaQuestion): number[] | null {
-  const ranked = library.rank(q.question);
-  const best = ranked.ranked[0];
-  if (!best) return null;
-  const x = abstentionFeatures(best, ranked.plan, ranked.ranked);
-  return ABSTAIN_FEATURES.map((name) => x[name]);
+/** A tuning question's best candidates as the decision reads them, with what should happen. */
+interface DecisionCase {
+  readonly candidates: readonly CandidateDecision[];
+  /** 1: it should be answered; 0: declined. */
+  readonly label: 0 | 1;
+  readonly weight: number;
+  readonly group: "squad" | "chat";
 }
 
-export function tune(set: QaSet, log: (line: string) => void): TunedModel {
+function decisionCase(library: Library, question: string, label: 0 | 1, weight: number, group: DecisionCase["group"]) {
+  return { candidates: library.decisions(question), label, weight, group } satisfies DecisionCase;
+}
+
+/** Whether a question is answered at a threshold (log-odds): one of its best candidates is sure enough and holds what was asked. */
+function answeredAt(c: DecisionCase, intercept: number, coefficients: readonly number[], threshold: number): boolean {
+  return c.candidates.some((candidate) => {
+    if (!candidate.holds && candidate.binding) return false;
+    let z = intercept;
+    ABSTAIN_FEATURES.forEach((name, i) => {
+      z += (coefficients[i] as number) * candidate.features[name];
+    });
+    return z >= threshold;
+  });
+}
+
+/** Share of SQuAD's in-corpus tuning questions that must stay answered: the target is 0.95. */
+const SQUAD_ANSWERED = 0.951;
+/**
+ * How much one chat question counts against one SQuAD question in the fit. Measured with 0, 3, 5,
+ * 10 and 30 (README): more weight answers more chat questions and declines fewer SQuAD ones.
+ */
+const CHAT_WEIGHT = 3;
+
+export function tune(set: QaSet, chat: readonly ChatTuning[], log: (line: string) => void): TunedModel {
   const titles = [...new Set(set.passages.map((p) => p.title))];
   const tuningTitles = new Set(titles.slice(0, Math.ceil(titles.length / 2)));
   const titleOf = new Map(set.passages.map((p) => [p.id, p.title]));
   const inTuning = (q: QaQuestion) => tuningTitles.has(titleOf.get(q.passageIds[0] ?? "") ?? "");
   const tuning = set.questions.filter(inTuning);
-  log(`tuning on ${tuning.length} questions of ${tuningTitles.size} articles (the first half)`);
+  log(`tuning on ${tuning.length} SQuAD questions of ${tuningTitles.size} articles (the first half)`);
+  const answerable = (q: ChatQuestion) => q.expect === "answer" && q.request === undefined;
+  const declinable = (q: ChatQuestion) => q.expect === "detail-missing" || q.expect === "not-covered";
+  log(
+    `and ${chat.reduce((n, c) => n + c.questions.filter(answerable).length, 0)} answerable, ${chat.reduce((n, c) => n + c.questions.filter(declinable).length, 0)} declinable chat questions of ${chat.map((c) => c.name).join(", ")} (tuning halves)`,
+  );
 
   const library = Library.build(corpusFromPassages(set.passages));
-  const cases = collect(library, tuning);
+  const cases = [
+    ...collect(library, tuning, 1),
+    ...chat.flatMap((c) => collect(c.library, c.questions.filter(answerable), CHAT_WEIGHT)),
+  ];
   const rerankWeights = fitRerank(cases, log);
   const sentence = fitSentence(cases, log);
+  const rerank = Object.fromEntries(
+    FEATURES.map((name, i) => [name, Math.round((rerankWeights[i] as number) * 100) / 100]),
+  ) as Record<FeatureName, number>;
+  // The abstention model is fitted on candidates ranked by the new weights.
+  const fitted: Model = { ...model(), rerank, sentence };
+  useModel(fitted);
 
-  // Abstention, on the re-ranked best candidate: in-corpus questions should be answered, the same
-  // questions asked of an index without their article should not.
-  const rows: number[][] = [];
-  const labels: number[] = [];
-  for (const q of tuning) {
-    const x = topFeatures(library, q);
-    if (x) {
-      rows.push(x);
-      labels.push(1);
-    }
-  }
+  // Abstention: in-corpus questions should be answered, the same questions asked of an index
+  // without their article should not; chat questions as labelled.
+  const decisions: DecisionCase[] = tuning.map((q) => decisionCase(library, q.question, 1, 1, "squad"));
   for (const { corpus, questions } of crossFolds(set)) {
     const fold = Library.build(corpus);
+    const original = new Map(set.questions.map((q) => [q.id, q]));
     for (const q of questions) {
-      if (!tuningTitles.has(titleOf.get(set.questions.find((o) => o.id === q.id)?.passageIds[0] ?? "") ?? ""))
-        continue;
-      const x = topFeatures(fold, q);
-      if (x) {
-        rows.push(x);
-        labels.push(0);
-      }
+      const source = original.get(q.id);
+      if (source && inTuning(source)) decisions.push(decisionCase(fold, q.question, 0, 1, "squad"));
     }
   }
-  const { intercept, coefficients } = fitLogistic(rows, labels);
-  const logOdds = rows.map((r) => intercept + r.reduce((s, x, i) => s + x * (coefficients[i] as number), 0));
-  // The threshold: the highest that still answers 96% of in-corpus tuning questions.
-  const inside = logOdds.filter((_, i) => labels[i] === 1).sort((a, b) => a - b);
-  const threshold = inside[Math.floor(inside.length * 0.04)] ?? 0;
-  const answered = inside.filter((z) => z >= threshold).length / inside.length;
-  const outside = logOdds.filter((_, i) => labels[i] === 0);
-  const declined = outside.filter((z) => z < threshold).length / Math.max(1, outside.length);
+  for (const c of chat) {
+    for (const q of c.questions) {
+      if (answerable(q)) decisions.push(decisionCase(c.library, q.question, 1, CHAT_WEIGHT, "chat"));
+      else if (declinable(q)) decisions.push(decisionCase(c.library, q.question, 0, CHAT_WEIGHT, "chat"));
+    }
+  }
+  // Rows: each question's best candidate.
+  const withCandidates = decisions.filter((d) => d.candidates.length > 0);
+  const rows = withCandidates.map((d) => ABSTAIN_FEATURES.map((name) => (d.candidates[0] as CandidateDecision).features[name]));
+  const { intercept, coefficients } = fitLogistic(
+    rows,
+    withCandidates.map((d) => d.label),
+    withCandidates.map((d) => d.weight),
+  );
+
+  // The threshold: the one that declines most (chat and SQuAD) while SQuAD's in-corpus tuning
+  // questions stay answered at SQUAD_ANSWERED.
+  const share = (group: DecisionCase["group"], label: 0 | 1, t: number) => {
+    const of = decisions.filter((d) => d.group === group && d.label === label);
+    const right = of.filter((d) => answeredAt(d, intercept, coefficients, t) === (label === 1)).length;
+    return right / Math.max(1, of.length);
+  };
+  let threshold = -10;
+  let best = Number.NEGATIVE_INFINITY;
+  for (let t = -6; t <= 6.0001; t += 0.05) {
+    const squadIn = share("squad", 1, t);
+    if (squadIn < SQUAD_ANSWERED) break;
+    const score = share("squad", 0, t) + 1.5 * (share("chat", 0, t) + share("chat", 1, t));
+    if (score > best) {
+      best = score;
+      threshold = t;
+    }
+  }
+  const figures = {
+    recallAt1: recallAt1(cases, rerankWeights),
+    squadAnswered: share("squad", 1, threshold),
+    squadDeclined: share("squad", 0, threshold),
+    chatAnswered: share("chat", 1, threshold),
+    chatDeclined: share("chat", 0, threshold),
+  };
   log(
-    `abstain: answered ${answered.toFixed(4)} in-corpus, declined ${declined.toFixed(4)} out-of-corpus (tuning half)`,
+    `abstain at log-odds ${threshold.toFixed(2)}: SQuAD answered ${figures.squadAnswered.toFixed(4)} in-corpus, declined ${figures.squadDeclined.toFixed(4)} out-of-corpus; chat answered ${figures.chatAnswered.toFixed(4)}, declined ${figures.chatDeclined.toFixed(4)} (tuning halves)`,
   );
 
   return {
-    rerank: Object.fromEntries(
-      FEATURES.map((name, i) => [name, Math.round((rerankWeights[i] as number) * 100) / 100]),
-    ) as Record<FeatureName, number>,
+    rerank,
     sentence,
     abstain: {
       intercept,
@@ -301,6 +385,6 @@ export function tune(set: QaSet, log: (line: string) => void): TunedModel {
       ) as Record<(typeof ABSTAIN_FEATURES)[number], number>,
       threshold,
     },
-    figures: { recallAt1: recallAt1(cases, rerankWeights), answered, declined },
+    figures,
   };
 }

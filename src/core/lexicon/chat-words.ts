@@ -46,7 +46,9 @@ export const ABOUT_THE_BOT = new Set(
  * Request frames around the real question ("can you tell me", "i want to know"): dropped as a
  * whole, since their verbs ("tell", "know", "explain") would otherwise be searched.
  */
-export const REQUEST_FRAMES: readonly RegExp[] = [
+export const REQUEST_FRAMES: ReadonlyArray<RegExp | readonly [RegExp, string]> = [
+  // "what's the deal with X": what about X.
+  [/\bwhat(?:'s|s| is) (?:the )?(?:deal|story|situation|tea|scoop|sitch|lowdown) (?:with|w\/|on|about)(?=\s|$)/gi, "what about"],
   /\b(?:can|could|would|will) (?:you|u) (?:pls |please |plz )?(?:tell|explain to|show|give) (?:me|us)\b/gi,
   /^\s*(?:can|could|would|will) (?:you|u) (?:pls |please |plz )?(?=(?:list|name|summari[sz]e|find|explain|describe)\b)/gi,
   /\b(?:pls |please |plz )?(?:tell|explain to|show|give) (?:me|us)(?: about)?\b/gi,
@@ -61,7 +63,6 @@ export const REQUEST_FRAMES: readonly RegExp[] = [
   /\bi mean\b/gi,
   /\blet(?:'s|s| us) see\b/gi,
   /,?\s*\bor (?:what|nah|not|no|nope|smth|something)\s*(?=[?!.]*\s*$)/gi,
-  /\bwhat(?:'s|s| is) (?:the )?(?:deal|story|situation|tea|scoop|sitch|lowdown) (?=with|w\/|on|about)/gi,
 ];
 
 /**

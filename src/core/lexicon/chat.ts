@@ -68,7 +68,10 @@ export function readChat(message: string): ChatReading {
     if (m.startsWith("<@") || m.startsWith("@")) mentions++;
     return " ";
   });
-  for (const frame of REQUEST_FRAMES) text = text.replace(frame, " ");
+  for (const frame of REQUEST_FRAMES) {
+    const [pattern, replacement] = Array.isArray(frame) ? frame : [frame, " "];
+    text = text.replace(pattern as RegExp, ` ${replacement} `);
+  }
 
   const chat: string[] = [];
   const soft = new Set<string>();

@@ -9,6 +9,7 @@ interface CountryRecord {
   readonly cca3: string;
   readonly altSpellings: readonly string[];
   readonly capital?: readonly string[];
+  readonly independent?: boolean;
   readonly demonyms?: { readonly eng?: { readonly f: string; readonly m: string } };
 }
 
@@ -36,7 +37,9 @@ function records(): readonly CountryRecord[] {
  * they are words ("us", "in").
  */
 export function countryEntries(): LexiconEntry[] {
-  return records().map((c) => {
+  // Independent countries first: they keep the names territories share ("American", "British").
+  const ordered = [...records()].sort((a, b) => Number(b.independent === true) - Number(a.independent === true));
+  return ordered.map((c) => {
     const demonyms = c.demonyms?.eng ? [c.demonyms.eng.m, c.demonyms.eng.f] : [];
     const codes = c.altSpellings.filter((a) => /^\p{Lu}{2,3}$/u.test(a));
     // A code that spells a word ("IT", "IN", "ME") counts only in capitals; "uk" and "usa" in any case.

@@ -1,3 +1,5 @@
+import { PERSON_TITLES } from "../lexicon/titles.ts";
+
 /**
  * What kind of answer a question asks for, read from its question words: "who" wants a person or an
  * organisation, "when" a date or time, "where" a place, "how many" a number, "why" a reason. The
@@ -34,31 +36,34 @@ export interface QuestionForm {
 
 const CATEGORY_PLACE = "country|countries|city|cities|town|towns|place|places|region|regions|province|provinces|state|states|area|areas|district|districts|village|villages|location|locations|county|capital|continent|island|port|airport|site";
 const CATEGORY_TIME = "year|years|date|dates|day|days|month|months|time|times|century|decade|week|weekday|hour|season";
-const CATEGORY_NUMBER = "number|numbers|percentage|percent|amount|amounts|proportion|share|figure|figures|total|count|rate|toll|sum|price|cost|size";
+const CATEGORY_NUMBER = "number|numbers|percentage|percent|amount|amounts|proportion|share|figure|figures|total|count|rate|toll|sum|price|cost|size|age|population|distance|height|length|weight|temperature|speed|score|salary|budget|value";
 const CATEGORY_AGENT = "person|people|official|officials|minister|judge|judges|leader|leaders|man|woman|men|women|guy|spokesperson|senator|president";
 
-const rule = (pattern: string) => new RegExp(pattern, "i");
+const rule = (pattern: string) => new RegExp(pattern, "iu");
+/** Words that make "who is the X" ask for a person holding a role, not who a named person is. */
+const ROLES = `${CATEGORY_AGENT}|${[...PERSON_TITLES].join("|")}|rep|head|boss|chief|member|owner|founder|winner|mayor|ceo`;
 
 /** In the order they are tried: the first that matches decides. */
 const RULES: ReadonlyArray<readonly [RegExp, AnswerKind]> = [
-  [rule(`\\bhow (?:many|much)\\b|\\bhow (?:old|far|big|large|tall|long|high|deep|heavy|fast|severe|strong)\\b`), "number"],
-  [rule(`\\b(?:what|which) (?:${CATEGORY_NUMBER})\\b`), "number"],
-  [rule(`\\b(?:when|since when|by when|how long ago|what time)\\b`), "time"],
-  [rule(`\\b(?:what|which|in what|in which|on what|on which) (?:${CATEGORY_TIME})\\b`), "time"],
-  [rule(`\\bwhere(?:abouts)?\\b`), "place"],
-  [rule(`\\b(?:what|which|in what|in which) (?:${CATEGORY_PLACE})\\b`), "place"],
-  [rule(`\\b(?:why|how come|for what reason|what (?:was|is|were|are) the reasons?|reasons? (?:for|behind|why)|what (?:caused|led to|prompted|triggered|made|drove))\\b`), "reason"],
-  [rule(`^\\s*(?:who|whom) (?:is|was|are|were) (?!the\\b|a\\b|an\\b|this\\b|that\\b|in\\b|on\\b|behind\\b|responsible\\b)`), "identity"],
-  [rule(`\\b(?:who|whom|whose)\\b|\\b(?:which|what) (?:${CATEGORY_AGENT})\\b`), "agent"],
-  [rule(`\\b(?:which|what) (?!is\\b|are\\b|was\\b|were\\b|do\\b|does\\b|did\\b|will\\b|would\\b|can\\b|could\\b|has\\b|have\\b|had\\b|about\\b|happened\\b|happens\\b|kind\\b|sort\\b|type\\b|else\\b)[a-z]+\\b`), "name"],
-  [rule(`^\\s*(?:is|are|was|were|do|does|did|will|would|can|could|has|have|had|should|shall|may|might|must|isn't|aren't|wasn't|weren't|doesn't|didn't|won't|can't|hasn't|haven't)\\b`), "yes-no"],
+  [rule(`^how (?:many|much|old|far|big|large|tall|long|high|deep|heavy|fast|severe|strong)\\b`), "number"],
+  [rule(`^(?:what|which) (?:${CATEGORY_NUMBER})\\b|^what ?%`), "number"],
+  [rule(`^(?:when|how long ago)\\b|^what time\\b`), "time"],
+  [rule(`^(?:what|which) (?:${CATEGORY_TIME})\\b`), "time"],
+  [rule(`^where(?:abouts)?\\b`), "place"],
+  [rule(`^(?:what|which) (?:${CATEGORY_PLACE})\\b`), "place"],
+  [rule(`^(?:why|how come|what reasons?\\b|what (?:was|is|were|are) the reasons?|what (?:caused|led to|prompted|triggered|made|drove))\\b`), "reason"],
+  // "who is Anna Kelly": a name of one to three words; "who is subject to vetting" is no name.
+  [rule(`^(?:who|whom) (?:is|was|are|were) (?!the\\b|a\\b|an\\b|this\\b|that\\b)(?![^,]*\\b(?:${ROLES})\\b)[\\p{L}\\p{N}.-]+(?: [\\p{L}\\p{N}.-]+){0,2}[\\s,]*$`), "identity"],
+  [rule(`^(?:who|whom|whose)\\b|^(?:which|what) (?:${CATEGORY_AGENT})\\b`), "agent"],
+  [rule(`^(?:which|what) (?!is\\b|are\\b|was\\b|were\\b|do\\b|does\\b|did\\b|will\\b|would\\b|can\\b|could\\b|has\\b|have\\b|had\\b|about\\b|happened\\b|happens\\b|kind\\b|sort\\b|type\\b|else\\b)[a-z]+\\b`), "name"],
+  [rule(`^(?:is|are|was|were|do|does|did|will|would|can|could|has|have|had|should|shall|may|might|must|isn't|aren't|wasn't|weren't|doesn't|didn't|won't|can't|hasn't|haven't)\\b`), "yes-no"],
 ];
 
 const CATEGORY_WORDS = new Set(
   [CATEGORY_PLACE, CATEGORY_TIME, CATEGORY_NUMBER, "reason|reasons|kind|sort|type"].flatMap((c) => c.split("|")),
 );
 
-const SPEECH = "say|said|tell|told|think|thought|claim|claimed|state|stated|announce|announced|reply|replied|respond|responded|argue|argued|mean|meant|write|wrote|tweet|tweeted|post|posted|comment|commented";
+const SPEECH = "say|said|tell|told|think|thought|claim|claimed|announce|announced|reply|replied|respond|responded|argue|argued|write|wrote|tweet|tweeted|comment|commented";
 /** "what did X say", "what has X said", "X said what", "what was X's response". */
 const STATEMENT: readonly RegExp[] = [
   rule(`\\bwhat (?:did|does|do|has|have|had|is|was|will|would) (.+?) (?:(?:have|be) )?(?:just )?(?:${SPEECH}|saying|telling|claiming)\\b`),
@@ -67,15 +72,42 @@ const STATEMENT: readonly RegExp[] = [
   rule(`\\bhow (?:did|does|has|have) (.+?) (?:respond|responded|react|reacted|reply|replied)\\b`),
 ];
 
+const WH = /\b(?:who|whom|whose|what|when|where|why|which|how)\b/i;
+/** How far into a clause its question word may stand: "so when did", "and the EO was signed when". */
+const WH_WITHIN = 3;
+
+/**
+ * The clause from its question word on, or the clause itself when that word is further in: "when"
+ * deep inside "What was the colour of the jerseys when Elway played?" starts no question of time.
+ */
+function fromQuestionWord(text: string): string {
+  // "When many people are arrested, what is...": the question is after the comma.
+  const afterComma = /,\s*((?:who|whom|whose|what|when|where|why|which|how)\b.*)$/i.exec(text);
+  if (afterComma && /^\s*(?:when|where|if|while|after|before|since|as)\b/i.test(text)) return afterComma[1] as string;
+  const match = WH.exec(text);
+  if (!match) return text;
+  const before = text.slice(0, match.index).trim();
+  const wordsBefore = before === "" ? 0 : before.split(/\s+/).length;
+  const last = text.slice(match.index + match[0].length).trim() === "";
+  return wordsBefore < WH_WITHIN || last ? text.slice(match.index) : text.replace(WH, " ");
+}
+
 /** Reads what a question (one clause, chat already read) asks for. */
 export function questionForm(clause: string): QuestionForm {
-  const text = clause.toLowerCase();
+  const asked = clause.toLowerCase();
+  const text = (
+    /^\s*(?:is|are|was|were|do|does|did|will|would|can|could|has|have|had)\b/.test(asked)
+      ? asked
+      : fromQuestionWord(asked)
+  ).trim();
   for (const pattern of STATEMENT) {
-    const speaker = pattern.exec(text)?.[1]?.trim();
+    const speaker = pattern.exec(asked)?.[1]?.trim();
     if (speaker && speaker.split(/\s+/).length <= 5) return { kind: "statement", speaker, kindWords: new Set() };
   }
+  // The question word and the few words after it say what is asked; later words are its subject.
+  const head = text.split(/\s+/).filter(Boolean).slice(0, 5).join(" ");
   for (const [pattern, kind] of RULES) {
-    const match = pattern.exec(text);
+    const match = pattern.exec(kind === "identity" ? text : head);
     if (!match) continue;
     const kindWords = new Set(
       match[0]

@@ -1,4 +1,5 @@
 import { REPORTING_WORDS } from "../lexicon/reporting.ts";
+import { TITLE_TERMS } from "../lexicon/titles.ts";
 import type { AliasTable } from "../search/aliases.ts";
 import type { PlannedQuery, QueryWord } from "../search/query-plan.ts";
 import { analyze, type Token } from "../text/analyze.ts";
@@ -8,26 +9,44 @@ import { type PersonNames, type SpanKind, type TaggedSpan, tagSentence } from ".
 
 /** The things that answer each kind of question. */
 const ANSWERED_BY: Partial<Record<AnswerKind, ReadonlySet<SpanKind>>> = {
-  agent: new Set(["person", "organisation", "name", "place"]),
+  agent: new Set(["person", "organisation", "name", "place", "role"]),
   time: new Set(["time"]),
-  place: new Set(["place"]),
+  // Venues and landmarks are often names the tagger cannot place ("SAP Center"); organisations are not places.
+  place: new Set(["place", "name"]),
   number: new Set(["number"]),
   reason: new Set(["reason"]),
-  name: new Set(["person", "organisation", "place", "name"]),
 };
 
-/** Share of the question's own words (names aside) that the answer sentence must hold. */
-const MIN_FOCUS = 0.5;
+/** Share of the question's own words (names aside), by weight, that an answering passage must hold. */
+const MIN_FOCUS = 0.4;
+/**
+ * The sentence holding the answer must be about what was asked: hold this share of what the
+ * passage's most relevant sentence holds of the question's own words (answers often sit in the next
+ * sentence, with "it" for the thing asked about).
+ */
+const SENTENCE_FOCUS = 0.5;
 /** How far after a number its counted noun may stand: "26 top cartel figures". */
 const COUNTED_WITHIN = 4;
+/** How far before a number its counted noun may stand: "volunteers numbered 300". */
+const COUNTED_BEFORE = 2;
 
 /** Whether a passage holds what a question asks for, and where. */
 export interface DetailCheck {
   /** The kind of answer asked for is in a sentence about what was asked (or no kind is asked for). */
   readonly holds: boolean;
+  /**
+   * A passage that does not hold it cannot answer: it lacks a thing the question names, or the kind
+   * of answer asked for (a person, a date, a number...). For other questions, `holds` only says
+   * whether the passage covers most of what was asked, which the answer model weighs.
+   */
+  readonly binding: boolean;
   /** The sentence that holds it, by position in the passage; null when none does. */
   readonly sentence: number | null;
+  /** What it lacks: a thing the question names, or the kind of answer asked for. */
+  readonly lacks?: "name" | "kind";
 }
+
+const FAILS: DetailCheck = { holds: false, binding: true, sentence: null, lacks: "kind" };
 
 /** What the check needs to know of the question. */
 export interface AskedDetail {
@@ -37,28 +56,45 @@ export interface AskedDetail {
   readonly plan: PlannedQuery;
   /** "how many X": the words the counted noun X is matched by. */
   readonly counted: ReadonlySet<string> | null;
+  /** The counted noun is in no article: a number next to any word of the question will do. */
+  readonly countedAbsent: boolean;
 }
 
-/** A question word names a thing (a person, an organisation, a place) rather than saying what is asked of it. */
-export function isName(word: QueryWord): boolean {
-  return word.entity !== undefined && word.entity.kind !== "term";
+function isName(word: QueryWord): boolean {
+  return word.name;
+}
+
+/**
+ * A name from the story's own entities.yaml: a question naming one is about the story, and a
+ * passage must name it too. Names only the general lexicon knows (countries) bind no passage: a
+ * question may name a country its answer does not.
+ */
+function isStoryName(word: QueryWord): boolean {
+  return word.name && word.entity?.own === true;
 }
 
 /**
  * The counted noun of "how many X" and the terms that stand for it: the last word of the phrase
  * after "how many" ("volunteers" in "how many red cross volunteers are working").
  */
-export function countedNoun(question: string, plan: PlannedQuery): ReadonlySet<string> | null {
+export function countedNoun(
+  question: string,
+  plan: PlannedQuery,
+): { readonly counted: ReadonlySet<string> | null; readonly countedAbsent: boolean } {
+  const none = { counted: null, countedAbsent: false };
   const match = /\bhow many\s+(?:of\s+(?:the\s+)?)?(.*)$/iu.exec(question);
-  if (!match) return null;
+  if (!match) return none;
   const phrase: Token[] = [];
   for (const token of analyze(match[1] as string)) {
     if (token.term === null || phrase.length === 3) break;
     phrase.push(token);
   }
-  const noun = phrase.at(-1);
+  // The phrase runs into the verb ("inhabitants spoke"): the counted noun is its plural, or its first word.
+  const noun = phrase.find((t) => /[^s]s$/.test(t.folded)) ?? phrase[0];
   const word = plan.words.find((w) => w.token.folded === noun?.folded || w.token.term === noun?.term);
-  return word && !word.unmatched ? new Set(word.accepts.keys()) : null;
+  if (!word) return none;
+  if (word.unmatched) return { counted: null, countedAbsent: true };
+  return { counted: new Set(word.accepts.keys()), countedAbsent: word.missing };
 }
 
 /** Credit each question word earns in a sentence (its best matching term), by the words' order in the plan. */
@@ -73,22 +109,35 @@ function creditsIn(tokens: readonly Token[], plan: PlannedQuery): Float64Array {
   return credits;
 }
 
-/** A span answers only if it is not the question's own words ("Trump" does not answer "who is Trump"). */
+/**
+ * A span answers only if it is none of the question's own words: "the Sinaloa Cartel" does not answer
+ * "where is Sinaloa", though "President Trump" answers "who is the US president" (titles aside).
+ */
 function isNew(span: TaggedSpan, asked: ReadonlySet<string>): boolean {
-  return span.terms.length === 0 || span.terms.some((t) => !asked.has(t));
+  const own = span.terms.filter((t) => !TITLE_TERMS.has(t));
+  if (span.terms.length === 0) return true;
+  return own.length > 0 && own.every((t) => !asked.has(t));
 }
 
+function tokensHold(tokens: readonly Token[], terms: ReadonlySet<string>): boolean {
+  return tokens.some((t) => t.term !== null && terms.has(t.term));
+}
+
+/** A number counts a thing when a word for it stands just after the number, or just before ("jobs: 22,000"). */
 function countedNear(span: TaggedSpan, tokens: readonly Token[], counted: ReadonlySet<string>): boolean {
   const at = tokens.findIndex((t) => t.start >= span.start);
   if (at < 0) return false;
-  let seen = 0;
-  for (let i = at + 1; i < tokens.length && seen < COUNTED_WITHIN; i++) {
-    const term = tokens[i]?.term;
-    if (term === null || term === undefined) continue;
-    seen++;
-    if (counted.has(term)) return true;
-  }
-  return false;
+  const near = (from: number, step: number, within: number) => {
+    let seen = 0;
+    for (let i = from; i >= 0 && i < tokens.length && seen < within; i += step) {
+      const term = tokens[i]?.term;
+      if (term === null || term === undefined) continue;
+      seen++;
+      if (counted.has(term)) return true;
+    }
+    return false;
+  };
+  return near(at + 1, 1, COUNTED_WITHIN) || near(at - 1, -1, COUNTED_BEFORE);
 }
 
 /**
@@ -98,51 +147,51 @@ function countedNear(span: TaggedSpan, tokens: readonly Token[], counted: Readon
  */
 export function checkDetail(
   sentences: readonly Sentence[],
+  title: string,
   asked: AskedDetail,
   aliases: AliasTable,
   people: PersonNames,
 ): DetailCheck {
   const { plan } = asked;
   const bySentence = sentences.map((s) => analyze(s.text));
-  if (!namesEveryThing(bySentence, plan)) return { holds: false, sentence: null };
+  if (!namesEveryThing(bySentence, analyze(title), plan)) return { ...FAILS, lacks: "name" };
   if (asked.kind === "identity") return identityCheck(bySentence, plan);
   if (asked.kind === "statement") return statementCheck(bySentence, asked);
   const wanted = ANSWERED_BY[asked.kind];
-  if (!wanted) return { holds: focusShare(bySentence.flat(), plan) >= MIN_FOCUS, sentence: null };
-  const focus = plan.words.map((w) => (isName(w) ? 0 : w.weight));
-  const focusTotal = focus.reduce((a, b) => a + b, 0);
+  // A passage that names the same things but none of what is asked of them answers nothing: when
+  // the question names something, that is binding; otherwise the answer model weighs it.
+  const focused = focusShare(bySentence.flat(), plan) >= MIN_FOCUS;
+  if (!wanted) return focused ? { holds: true, binding: false, sentence: null } : { ...FAILS, binding: plan.words.some(isStoryName) };
+  if (!focused) return FAILS;
+  const shares = bySentence.map((tokens) => focusShare(tokens, plan));
+  const best = Math.max(...shares);
   const askedTerms = new Set(plan.words.flatMap((w) => [...w.accepts.keys()]));
+  // "how many troops": the number must count them. When no article uses the word, a number next to
+  // another word of the question will do ("three ACL tears" for "ACL injuries").
+  const focusTerms = new Set(plan.words.filter((w) => !isName(w) && !w.reporting).flatMap((w) => [...w.accepts.keys()]));
+  const counted = asked.kind !== "number" ? null : asked.countedAbsent ? focusTerms : asked.counted;
   for (let s = 0; s < sentences.length; s++) {
-    const text = (sentences[s] as Sentence).text;
     const tokens = bySentence[s] as Token[];
-    if (focusTotal > 0) {
-      const credits = creditsIn(tokens, plan);
-      let covered = 0;
-      credits.forEach((c, w) => {
-        covered += c * (focus[w] as number);
-      });
-      if (covered / focusTotal < MIN_FOCUS) continue;
-    }
-    const found = tagSentence(text, aliases, people).some(
+    const about = (shares[s] as number) >= SENTENCE_FOCUS * best && (shares[s] as number) > 0;
+    if (!about && counted === null) continue;
+    const found = tagSentence((sentences[s] as Sentence).text, aliases, people).some(
       (span) =>
         wanted.has(span.kind) &&
         isNew(span, askedTerms) &&
-        (asked.kind !== "number" || asked.counted === null || countedNear(span, tokens, asked.counted)),
+        (counted === null ? true : countedNear(span, tokens, counted)),
     );
-    if (found) return { holds: true, sentence: s };
+    if (found) return { holds: true, binding: true, sentence: s };
   }
-  return { holds: false, sentence: null };
+  return FAILS;
 }
 
 /** "Who is Anna Kelly": the passage must itself name her, not only its article's title. */
 function identityCheck(bySentence: readonly Token[][], plan: PlannedQuery): DetailCheck {
-  const wanted = plan.words.filter((w) => !w.unmatched);
-  if (wanted.length === 0) return { holds: false, sentence: null };
-  for (let s = 0; s < bySentence.length; s++) {
-    const credits = creditsIn(bySentence[s] as Token[], plan);
-    if (plan.words.every((w, i) => w.unmatched || (credits[i] as number) > 0)) return { holds: true, sentence: s };
-  }
-  return { holds: false, sentence: null };
+  if (plan.words.every((w) => w.unmatched)) return FAILS;
+  const credits = creditsIn(bySentence.flat(), plan);
+  if (!plan.words.every((w, i) => w.unmatched || (credits[i] as number) > 0)) return FAILS;
+  const first = bySentence.findIndex((tokens) => creditsIn(tokens, plan).some((c) => c > 0));
+  return { holds: true, binding: true, sentence: first < 0 ? null : first };
 }
 
 /** Share of the question's own words (names aside), by weight, that some tokens hold. */
@@ -159,14 +208,17 @@ function focusShare(tokens: readonly Token[], plan: PlannedQuery, skip: (w: Quer
 }
 
 /**
- * A question that names two or more things ("what did Anna Kelly say about Sheinbaum") is answered
- * only by a passage that itself names each of them: the article's title naming one is not enough.
+ * A passage answers only if it names the story's things that the question names: in its article's
+ * title or its own text for one thing; a question that names two or more ("what did Anna Kelly say
+ * about Sheinbaum") needs the passage itself to name each.
  */
-function namesEveryThing(bySentence: readonly Token[][], plan: PlannedQuery): boolean {
-  const named = plan.words.filter((w) => isName(w) && !w.missing);
-  if (new Set(named.map((w) => w.entity?.name)).size < 2) return true;
-  const credits = creditsIn(bySentence.flat(), plan);
-  return plan.words.every((w, i) => !named.includes(w) || (credits[i] as number) > 0);
+function namesEveryThing(bySentence: readonly Token[][], title: readonly Token[], plan: PlannedQuery): boolean {
+  const named = plan.words.filter((w) => isStoryName(w) && !w.missing);
+  if (named.length === 0) return true;
+  const inText = creditsIn(bySentence.flat(), plan);
+  const several = new Set(named.map((w) => w.entity?.name)).size >= 2;
+  const inTitle = several ? new Float64Array(plan.words.length) : creditsIn(title, plan);
+  return plan.words.every((w, i) => !named.includes(w) || (inText[i] as number) > 0 || (inTitle[i] as number) > 0);
 }
 
 /** Who a statement question asks about speaks in the passage: named with a reporting verb, or as "she" right after. */
@@ -175,18 +227,19 @@ function statementCheck(bySentence: readonly Token[][], asked: AskedDetail): Det
   const speakerTerms = new Set(analyze(asked.speaker ?? "").flatMap((t) => (t.term === null ? [] : [t.term])));
   const isSpeaker = (w: QueryWord) => speakerTerms.has(w.term) || speakerTerms.has(w.token.term ?? "");
   const speakers = plan.words.filter(isSpeaker);
-  if (speakers.length === 0) return { holds: false, sentence: null };
+  if (speakers.length === 0) return FAILS;
   const about = focusShare(bySentence.flat(), plan, (w) => isSpeaker(w) || w.reporting);
-  if (about < MIN_FOCUS) return { holds: false, sentence: null };
+  if (about < MIN_FOCUS) return FAILS;
   const names = (tokens: readonly Token[]) => {
     const credits = creditsIn(tokens, plan);
     return plan.words.some((w, i) => isSpeaker(w) && (credits[i] as number) > 0);
   };
+  // The speaker named in a sentence that reports speech, or in the one before ("She added that...").
+  const reports = bySentence.map((tokens) => tokens.some((t) => REPORTING_WORDS.has(t.folded)));
   for (let s = 0; s < bySentence.length; s++) {
-    const tokens = bySentence[s] as Token[];
-    if (!tokens.some((t) => REPORTING_WORDS.has(t.folded))) continue;
-    if (names(tokens) || (s > 0 && names(bySentence[s - 1] as Token[]) && /^(?:she|he|they)$/i.test(tokens[0]?.folded ?? "")))
-      return { holds: true, sentence: s };
+    if (!names(bySentence[s] as Token[])) continue;
+    if (reports[s]) return { holds: true, binding: true, sentence: s };
+    if (reports[s + 1]) return { holds: true, binding: true, sentence: s + 1 };
   }
-  return { holds: false, sentence: null };
+  return FAILS;
 }

@@ -1,5 +1,6 @@
 import type { EntityKind } from "../corpus/types.ts";
 import type { AliasTable } from "../search/aliases.ts";
+import { PERSON_TITLES } from "../lexicon/titles.ts";
 import { analyze, type Token } from "../text/analyze.ts";
 
 /**
@@ -8,7 +9,7 @@ import { analyze, type Token } from "../text/analyze.ts";
  * every question: known names (entities.yaml and the general lexicon), capitalised names classified
  * by their words and neighbours, dates, numbers, and the phrases that give a reason.
  */
-export type SpanKind = "person" | "organisation" | "place" | "time" | "number" | "reason" | "name";
+export type SpanKind = "person" | "organisation" | "place" | "time" | "number" | "reason" | "name" | "role";
 
 export interface TaggedSpan {
   readonly kind: SpanKind;
@@ -39,10 +40,6 @@ const ORGANISATION_HEADS = words(
 const PLACE_HEADS = words(
   "city province state county district river valley mountain mountains island islands region airport highway street road avenue square bay lake sea ocean coast border village town municipality prefecture port peninsula desert gulf strait canal",
 );
-/** Titles before a person's name. */
-const PERSON_TITLES = words(
-  "president senator sen minister dr mr mrs ms miss judge justice lady lord sir governor gov mayor secretary spokesperson spokesman spokeswoman chief ceo general gen colonel col captain capt lieutenant sergeant rep representative prof professor pope king queen prince princess chancellor officer inspector commissioner director chairman chairwoman chair coach leader ambassador envoy premier deputy commander admiral bishop cardinal rabbi imam father sister brother dame",
-);
 /** Agents named without a name: "police", "prosecutors", "the ministry". */
 const AGENT_NOUNS = words(
   "police prosecutors prosecutor officials authorities government ministry court courts judge judges council union army military administration investigators regulators regulator lawmakers legislators congress parliament senate board company management workers protesters rebels troops residents doctors scientists researchers experts analysts voters leaders minister ministers president spokesperson spokesman spokeswoman chief officers agency agencies",
@@ -53,6 +50,14 @@ const GOVERNING = words("administration government campaign cabinet team family 
 const NAME_JOINERS = words("de del la las los el of the and y da do dos van von der al bin");
 /** Words before a name that place it: "in Hollin", "from Port Esker". */
 const PLACE_BEFORE = words("in at from near across into outside inside around throughout towards toward via");
+
+/** Times written with punctuation the word tokens lose: "8:10 p.m.", "the late 1980s". */
+const CLOCK_OR_PERIOD =
+  /\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.m\.|\b(?:early|mid|late)[- ]\d{3,4}s\b|\b1\d{3}s\b|\b20\d0s\b/gi;
+/** A time given by what it came before or after: "following the Nice Treaty", "after the vote". */
+const RELATIVE_TIME = /\b(?:after|before|during|following|since|until|ahead of|in the wake of|at the end of|at the start of)\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+|its\s+)?[\p{L}\p{N}]/giu;
+/** People named by what they are or do: "accountants", "the project coordinator", "prosecutors". */
+const ROLE_NOUN = /^\p{Ll}[\p{Ll}-]*(?:ers|ors|ists|ians|ants|ents|ives|aries|ees|ers|ist|ian|er|or)$/u;
 
 const REASON =
   /\b(?:because|due to|owing to|thanks to|as a result|in order to|so that|so as to|which is why|that is why|this is why|the reason|reasons?|citing|cited|in response to|in protest|for fear|blamed|blaming|caused by|led to|leading to|after|following|amid|over concerns?|since|given that|aimed at|intended to|designed to|to (?:fight|protect|stop|prevent|avoid|help|ensure|reduce|combat|support|punish|pressure|force|allow|end|curb|tackle|counter|deter|protest|save|cut|raise|meet|pay|keep|boost))\b/gi;
@@ -177,13 +182,17 @@ export function tagSentence(sentence: string, aliases: AliasTable, people: Perso
     const before = i > 0 && !/[,;:]/.test(gapBefore) ? (tokens[i - 1] as Token).folded : "";
     const after = tokens[end]?.folded ?? "";
     let kind: SpanKind;
-    if (folded.some((w) => ORGANISATION_HEADS.has(w)) || after === "administration" || after === "government") {
+    if (GOVERNING.has(after)) {
+      kind = "organisation";
+      end++;
+    } else if (folded.some((w) => ORGANISATION_HEADS.has(w))) {
       kind = "organisation";
     } else if (folded.some((w) => PLACE_HEADS.has(w)) || PLACE_BEFORE.has(before)) {
       kind = "place";
-    } else if (PERSON_TITLES.has(folded[0] ?? "") && run.length > 1) {
-      // "President Trump": the title belongs to the name but is not the answer.
-      span("person", i + 1, end);
+    } else if (folded.slice(0, -1).some((w) => PERSON_TITLES.has(w))) {
+      // "President Trump", "Interior Minister Ilse Marrow": the title belongs to the name but is not the answer.
+      const title = folded.slice(0, -1).findLastIndex((w) => PERSON_TITLES.has(w));
+      span("person", i + title + 1, end);
       for (let j = i; j < end; j++) taken.add(j);
       i = end - 1;
       continue;
@@ -204,7 +213,22 @@ export function tagSentence(sentence: string, aliases: AliasTable, people: Perso
 
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;
-    if (!taken.has(i) && token.term !== null && AGENT_NOUNS.has(token.folded)) span("organisation", i, i + 1);
+    if (taken.has(i) || token.term === null) continue;
+    if (AGENT_NOUNS.has(token.folded)) span("organisation", i, i + 1);
+    else if (ROLE_NOUN.test(token.surface.toLowerCase()) && (i > 0 || isCapitalised(token.surface))) span("role", i, i + 1);
+  }
+  for (const match of sentence.matchAll(CLOCK_OR_PERIOD)) {
+    spans.push({ kind: "time", start: match.index, end: match.index + match[0].length, terms: [] });
+  }
+  for (const match of sentence.matchAll(RELATIVE_TIME)) {
+    spans.push({ kind: "time", start: match.index, end: match.index + match[0].length, terms: [] });
+  }
+  // A purpose: "to" and a verb ("went to Karlovac to attend school").
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const next = tokens[i + 1] as Token;
+    if ((tokens[i] as Token).folded === "to" && next.term !== null && /^\p{Ll}/u.test(next.surface) && !/^\p{N}/u.test(next.surface)) {
+      spans.push({ kind: "reason", start: (tokens[i] as Token).start, end: sentence.length, terms: [] });
+    }
   }
   for (const match of sentence.matchAll(REASON)) {
     const from = tokens.findIndex((t) => t.start >= match.index);

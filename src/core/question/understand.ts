@@ -33,6 +33,16 @@ const SOURCE_WORDS = new Set(
   ),
 );
 
+/** A text without some words (chat words: "who is anna kelly, idiot" asks who Anna Kelly is). */
+function withoutWords(text: string, words: ReadonlySet<string>): string {
+  if (words.size === 0) return text;
+  let out = text;
+  for (const token of analyze(text).reverse()) {
+    if (words.has(token.folded)) out = out.slice(0, token.start) + out.slice(token.end);
+  }
+  return out.replace(/\s*,\s*(?=,|$)/g, "").replace(/\s+/g, " ").trim();
+}
+
 /** The folded content words of a text: no stop words, no chat. */
 function contentWords(text: string, soft: ReadonlySet<string>): string[] {
   return analyze(text)
@@ -46,7 +56,10 @@ function contentWords(text: string, soft: ReadonlySet<string>): string[] {
  */
 export function understandQuestion(message: string): UnderstoodQuestion {
   const reading = readChat(message);
-  const clauses = splitClauses(reading.text).map((clause) => ({ ...clause, form: questionForm(clause.question) }));
+  const clauses = splitClauses(reading.text).map((clause) => ({
+    ...clause,
+    form: questionForm(withoutWords(clause.question, reading.soft)),
+  }));
   const words = contentWords(reading.text, reading.soft);
   const asksForSources = SOURCES.test(reading.text) && words.every((w) => SOURCE_WORDS.has(w) || ABOUT_THE_BOT.has(w));
   const smallTalk = !asksForSources && words.every((w) => ABOUT_THE_BOT.has(w));

@@ -95,11 +95,12 @@ export class AliasTable {
       const terms = nameTerms(name);
       if (terms.length === 0) return;
       const k = key(terms);
-      // A name already taken by a corpus entity stays that entity's.
+      // A name already taken stays its first owner's: a corpus entity's, or the first lexicon entry's
+      // ("American" is the United States', not also the Northern Mariana Islands').
       const owner = groupOf.get(k);
-      if (owner !== undefined && owner !== group && this.groups[owner]?.own) return;
+      if (owner !== undefined && owner !== group && (this.groups[owner]?.own || !target.own)) return;
       if (!target.names.some((t) => key(t) === k)) target.names.push(terms);
-      if (owner === undefined || !this.groups[owner]?.own) groupOf.set(k, group);
+      if (owner === undefined) groupOf.set(k, group);
       const first = terms[0] as string;
       const list = this.byFirst.get(first) ?? [];
       if (!list.some((n) => n.group === group && key(n.terms) === k)) {

@@ -1,58 +1,65 @@
-import type { AbstainFeature, FeatureName } from "./rerank.ts";
+import { z } from "zod";
+import fitted from "./model.json" with { type: "json" };
+import { ABSTAIN_FEATURES, type AbstainFeature, FEATURES, type FeatureName } from "./rerank.ts";
 
 /**
- * The re-ranking, answer-sentence and abstention models, written by `npm run tune -- --qa ../shared/data/squad`,
- * which fits them on the first half of that set's articles only (SQuAD: sq00-sq23). Do not edit by
- * hand: change the features or the fitting, then run it again.
- *
- * On the tuning half: recall@1 0.8018, answered 0.9601 of in-corpus questions,
- * declined 0.8369 of out-of-corpus ones.
+ * The re-ranking, answer-sentence and abstention models, fitted by `npm run tune` (src/eval/tune.ts)
+ * and stored as model.json: do not edit it by hand; change the features or the fitting, then tune
+ * again. A feature the file does not weigh yet counts 0, so that a new feature can be added before
+ * it is fitted.
  */
+const weights = z.record(z.string(), z.number());
+const modelSchema = z.object({
+  fittedOn: z.string(),
+  candidates: z.number().int().positive(),
+  rerank: weights,
+  sentence: z.object({ coverage: z.number(), answerType: z.number(), first: z.number() }),
+  abstain: z.object({ intercept: z.number(), coefficients: weights, threshold: z.number() }),
+  figures: z.record(z.string(), z.number()),
+});
+export type ModelFile = z.infer<typeof modelSchema>;
 
-/** How many first-stage candidates are re-ranked. */
-export const CANDIDATES = 40;
+function byName<T extends string>(names: readonly T[], values: Record<string, number>): Readonly<Record<T, number>> {
+  return Object.fromEntries(names.map((n) => [n, values[n] ?? 0])) as Record<T, number>;
+}
 
-export const RERANK_WEIGHTS: Readonly<Record<FeatureName, number>> = {
-  bm25: 1,
-  coverage: -1.8,
-  textCoverage: 0.69,
-  titleCoverage: -1.2,
-  sentenceCoverage: 1.35,
-  proximity: 0.34,
-  phrase: 2.5,
-  bigrams: 0.7,
-  answerType: 1.3,
-  firstStageRank: 0.7,
-  articleCoverage: -0.2,
-  sentenceDensity: 1.9,
-  articlePresence: 1.45,
-  synonymCoverage: 2,
-};
+/** The models as answering reads them. */
+export interface Model {
+  /** How many first-stage candidates are re-ranked. */
+  readonly candidates: number;
+  readonly rerank: Readonly<Record<FeatureName, number>>;
+  readonly sentence: ModelFile["sentence"];
+  /** Logistic model: answer when intercept + Σ coefficient × feature ≥ threshold (a log-odds). */
+  readonly abstain: {
+    readonly intercept: number;
+    readonly coefficients: Readonly<Record<AbstainFeature, number>>;
+    readonly threshold: number;
+  };
+}
 
-export const SENTENCE_WEIGHTS = {
-  coverage: 1,
-  answerType: 0.2,
-  first: -0.1,
-} as const;
+/** Reads a model file's contents; throws when they do not have the model's shape. */
+export function readModel(contents: unknown): Model {
+  const file = modelSchema.parse(contents);
+  return {
+    candidates: file.candidates,
+    rerank: byName(FEATURES, file.rerank),
+    sentence: file.sentence,
+    abstain: {
+      intercept: file.abstain.intercept,
+      coefficients: byName(ABSTAIN_FEATURES, file.abstain.coefficients),
+      threshold: file.abstain.threshold,
+    },
+  };
+}
 
-/** Logistic model: answer when intercept + Σ coefficient × feature ≥ threshold (a log-odds). */
-export const ABSTAIN: {
-  readonly intercept: number;
-  readonly coefficients: Readonly<Record<AbstainFeature, number>>;
-  readonly threshold: number;
-} = {
-  intercept: -3.4267,
-  coefficients: {
-    coverage: 2.3304,
-    textCoverage: 2.3354,
-    sentenceCoverage: 2.5925,
-    missingShare: 2.1281,
-    maxMissingShare: 1.6038,
-    absentShare: -6.8779,
-    titleIfComplete: 14.0284,
-    articlePresence: 1.7338,
-    margin: 0.4975,
-    scatter: -2.5807,
-  },
-  threshold: -1.1359,
-};
+let current: Model = readModel(fitted);
+
+/** The model answers use: model.json, unless tuning swapped in the one it is fitting. */
+export function model(): Model {
+  return current;
+}
+
+/** Swaps the model in use, for `npm run tune` while it fits. */
+export function useModel(next: Model): void {
+  current = next;
+}

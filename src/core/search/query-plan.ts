@@ -1,5 +1,6 @@
 import type { EntityKind } from "../corpus/types.ts";
 import { REPORTING_TERMS } from "../lexicon/reporting.ts";
+import { TITLE_TERMS } from "../lexicon/titles.ts";
 import { analyze, type Token, termOf } from "../text/analyze.ts";
 import { isEnglishWord } from "../text/english.ts";
 import { lookUp } from "../text/wordnet.ts";
@@ -44,6 +45,11 @@ export interface QueryWord {
   readonly unmatched: boolean;
   /** A reporting verb ("talk", "tell"): any reporting verb of a passage matches it. */
   readonly reporting: boolean;
+  /**
+   * The word names a thing (a person, an organisation, a place) rather than saying what is asked of
+   * it: a passage that only names the same things does not answer.
+   */
+  readonly name: boolean;
   /** The entity this word names (from entities.yaml or the general lexicon), if it names one. */
   readonly entity?: { readonly name: string; readonly kind: EntityKind; readonly own: boolean };
 }
@@ -145,13 +151,19 @@ export function planQuery(index: PassageIndex, aliases: AliasTable, input: Query
     seen.add(term);
     const accepts = new Map([[term, 1]]);
     const match = matches.find((m) => i >= m.start && i < m.start + m.length);
+    const named = new Set(match ? termsOf.slice(match.start, match.start + match.length) : []);
     if (match) {
       for (const alternative of match.alternatives) {
         // An alternative name stands for the word only where the corpus has all of it: "Gulf Cartel"
         // must not make every passage about some cartel a match for "golfo".
         if (!alternative.every((t) => index.frequency(t) > 0)) continue;
         for (const t of alternative) add(t, ALIAS_WEIGHT);
-        const rarest = [...alternative].sort((a, b) => index.frequency(a) - index.frequency(b))[0];
+        // It stands for the word by its most telling term, never a title ("President" names no one),
+        // and not at all when it repeats the name asked ("President Sheinbaum" for "Sheinbaum").
+        if (alternative.some((t) => named.has(t))) continue;
+        const rarest = alternative
+          .filter((t) => !TITLE_TERMS.has(t))
+          .sort((a, b) => index.frequency(a) - index.frequency(b))[0];
         if (rarest) accepts.set(rarest, 1);
       }
     }
@@ -192,6 +204,7 @@ export function planQuery(index: PassageIndex, aliases: AliasTable, input: Query
       missing: known.length === 0,
       unmatched,
       reporting,
+      name: match !== undefined && match.kind !== "term",
       ...(match ? { entity: { name: match.entity, kind: match.kind, own: match.own } } : {}),
     });
   });

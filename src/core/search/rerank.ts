@@ -38,6 +38,8 @@ export const FEATURES = [
   "sentenceDensity",
   "articlePresence",
   "synonymCoverage",
+  "focusCoverage",
+  "recency",
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 
@@ -53,6 +55,7 @@ export const ABSTAIN_FEATURES = [
   "articlePresence",
   "margin",
   "scatter",
+  "focus",
 ] as const;
 export type AbstainFeature = (typeof ABSTAIN_FEATURES)[number];
 
@@ -62,6 +65,8 @@ export interface CompiledQuery {
   readonly credits: ReadonlyMap<number, ReadonlyArray<readonly [word: number, credit: number]>>;
   readonly weights: Float64Array;
   readonly totalWeight: number;
+  /** 1 for the question words that name a thing (see QueryWord.name), 0 for the rest. */
+  readonly names: Uint8Array;
   /** The question's own terms, in order, for phrase and bigram signals (-1 where the corpus lacks one). */
   readonly sequence: readonly number[];
   readonly type: number;
@@ -77,9 +82,11 @@ export interface CompiledQuery {
 export function compileQuery(index: PassageIndex, plan: PlannedQuery, question: string): CompiledQuery {
   const credits = new Map<number, Array<readonly [number, number]>>();
   const weights = new Float64Array(plan.words.length);
+  const names = new Uint8Array(plan.words.length);
   let totalWeight = 0;
   plan.words.forEach((word, w) => {
     weights[w] = word.weight;
+    names[w] = word.name ? 1 : 0;
     totalWeight += word.weight;
     for (const [term, credit] of word.accepts) {
       const id = index.termId(term);
@@ -110,6 +117,7 @@ export function compileQuery(index: PassageIndex, plan: PlannedQuery, question: 
     credits,
     weights,
     totalWeight,
+    names,
     sequence: plan.words.map((w) => index.termId(w.term) ?? -1),
     type: questionType(question),
     searched,
@@ -240,8 +248,14 @@ export function signalsOf(
   let textCoverage = 0;
   let titleCoverage = 0;
   let synonymCoverage = 0;
+  let focusCovered = 0;
+  let focusTotal = 0;
   for (let w = 0; w < words; w++) {
     const weight = query.weights[w] as number;
+    if (query.names[w] === 0) {
+      focusTotal += weight;
+      focusCovered += weight * (inText[w] as number);
+    }
     synonymCoverage += weight * Math.max(inText[w] as number, inTitle[w] as number, bySynonym[w] as number);
     textCoverage += weight * (inText[w] as number);
     titleCoverage += weight * (inTitle[w] as number);
@@ -333,8 +347,31 @@ export function signalsOf(
     Math.max(0, sentenceCoverage) / total / Math.sqrt(Math.max(1, sentenceLength) / 12),
     articleStats.presence,
     synonymCoverage / total,
+    focusTotal > 0 ? focusCovered / focusTotal : 1,
+    // Set by the caller, which sees every candidate's date (see setRecency).
+    0,
   ]);
   return { features, bestSentence, sentences: sentenceSignals };
+}
+
+const RECENCY = FEATURES.indexOf("recency");
+
+/**
+ * Sets each candidate's recency: 1 for the newest article among them, 0 for the oldest, in between
+ * by date. A story develops; where passages compete, the latest reporting usually holds the figure
+ * asked for.
+ */
+export function setRecency(candidates: ReadonlyArray<{ readonly hit: Hit; readonly signals: CandidateSignals }>): void {
+  const times = candidates.map((c) => Date.parse(c.hit.passage.citation.published));
+  const known = times.filter((t) => !Number.isNaN(t));
+  if (known.length < 2) return;
+  const oldest = Math.min(...known);
+  const span = Math.max(...known) - oldest;
+  if (span <= 0) return;
+  candidates.forEach((c, i) => {
+    const t = times[i] as number;
+    c.signals.features[RECENCY] = Number.isNaN(t) ? 0 : (t - oldest) / span;
+  });
 }
 
 export function weightedSum(weights: Readonly<Record<FeatureName, number>>, features: Float64Array): number {

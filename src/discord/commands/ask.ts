@@ -102,7 +102,7 @@ export const ask = {
       version: context.storydesk.library.version,
     });
     await respond(interaction, payload, { ephemeral: isPrivate });
-    return answer.answered ? "answered" : "not-covered";
+    return answer.outcome;
   },
   buttons: { prefix: "ask:", handle: handleButton },
 } satisfies Command;

@@ -5,11 +5,13 @@ import {
   ButtonStyle,
   ComponentType,
 } from "discord.js";
-import type { Answer, AnswerPassage, AnswerSentence } from "../../core/answer.ts";
+import { answerNotes, noteText } from "../../core/answer-notes.ts";
+import type { Answer, AnswerPassage, AnswerSentence, ArticleSources } from "../../core/answer.ts";
 import { encodeButton } from "../custom-id.ts";
 import { LIMITS } from "../limits.ts";
 import { escapeAndFit, escapeUserText, truncate } from "../text.ts";
-import { citationLabel, citationLine } from "./citation.ts";
+import { citationLabel, citationLine, titleLink } from "./citation.ts";
+import { renderDesignationList } from "./designations.ts";
 import { fitEmbed, type ReplyPayload } from "./payload.ts";
 
 /** Passages shown per page of an answer. */
@@ -19,6 +21,8 @@ export const MAX_PASSAGES = 10;
 
 const COLOR_ANSWER = 0x2f80ed;
 const COLOR_NOT_COVERED = 0x8a8f98;
+const COLOR_DETAIL_MISSING = 0xe2a03f;
+const COLOR_HELP = 0x27ae60;
 const QUESTION_PREFIX = "**Q:** ";
 
 /** Budgets that keep an answer inside the 6000-character embed total with room to spare. */
@@ -46,21 +50,9 @@ function markedSentence(sentence: AnswerSentence): string {
   return out + escapeUserText(text.slice(at));
 }
 
-function quoted(words: readonly string[]): string {
-  return words.map((w) => `"${w}"`).join(", ");
-}
-
-/** What the corpus lacks and what was searched instead, as small print. */
+/** What the corpus lacks, what was searched instead and what is left unanswered, as small print. */
 function notes(answer: Answer): string[] {
-  const lines: string[] = [];
-  const substituted = new Map(answer.relatedTerms.map((r) => [r.term, r.related]));
-  const absent = answer.missingTerms.filter((t) => !substituted.has(t));
-  if (absent.length > 0) lines.push(`The articles never mention ${quoted(absent)}.`);
-  for (const [term, related] of substituted)
-    lines.push(`No article mentions "${term}"; searched for ${quoted(related)}.`);
-  for (const { term, suggestion } of answer.didYouMean)
-    lines.push(`Did you mean "${suggestion}" (for "${term}")?`);
-  return lines.map((line) => `-# ${escapeAndFit(line, MAX_NOTES)}`);
+  return answerNotes(answer).map((note) => `-# ${escapeAndFit(noteText(note), MAX_NOTES)}`);
 }
 
 function passageField(passage: AnswerPassage, number: number, related: boolean) {
@@ -116,11 +108,64 @@ function buttons(
   return row.length > 0 ? [{ type: ComponentType.ActionRow, components: row }] : [];
 }
 
+/** A reply that is not a passage search: small talk, another language. */
+function plainReply(answer: Answer, title: string, color: number, view: AnswerView): ReplyPayload {
+  const lines = [questionLine(answer.query), "", escapeUserText(answer.message)];
+  return {
+    embeds: [fitEmbed({ title, color, description: lines.join("\n"), footer: { text: `corpus ${view.version}` } })],
+    components: [],
+  };
+}
+
+function sourcesReply(answer: Answer, view: AnswerView): ReplyPayload {
+  const articles: readonly ArticleSources[] = answer.sources ?? [];
+  const fields = articles.map((a) => {
+    const about = [a.published || "undated", a.outlet].filter(Boolean).map((x) => escapeUserText(x as string));
+    const sources = a.sources.map((s, i) => `source ${i + 1}: ${escapeAndFit(s, 200)}`);
+    const title = titleLink(a);
+    return { name: truncate(a.title, LIMITS.fieldName), value: [`${title} · ${about.join(" · ")}`, ...sources].join("\n") };
+  });
+  const embed: APIEmbed = {
+    title: "Sources",
+    color: COLOR_ANSWER,
+    description: [questionLine(answer.query), "", escapeUserText(answer.message)].join("\n"),
+    fields,
+    footer: { text: `corpus ${view.version}` },
+  };
+  return { embeds: [fitEmbed(embed)], components: [] };
+}
+
+function designationsReply(answer: Answer, view: AnswerView): ReplyPayload {
+  const list = renderDesignationList(answer.designations ?? [], view.version);
+  const [embed] = list.embeds;
+  if (!embed) return list;
+  const fields = answer.passages.slice(0, PAGE_SIZE).map((p, i) => passageField(p, i + 1, false));
+  const description = [questionLine(answer.query), "", embed.description ?? ""].join("\n");
+  return { embeds: [fitEmbed({ ...embed, description, fields })], components: [] };
+}
+
 /**
  * An answer as a Discord message: the question, the answer sentence with the matched words in bold,
- * one page of cited passages, notes on what the corpus lacks, and the buttons for more.
+ * one page of cited passages, notes on what the corpus lacks, and the buttons for more. Requests that
+ * are not passage searches (the designations, the sources, small talk, another language) get their
+ * own replies.
  */
 export function renderAnswer(answer: Answer, view: AnswerView): ReplyPayload {
+  switch (answer.outcome) {
+    case "small-talk":
+      return plainReply(answer, "storydesk", COLOR_HELP, view);
+    case "other-language":
+      return plainReply(answer, "Please ask in the articles' language", COLOR_NOT_COVERED, view);
+    case "sources":
+      return sourcesReply(answer, view);
+    case "designations":
+      return designationsReply(answer, view);
+    default:
+      return passagesReply(answer, view);
+  }
+}
+
+function passagesReply(answer: Answer, view: AnswerView): ReplyPayload {
   const shown = answer.answered ? answer.passages : answer.related.slice(0, PAGE_SIZE);
   const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
   const page = Math.min(view.page, pages - 1);
@@ -135,11 +180,24 @@ export function renderAnswer(answer: Answer, view: AnswerView): ReplyPayload {
   const small = notes(answer);
   if (small.length > 0) lines.push("", ...small);
   if (!answer.answered && slice.length > 0)
-    lines.push("", "**Related passages** (they do not answer the question):");
+    lines.push(
+      "",
+      answer.outcome === "detail-missing"
+        ? "**What the articles say about it** (it does not answer the question):"
+        : "**Related passages** (they do not answer the question):",
+    );
   const first = page * PAGE_SIZE;
   const embed: APIEmbed = {
-    title: answer.answered ? "Answer from the articles" : "Not covered by the articles",
-    color: answer.answered ? COLOR_ANSWER : COLOR_NOT_COVERED,
+    title: answer.answered
+      ? "Answer from the articles"
+      : answer.outcome === "detail-missing"
+        ? "The articles don't say"
+        : "Not covered by the articles",
+    color: answer.answered
+      ? COLOR_ANSWER
+      : answer.outcome === "detail-missing"
+        ? COLOR_DETAIL_MISSING
+        : COLOR_NOT_COVERED,
     description: lines.join("\n"),
     fields: slice.map((p, i) => passageField(p, first + i + 1, !answer.answered)),
     footer: {

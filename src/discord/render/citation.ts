@@ -2,7 +2,7 @@ import type { Citation } from "../../core/passages.ts";
 import { escapeAndFit, escapeUserText } from "../text.ts";
 
 /** The article title as a masked link when the article has one, else in italics. */
-export function titleLink(citation: Citation, maxTitle = 120): string {
+export function titleLink(citation: Pick<Citation, "title" | "url">, maxTitle = 120): string {
   // escapeAndFit escapes brackets too, so the title cannot end the link's text early.
   const title = escapeAndFit(citation.title, maxTitle);
   if (!citation.url) return `*${title}*`;

@@ -1,0 +1,175 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Answer } from "../../src/core/answer.ts";
+import { loadCorpus } from "../../src/core/corpus/load.ts";
+import { Library } from "../../src/core/library.ts";
+
+/**
+ * The questions of issue 8's "Why" list, typed as people type them in Discord, each with the
+ * behaviour a reader expects: answered from the passage that holds it, told plainly that the
+ * articles don't say, or given the reply a request that is no passage search deserves.
+ */
+let story: Library;
+let second: Library;
+
+beforeAll(async () => {
+  story = Library.build(await loadCorpus("corpus"));
+  // A second story of another kind (job cuts, a court fight, shares), written for the chat set.
+  second = Library.build(await loadCorpus("eval/corpora/veyra-layoffs"));
+});
+
+const P = (n: string) => `sheinbaum-rejects-us-military-action#${n}`;
+
+function firstPassage(answer: Answer): string | undefined {
+  return answer.passages[0]?.id;
+}
+
+describe("answerable questions typed as chat are answered from the passage that holds them", () => {
+  it.each([
+    ["did mexico say no to american soldiers?", [P("p1"), P("p2"), P("k1")]],
+    ["how is mexico helping the us with cartels then", [P("p2"), P("k2")]],
+    ["how many narcos did mexico ship to the us in august", [P("p2"), P("k2"), P("s1")]],
+    ["when did trump sign the EO", [P("p4")]],
+    ["wat did shienbaum sey abot troops", [P("p1"), P("p2"), P("k1")]],
+    ["fuck the cartels. are they terrorists now or what", [P("p4"), P("p6"), P("k1"), P("p1")]],
+    ["ur a useless bot. who is anna kelly, idiot", [P("p6"), P("k3")]],
+  ])("%s", async (question, expected) => {
+    const answer = await story.ask(question);
+    expect(answer.outcome).toBe("answered");
+    expect(expected).toContain(firstPassage(answer));
+  });
+
+  it("finds the number and the date the question asks for in the answer sentence", async () => {
+    expect((await story.ask("how many narcos did mexico ship to the us in august")).answer?.text).toMatch(/26/);
+    expect((await story.ask("when did trump sign the EO")).answer?.text).toMatch(/January 20/);
+  });
+
+  it("never counts chat words as missing: greetings, insults, profanity, politeness, mentions", async () => {
+    const answer = await story.ask("<@123456789012345678> yo pls who is anna kelly lol, useless bot");
+    expect(answer.outcome).toBe("answered");
+    expect(answer.missingTerms).toEqual([]);
+  });
+});
+
+describe("on-topic questions the articles don't answer say so, with what they do say", () => {
+  it.each([
+    "Who leads the Sinaloa Cartel?",
+    "When will the US strike the cartels?",
+    "Where is Sinaloa?",
+    "How many US troops are in Mexico?",
+    "What did Sheinbaum say about Tom Cotton?",
+  ])("%s", async (question) => {
+    const answer = await story.ask(question);
+    expect(answer.answered).toBe(false);
+    expect(answer.outcome).toBe("detail-missing");
+    expect(answer.passages).toEqual([]);
+    expect(answer.related.length).toBeGreaterThan(0);
+    expect(answer.message).toMatch(/don't answer/);
+  });
+
+  it("Who is the US president? is not answered with Mexico's president", async () => {
+    const answer = await story.ask("Who is the US president?");
+    if (answer.answered) {
+      expect(firstPassage(answer)).not.toBe(P("p1"));
+      expect(answer.answer?.text).not.toMatch(/Mexican President Claudia Sheinbaum/);
+    }
+  });
+});
+
+describe("requests that are not passage searches", () => {
+  it.each(["hi", "ok", "thanks!!", "what can u do", "who made you"])("small talk: %s", async (question) => {
+    const answer = await story.ask(question);
+    expect(answer.outcome).toBe("small-talk");
+    expect(answer.answered).toBe(false);
+    expect(answer.passages).toEqual([]);
+    expect(answer.examples?.length).toBe(2);
+    // The examples are questions the articles answer.
+    for (const example of answer.examples ?? []) expect((await story.ask(example)).answered).toBe(true);
+  });
+
+  it("sources pls: the articles and the sources they name", async () => {
+    const answer = await story.ask("sources pls");
+    expect(answer.outcome).toBe("sources");
+    expect(answer.sources?.[0]?.sources).toHaveLength(3);
+    expect(answer.passages.map((p) => p.id)).toEqual([P("s1"), P("s2"), P("s3")]);
+  });
+
+  it.each(["which groups were designated", "list the cartels", "yo who r the cartels on the fto list"])(
+    "designations: %s",
+    async (question) => {
+      const answer = await story.ask(question);
+      expect(answer.outcome).toBe("designations");
+      expect(answer.designations?.map((o) => o.name)).toContain("Cartel de Sinaloa");
+      expect(firstPassage(answer)).toBe(P("p4"));
+    },
+  );
+
+  it("a question about one cartel is a passage search, not the list", async () => {
+    expect((await story.ask("which cartel has sheinbaum focused on")).outcome).toBe("answered");
+  });
+
+  it.each([
+    ["¿Quién es Claudia Sheinbaum?", "Spanish"],
+    ["qui a désigné les cartels comme terroristes ?", "French"],
+    ["wer ist anna kelly", "German"],
+  ])("another language: %s", async (question, language) => {
+    const answer = await story.ask(question);
+    expect(answer.outcome).toBe("other-language");
+    expect(answer.languages).toEqual({ question: language, articles: "English" });
+    expect(answer.message).toMatch(new RegExp(`English.*${language}`));
+  });
+});
+
+describe("stand-in words keep the meaning or are not used", () => {
+  it.each([
+    ["How many people died?", "died", "drop"],
+    ["Was there violence?", "violence", "force"],
+    ["Tell me about the cartels", "Tell", "state"],
+    ["What did Congress do?", "Congress", "united"],
+  ])("%s: %s never stands for %s", async (question, word, wrong) => {
+    const answer = await story.ask(question);
+    const related = answer.relatedTerms.find((r) => r.term === word)?.related ?? [];
+    expect(related).not.toContain(wrong);
+    expect(related).not.toContain("states");
+  });
+
+  it("a demonym is a country, not a misspelling: American is never 'did you mean mexican'", async () => {
+    const answer = await story.ask("did the american government designate the cartels?");
+    expect(answer.didYouMean).toEqual([]);
+    expect(answer.aliases).toContain("United States");
+  });
+
+  it("a real word the articles lack is reported missing, never corrected into another", async () => {
+    const answer = await story.ask("What did Sheinbaum's party say?");
+    expect(answer.didYouMean).toEqual([]);
+    expect(answer.missingTerms).toContain("party");
+  });
+});
+
+describe("a second story of another kind", () => {
+  it("reads whats, lets and 60k as the words they stand for", async () => {
+    for (const question of ["whats the share price now", "lets see, how many jobs are going", "are 60k jobs going"]) {
+      const answer = await second.ask(question);
+      expect(answer.missingTerms, question).not.toContain("whats");
+      expect(answer.missingTerms, question).not.toContain("lets");
+      expect(answer.missingTerms, question).not.toContain("60k");
+    }
+  });
+
+  it("never corrects a real word into another: fall is not hall, share is not spare", async () => {
+    const answer = await second.ask("did the shares fall after the ruling");
+    expect(answer.didYouMean).toEqual([]);
+  });
+
+  it("when will the supreme court rule on the appeal: the articles give no date", async () => {
+    const answer = await second.ask("when will the supreme court rule on the appeal");
+    expect(answer.answered).toBe(false);
+    expect(answer.outcome).toBe("detail-missing");
+  });
+
+  it("answers the answerable half of a two-part question and names what the other lacks", async () => {
+    const answer = await second.ask("how many jobs is veyra cutting and whats the ceo's salary");
+    expect(answer.outcome).toBe("answered");
+    expect(answer.missingTerms).toContain("salary");
+    expect(answer.unanswered.length).toBe(1);
+  });
+});

@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import { generalLexicon } from "../../src/core/lexicon/index.ts";
+import { encodeWordVectors, WordVectors, wordVectors } from "../../src/core/lexicon/word-vectors.ts";
+import { tagSentence } from "../../src/core/question/tagger.ts";
+import { AliasTable } from "../../src/core/search/aliases.ts";
+import { analyze } from "../../src/core/text/analyze.ts";
+import { isEnglishWord } from "../../src/core/text/english.ts";
+
+const table = new AliasTable([], generalLexicon());
+const find = (text: string) =>
+  table.find(
+    analyze(text)
+      .filter((t) => t.term !== null)
+      .map((t) => ({ term: t.term as string, surface: t.surface })),
+  );
+
+describe("the general lexicon", () => {
+  it.each([
+    ["american soldiers", "United States"],
+    ["the Mexicans", "Mexico"],
+    ["the brits", "United Kingdom"],
+    ["uk jobs", "United Kingdom"],
+    ["POTUS", "President of the United States"],
+    ["the EO", "executive order"],
+    ["narcos", "drug traffickers"],
+  ])("%s names %s", (text, entity) => {
+    expect(find(text).map((m) => m.entity)).toContain(entity);
+  });
+
+  it("matches codes that spell a word only in capitals", () => {
+    expect(find("the IT department").map((m) => m.entity)).toContain("Italy");
+    expect(find("it was there").map((m) => m.entity)).not.toContain("Italy");
+    expect(find("the WHO said").map((m) => m.entity)).toContain("World Health Organization");
+    expect(find("who said").map((m) => m.entity)).toEqual([]);
+  });
+
+  it("joins a corpus entity that shares a name with it, so the corpus's own name wins", () => {
+    const merged = new AliasTable(
+      [{ name: "United States", kind: "place", aliases: ["U.S."], designations: [], line: 1 }],
+      generalLexicon(),
+    );
+    const match = merged
+      .find(analyze("american").map((t) => ({ term: t.term as string, surface: t.surface })))
+      .at(0);
+    expect(match?.entity).toBe("United States");
+    expect(match?.own).toBe(true);
+  });
+});
+
+describe("isEnglishWord", () => {
+  it.each(["party", "fall", "share", "american", "shipped", "hardest", "the"])("%s is English", (word) => {
+    expect(isEnglishWord(word)).toBe(true);
+  });
+  it.each(["shienbaum", "blokced", "sheinbam"])("%s is not", (word) => {
+    expect(isEnglishWord(word)).toBe(false);
+  });
+});
+
+describe("tagSentence", () => {
+  const kinds = (sentence: string) =>
+    tagSentence(sentence, table).map((s) => `${s.kind}:${s.kind === "reason" ? "" : sentence.slice(s.start, s.end)}`);
+
+  it("finds people, organisations, places, times and numbers", () => {
+    const tags = kinds(
+      "In August 2025, 26 top cartel figures were extradited to the United States under a deal with the Trump administration.",
+    );
+    expect(tags).toEqual(
+      expect.arrayContaining(["time:August", "time:2025", "number:26", "place:United States", "organisation:Trump administration"]),
+    );
+    expect(kinds("Interior Minister Ilse Marrow said the Red Lantern Collective was behind it.")).toEqual(
+      expect.arrayContaining(["person:Ilse Marrow", "organisation:Red Lantern Collective"]),
+    );
+  });
+
+  it("finds times written with punctuation and reasons", () => {
+    expect(kinds("Dinner was at 8:10 p.m. every day.")).toContain("time:8:10 p.m.");
+    expect(kinds("He designated them, which is why the talks stalled.")).toContain("reason:");
+  });
+});
+
+describe("word vectors", () => {
+  it("round-trip through the compact file format", () => {
+    const bytes = encodeWordVectors(["alpha", "beta"], [[1, 0, 0], [0.6, 0.8, 0]], "test");
+    const vectors = WordVectors.decode(bytes);
+    expect(vectors.size).toBe(2);
+    expect(vectors.similarity("alpha", "beta")).toBeCloseTo(0.6, 1);
+    expect(vectors.similarity("alpha", "gamma")).toBeUndefined();
+  });
+
+  it("ship with the project: close words are close, unrelated ones are not", () => {
+    const vectors = wordVectors();
+    expect(vectors).not.toBeNull();
+    expect(vectors?.similarity("soldiers", "military")).toBeGreaterThan(0.7);
+    expect(vectors?.similarity("weather", "cartels") ?? 1).toBeLessThan(0.2);
+  });
+});

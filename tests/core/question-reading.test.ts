@@ -1,0 +1,125 @@
+import { describe, expect, it } from "vitest";
+import { readChat } from "../../src/core/lexicon/chat.ts";
+import { questionForm } from "../../src/core/question/answer-kind.ts";
+import { splitClauses } from "../../src/core/question/clauses.ts";
+import { mayBeForeign, understandQuestion } from "../../src/core/question/understand.ts";
+
+describe("readChat", () => {
+  it.each([
+    ["<@123456789012345678> who is anna kelly", "who is anna kelly", 1],
+    ["@storydesk did the us help mexico?? thx", "did the US help mexico??", 1],
+    ["yo who r the cartels on the fto list lmao 😂", "who are the cartels on the fto list", 0],
+    ["wat did shienbaum sey abot troops", "what did shienbaum say about troops", 0],
+    ["whats the deal w/ cjng", "what about cjng", 0],
+    ["can you tell me who anna kelly is", "who anna kelly is", 0],
+    ["tell us who won", "who won", 0],
+    ["how is mexico helping the us with cartels then", "how is mexico helping the US with cartels then", 0],
+    ["are they terrorists now or what", "are they terrorists now", 0],
+  ])("%s -> %s", (message, text, mentions) => {
+    const reading = readChat(message);
+    expect(reading.text).toBe(text);
+    expect(reading.mentions).toBe(mentions);
+  });
+
+  it("keeps insults and profanity aside as words that count only where an article uses them", () => {
+    const reading = readChat("fuck the cartels. ur a useless bot, idiot");
+    expect([...reading.soft].sort()).toEqual(["bot", "fuck", "idiot", "useless"]);
+  });
+
+  it("drops greetings and thanks whatever their case, and leaves acronyms alone", () => {
+    expect(readChat("HI. THANKS").text).toBe("");
+    expect(readChat("did the DA or the SB say").text).toBe("did the DA or the SB say");
+  });
+});
+
+describe("questionForm: what kind of answer a question asks for", () => {
+  it.each([
+    ["who leads the sinaloa cartel", "agent"],
+    ["who is anna kelly", "identity"],
+    ["who is the us president", "agent"],
+    ["who is mexicos security minister", "agent"],
+    ["when did trump sign the EO", "time"],
+    ["what year was the EO signed", "time"],
+    ["where is sinaloa", "place"],
+    ["which country sent rescue teams", "place"],
+    ["how many narcos did mexico ship", "number"],
+    ["what % voted yes", "number"],
+    ["why did trump label cartels as FTOs", "reason"],
+    ["what did sheinbaum say about tom cotton", "statement"],
+    ["sheinbaum said what about troops", "statement"],
+    ["did mexico refuse", "yes-no"],
+    ["which cartel has sheinbaum focused on", "name"],
+    ["how is mexico helping the us", "open"],
+    // A question word deep inside is not the question's: "when" here starts no question of time.
+    ["What was the color of the jerseys in Super Bowl XXXII when Elway was quarterback?", "open"],
+    ["When many people are arrested, what is a common tactic?", "open"],
+  ])("%s -> %s", (question, kind) => {
+    expect(questionForm(question).kind).toBe(kind);
+  });
+
+  it("names who spoke in a statement question, and the words that only name the kind", () => {
+    expect(questionForm("what did anna kelly say about sheinbaum").speaker).toBe("anna kelly");
+    expect([...questionForm("what year was the EO signed").kindWords]).toEqual(["year"]);
+  });
+});
+
+describe("splitClauses", () => {
+  it.each([
+    ["who is anna kelly and what is her salary", ["who is anna kelly", "what is her salary"]],
+    ["who designated the cartels and when", ["who designated the cartels and when"]],
+    ["did mexico say yes or no to US forces", ["did mexico say yes or no to US forces"]],
+    ["what did the CoA decide + is veyra doing a buyback", ["what did the CoA decide + is veyra doing a buyback"]],
+  ])("%s", (text, questions) => {
+    expect(splitClauses(text).map((c) => c.question)).toEqual(questions);
+  });
+
+  it("keeps a remark that asks nothing as context for the question after it", () => {
+    expect(splitClauses("fuck the cartels. are they terrorists now")).toEqual([
+      { question: "are they terrorists now", context: "fuck the cartels" },
+    ]);
+  });
+});
+
+describe("understandQuestion", () => {
+  it.each(["hi", "ok", "thanks!!", "what can u do", "who made you", "are you a bot or a real person", "help"])(
+    "small talk: %s",
+    (message) => {
+      expect(understandQuestion(message).smallTalk).toBe(true);
+    },
+  );
+
+  it.each(["sources pls", "wheres this from", "what articles are u using for this", "links?"])(
+    "asks for the sources: %s",
+    (message) => {
+      expect(understandQuestion(message).asksForSources).toBe(true);
+    },
+  );
+
+  it.each(["did the us help mexico", "who is the WHO rep in nepal", "what sources did the pentagon cite about the cartels"])(
+    "a real question: %s",
+    (message) => {
+      const understood = understandQuestion(message);
+      expect(understood.smallTalk).toBe(false);
+    },
+  );
+});
+
+describe("mayBeForeign: when the language detector is worth asking", () => {
+  const notInCorpus = () => false;
+  it.each(["¿Quién es Claudia Sheinbaum?", "wer ist anna kelly", "chi è anna kelly?", "pourquoi le Népal a refusé les sauveteurs suisses ?"])(
+    "another language: %s",
+    (message) => {
+      expect(mayBeForeign(message, notInCorpus)).toBe(true);
+    },
+  );
+  it.each(["wat did shienbaum sey abot troops", "which judge blokced the depot closures", "best budget gaming laptop 2026?"])(
+    "English, typos and all: %s",
+    (message) => {
+      expect(mayBeForeign(message, notInCorpus)).toBe(false);
+    },
+  );
+  it("does not count the corpus's own names in another language", () => {
+    const corpusWords = new Set(["carteles", "unidos"]);
+    expect(mayBeForeign("carteles unidos designated y/n", (w) => corpusWords.has(w))).toBe(false);
+  });
+});
