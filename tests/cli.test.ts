@@ -17,7 +17,7 @@ import { defaultSnapshotFile, openLibrary } from "../src/core/open.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const BUNDLED_CORPUS = path.join(ROOT, "corpus");
-const DESIGNATED = "Which cartels were designated as terrorist organisations?";
+const DESIGNATED = "Who designated the cartels as terrorist organisations?";
 
 const execFileAsync = promisify(execFile);
 
@@ -118,8 +118,14 @@ function questionOf(length: number): string {
 }
 
 /** What `--json` prints: the library's answer and the corpus version. */
-async function expectedJson(question: string, top?: number): Promise<Answer & { corpus: { version: string } }> {
-  return { ...(await library.ask(question, top === undefined ? {} : { top })), corpus: { version: library.version } };
+async function expectedJson(
+  question: string,
+  top?: number,
+): Promise<Answer & { corpus: { version: string } }> {
+  return {
+    ...(await library.ask(question, top === undefined ? {} : { top })),
+    corpus: { version: library.version },
+  };
 }
 
 describe("ask", () => {
@@ -197,7 +203,7 @@ describe("ask", () => {
   it("prints a did-you-mean line in text", async () => {
     const result = await ask(["What did sheinbam say about the military?"]);
     expect(result.code, result.stderr).toBe(0);
-    expect(lines(result.stdout)[0]).toBe('Did you mean "sheinbaum" (for "sheinbam")?');
+    expect(lines(result.stdout)).toContain('Did you mean "sheinbaum" (for "sheinbam")?');
   });
 
   it("accepts a question of exactly 300 characters, and saves a snapshot in SNAPSHOT_DIR", async () => {

@@ -182,7 +182,7 @@ describe("npm run register", () => {
 
 describe("/ask", () => {
   it("answers with the sentence (matched words in bold), three cited passages and the corpus version", async () => {
-    const { ack, message } = await ask("Which groups were designated as terrorist organisations?");
+    const { ack, message } = await ask("Who designated the cartels as terrorist organisations?");
     expect(ack.type).toBe(4);
     expect(ack.at).toBeLessThan(3000);
     expect(message.ephemeral).toBe(false);
@@ -190,7 +190,7 @@ describe("/ask", () => {
     const [embed] = message.embeds;
     expect(embed?.title).toBe("Answer from the articles");
     expect(embed?.description).toMatch(
-      /^\*\*Q:\*\* Which groups were designated as terrorist organisations\?\n/,
+      /^\*\*Q:\*\* Who designated the cartels as terrorist organisations\?\n/,
     );
     expect(embed?.description).toMatch(/\*\*designated\*\*/);
     // Up to three passages: as many as answer the question.
@@ -221,10 +221,11 @@ describe("/ask", () => {
   it("labels the closest passages as related when it abstains", async () => {
     const { message } = await ask("What did Sheinbaum say about tariffs?");
     const [embed] = message.embeds;
-    expect(embed?.title).toBe("Not covered by the articles");
-    expect(embed?.description).toContain("**Related passages** (they do not answer the question)");
+    expect(embed?.title).toMatch(/^(Not covered by the articles|The articles don't say)$/);
+    expect(embed?.description).toMatch(/\*\*(Related passages|What the articles say about it)\*\* \(/);
     expect((embed?.fields ?? []).every((f) => f.name.startsWith("Related ["))).toBe(true);
     expect(embed?.fields?.length).toBeGreaterThan(0);
+    expect(buttonsOf(message)).toEqual([]);
   });
 
   it("reports did-you-mean for a misspelling", async () => {
@@ -302,7 +303,7 @@ describe("/ask", () => {
   });
 
   it("takes a question of exactly 300 characters", async () => {
-    const text = `Which cartels were designated as terrorist organisations ${"and why ".repeat(40)}`.slice(
+    const text = `Who designated the cartels as terrorist organisations ${"and why ".repeat(40)}`.slice(
       0,
       300,
     );
@@ -316,6 +317,64 @@ describe("/ask", () => {
     const reply = await handle.original();
     expect(reply.ephemeral).toBe(true);
     expect(reply.content).toMatch(/limit is 300/);
+  });
+
+  it("says plainly when the articles speak of it but don't say what was asked, with what they do say", async () => {
+    const { message } = await ask("who leads the sinaloa cartel lol");
+    const [embed] = message.embeds;
+    expect(embed?.title).toBe("The articles don't say");
+    expect(embed?.description).toContain("The articles don't answer “Who leads the sinaloa cartel?”");
+    expect(embed?.description).toContain(
+      "**What the articles say about it** (it does not answer the question):",
+    );
+    expect((embed?.fields ?? []).every((f) => f.name.startsWith("Related ["))).toBe(true);
+    expect(embed?.fields?.length).toBeGreaterThan(0);
+    expect(buttonsOf(message)).toEqual([]);
+  });
+
+  it("answers the answerable part of a two-part question and names the other", async () => {
+    const { message } = await ask("who is anna kelly and whats her salary");
+    const [embed] = message.embeds;
+    expect(embed?.title).toBe("Answer from the articles");
+    expect(embed?.description).toContain("**Anna** **Kelly**");
+    expect(embed?.description).toContain('The articles never mention "salary".');
+    expect(embed?.description).toContain("The articles don't answer “What is her salary?”");
+  });
+
+  it("answers small talk with what it does and two questions to try", async () => {
+    const { message } = await ask("hi");
+    const [embed] = message.embeds;
+    expect(embed?.title).toBe("storydesk");
+    expect(embed?.description).toMatch(/I answer questions about the news story in 1 article/);
+    expect(embed?.description).toMatch(/For example: “[^”]+” or “[^”]+”/);
+    expect(embed?.fields ?? []).toEqual([]);
+    expect(buttonsOf(message)).toEqual([]);
+  });
+
+  it("answers a request for the designations with the list and the passages it rests on", async () => {
+    const { message } = await ask("list the cartels");
+    const [embed] = message.embeds;
+    expect(embed?.title).toBe("Designated as terrorist organisations (7)");
+    expect(embed?.description).toContain("**1. Mara Salvatrucha**");
+    expect(embed?.fields?.[0]?.name).toMatch(/^\[1\] paragraph 4 · 2025-08$/);
+  });
+
+  it("answers a request for the sources with the article and the reports it names", async () => {
+    const { message } = await ask("sources pls");
+    const [embed] = message.embeds;
+    expect(embed?.title).toBe("Sources");
+    expect(embed?.description).toContain(
+      "The answers come from 1 article, which name 3 sources of their own.",
+    );
+    expect(embed?.fields?.[0]?.value).toContain("](https://news.example/sheinbaum%20%28interview%29)");
+    expect(embed?.fields?.[0]?.value).toContain("source 1: Mexico extradites 26 top cartel figures to U.S.");
+  });
+
+  it("asks for a question in the articles' language, naming both", async () => {
+    const { message } = await ask("¿Quién es Claudia Sheinbaum?");
+    const [embed] = message.embeds;
+    expect(embed?.title).toBe("Please ask in the articles' language");
+    expect(embed?.description).toContain("The articles are in English, and your question looks like Spanish");
   });
 
   it("works in a DM", async () => {

@@ -124,7 +124,9 @@ function libraryField(snapshot: { library: Record<string, unknown> }, name: keyo
 async function expectSameLibrary(actual: Library, expected: Library): Promise<void> {
   for (const question of QUESTIONS) {
     expect(await actual.ask(question), question).toEqual(await expected.ask(question));
-    expect(await actual.ask(question, { top: 5 }), question).toEqual(await expected.ask(question, { top: 5 }));
+    expect(await actual.ask(question, { top: 5 }), question).toEqual(
+      await expected.ask(question, { top: 5 }),
+    );
   }
   expect(actual.designations()).toEqual(expected.designations());
   expect(actual.version).toBe(expected.version);

@@ -1,11 +1,14 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { useTagger } from "../core/question/tagger.ts";
+import { RELATIONS, type Relation, useStandIns, VECTOR_SIMILARITY } from "../core/search/stand-ins.ts";
 import type { ChatReport, EvalReport, QaReport } from "../eval/run-eval.ts";
 import { HAND_WRITTEN_SET, runEval } from "../eval/run-eval.ts";
 import { CLIError } from "./cli-error.ts";
 import { parseCommandLine, runCommand } from "./run.ts";
 
-const USAGE = "npm run eval -- [--set story|chat|all] [--qa DIR] [--split] [--sweep] [--misses] [--json]";
+const USAGE =
+  "npm run eval -- [--set story|chat|all] [--qa DIR] [--split] [--sweep] [--misses] [--relations LIST] [--vector-similarity N] [--tagger heuristic|compromise] [--json]";
 const SETS = { story: ["story"], chat: ["chat"], all: ["story", "chat"] } as const;
 
 function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
@@ -23,7 +26,19 @@ function qaTable(report: QaReport, sweep: boolean): string[] {
     `${report.set}, ${report.passages} passages, answer threshold (confidence) ${report.minConfidence.toFixed(3)}`,
     "",
     ...markdownTable(
-      ["group", "questions", "in", "out", "R@1", "R@3", "R@5", "MRR@10", "sentence@1", "answered-in", "declined-out"],
+      [
+        "group",
+        "questions",
+        "in",
+        "out",
+        "R@1",
+        "R@3",
+        "R@5",
+        "MRR@10",
+        "sentence@1",
+        "answered-in",
+        "declined-out",
+      ],
       report.groups.map(({ name, metrics: m }) => [
         name,
         String(m.questions),
@@ -150,6 +165,9 @@ async function main(argv: readonly string[]): Promise<void> {
       split: { type: "boolean" },
       sweep: { type: "boolean" },
       misses: { type: "boolean" },
+      relations: { type: "string" },
+      "vector-similarity": { type: "string" },
+      tagger: { type: "string" },
       json: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
@@ -175,7 +193,25 @@ async function main(argv: readonly string[]): Promise<void> {
       }
     }
   } else if (values.split) {
-    throw new CLIError("storydesk: --split needs --qa DIR: it splits the SQuAD set's articles in two halves.");
+    throw new CLIError(
+      "storydesk: --split needs --qa DIR: it splits the SQuAD set's articles in two halves.",
+    );
+  }
+  if (values.relations !== undefined || values["vector-similarity"] !== undefined) {
+    const chosen = (values.relations ?? "synonyms,vectors").split(",").filter(Boolean);
+    const unknown = chosen.find((r) => !(RELATIONS as readonly string[]).includes(r));
+    if (unknown)
+      throw new CLIError(`storydesk: --relations takes ${RELATIONS.join(", ")}, not "${unknown}".`);
+    const similarity = Number(values["vector-similarity"] ?? VECTOR_SIMILARITY);
+    if (!(similarity > 0 && similarity < 1))
+      throw new CLIError("storydesk: --vector-similarity must be between 0 and 1.");
+    useStandIns(chosen as Relation[], similarity);
+  }
+  if (values.tagger !== undefined) {
+    if (!["heuristic", "compromise"].includes(values.tagger))
+      throw new CLIError(`storydesk: --tagger must be heuristic or compromise, not "${values.tagger}".`);
+    if (values.tagger === "compromise")
+      useTagger((await import("../eval/compromise-tagger.ts")).compromiseTagger);
   }
   const report = await runEval({
     ...(values.set === undefined ? {} : { sets: SETS[values.set as keyof typeof SETS] }),

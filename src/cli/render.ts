@@ -1,5 +1,5 @@
-import { answerNotes, noteText } from "../core/answer-notes.ts";
 import type { Answer, AnswerPassage, AnswerSentence, ArticleSources } from "../core/answer.ts";
+import { answerNotes, noteText } from "../core/answer-notes.ts";
 import type { DesignatedOrganisation } from "../core/designations.ts";
 import type { Citation } from "../core/passages.ts";
 
@@ -65,7 +65,12 @@ export function renderAnswer(answer: Answer, style: Style): string {
     case "not-covered":
       lines.push(answer.message, ...notes);
       if (answer.related.length > 0) {
-        lines.push("", "Related passages (they do not answer the question):", "", ...passageLines(answer.related));
+        lines.push(
+          "",
+          "Related passages (they do not answer the question):",
+          "",
+          ...passageLines(answer.related),
+        );
       }
       break;
     case "small-talk":

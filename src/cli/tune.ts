@@ -47,7 +47,8 @@ async function main(argv: readonly string[]): Promise<void> {
   if (positionals.length > 0 || values.qa === undefined)
     throw new CLIError(`storydesk: give the SQuAD set with --qa DIR. Usage: ${USAGE}`);
   for (const file of ["passages.jsonl", "questions.jsonl"]) {
-    if (!existsSync(`${values.qa}/${file}`)) throw new CLIError(`storydesk: --qa ${values.qa}: no ${file} there.`);
+    if (!existsSync(`${values.qa}/${file}`))
+      throw new CLIError(`storydesk: --qa ${values.qa}: no ${file} there.`);
   }
   const stories = await readChatStories();
   const chat = await Promise.all(
@@ -58,13 +59,23 @@ async function main(argv: readonly string[]): Promise<void> {
     })),
   );
   const model = tune(await readQaSet(values.qa), chat, (line) => process.stderr.write(`${line}\n`));
-  const text = `${JSON.stringify(modelFile(model, values.qa, stories.map((s) => s.name)), null, 2)}\n`;
+  const text = `${JSON.stringify(
+    modelFile(
+      model,
+      values.qa,
+      stories.map((s) => s.name),
+    ),
+    null,
+    2,
+  )}\n`;
   if (values["dry-run"]) {
     process.stdout.write(text);
     return;
   }
   await writeFile(MODEL_FILE, text);
-  process.stdout.write(`Wrote ${MODEL_FILE}. Run npm run eval -- --set all --qa ${values.qa} to measure it.\n`);
+  process.stdout.write(
+    `Wrote ${MODEL_FILE}. Run npm run eval -- --set all --qa ${values.qa} to measure it.\n`,
+  );
 }
 
 await runCommand(main);

@@ -21,7 +21,8 @@ export function answerNotes(answer: Answer): AnswerNote[] {
   const absent = answer.missingTerms.filter((t) => !substituted.has(t));
   if (absent.length > 0) notes.push({ kind: "never-mentioned", terms: absent });
   for (const [term, related] of substituted) notes.push({ kind: "searched-instead", term, related });
-  if (answer.answered && answer.unanswered.length > 0) notes.push({ kind: "unanswered", parts: answer.unanswered });
+  if (answer.answered && answer.unanswered.length > 0)
+    notes.push({ kind: "unanswered", parts: answer.unanswered });
   return notes;
 }
 

@@ -195,7 +195,9 @@ function passageWords(hits: readonly Hit[]): Map<string, string> {
   const words = new Map<string, string>();
   const titles = new Set<string>();
   for (const hit of hits) {
-    const texts = titles.has(hit.passage.citation.title) ? [hit.passage.text] : [hit.passage.text, hit.passage.citation.title];
+    const texts = titles.has(hit.passage.citation.title)
+      ? [hit.passage.text]
+      : [hit.passage.text, hit.passage.citation.title];
     titles.add(hit.passage.citation.title);
     for (const text of texts)
       for (const token of analyze(text)) if (token.term !== null) words.set(token.folded, token.term);
@@ -226,7 +228,10 @@ export function rankClause(
   const compiled = compileQuery(index, plan, clause.question);
   const topScore = hits[0]?.score ?? 0;
   const articleCache: ArticleWeightCache = new Map();
-  const signalled = hits.map((hit, rank) => ({ hit, signals: signalsOf(index, compiled, hit, rank, topScore, articleCache) }));
+  const signalled = hits.map((hit, rank) => ({
+    hit,
+    signals: signalsOf(index, compiled, hit, rank, topScore, articleCache),
+  }));
   setRecency(signalled);
   const ranked = signalled
     .map(({ hit, signals }) => ({ hit, signals, score: weightedSum(model().rerank, signals.features) }))
@@ -311,7 +316,14 @@ function toAnswerPassage(candidate: RankedCandidate, confidence: number): Answer
 
 /** A passage cited as it is, outside a ranking (designations, sources). */
 function citedPassage(passage: Passage): AnswerPassage {
-  return { id: passage.id, text: passage.text, score: 0, coverage: 0, confidence: 1, citation: passage.citation };
+  return {
+    id: passage.id,
+    text: passage.text,
+    score: 0,
+    coverage: 0,
+    confidence: 1,
+    citation: passage.citation,
+  };
 }
 
 /** The sentence of the best candidate that answers best, with the question's words marked. */
@@ -362,6 +374,8 @@ function askedDetail(clause: UnderstoodClause, plan: PlannedQuery): AskedDetail 
   return {
     kind: clause.form.kind,
     ...(clause.form.speaker === undefined ? {} : { speaker: clause.form.speaker }),
+    ...(clause.form.person ? { person: true } : {}),
+    ...(clause.form.future ? { future: true } : {}),
     plan,
     ...countedNoun(clause.question, plan),
   };
@@ -424,12 +438,14 @@ function answerClause(
   const scored = ranked.ranked.slice(0, MAX_TOP).map((candidate, i) => {
     const confidence = answerConfidence(candidate, ranked.plan, ranked.ranked);
     // Only the best few may answer; the detail check reads their sentences, so it runs on them alone.
-    const detail = i < ANSWER_DEPTH && confidence >= threshold ? detailOf(context, candidate, asked) : unchecked;
+    const detail =
+      i < ANSWER_DEPTH && confidence >= threshold ? detailOf(context, candidate, asked) : unchecked;
     return { candidate, confidence, detail };
   });
   const first = scored.findIndex((s, i) => i < ANSWER_DEPTH && mayAnswer(s.confidence, threshold, s.detail));
   // Further passages back the answer up when the model is as sure of them; the first must hold it.
-  const answering = first < 0 ? [] : scored.filter((s, i) => i === first || (i > first && s.confidence >= threshold));
+  const answering =
+    first < 0 ? [] : scored.filter((s, i) => i === first || (i > first && s.confidence >= threshold));
   const best = scored[0];
   const names = ranked.plan.words.filter((w) => w.name && !w.missing && w.entity?.own);
   const topical =
@@ -528,7 +544,8 @@ const EMPTY_BASE: AnswerBase = {
 /** Words naming a list of designated organisations: "terrorist", "designated", "FTO", "blacklist". */
 const DESIGNATION_WORDS = /\b(?:designat\w*|terror\w*|ftos?|blacklist\w*|sanction\w*)\b/i;
 /** Asking for a list: "which", "what are", "list", "name the", "all the", "who is on". */
-const LIST_WORDS = /\b(?:list|lists|listed|which|name (?:the|all)|all (?:the )?|every|what (?:are|were)|who(?:'s| is| are| was| were)? on|how many)\b/i;
+const LIST_WORDS =
+  /\b(?:list|lists|listed|which|name (?:the|all)|all (?:the )?|every|what (?:are|were)|who(?:'s| is| are| was| were)? on|how many)\b/i;
 
 /**
  * Whether a clause asks for the list of designated organisations ("which groups were designated",
@@ -548,7 +565,9 @@ function asksForDesignations(context: AnswerContext, clause: UnderstoodClause, p
   const category = plan.words.some(
     (w) => heads.has(w.term) || /^(?:group|organ|org|gang|entit)/.test(w.term),
   );
-  return DESIGNATION_WORDS.test(text) ? category || /\blist\b/i.test(text) : category && /\blist|name\b/i.test(text);
+  return DESIGNATION_WORDS.test(text)
+    ? category || /\blist\b/i.test(text)
+    : category && /\blist|name\b/i.test(text);
 }
 
 /**
@@ -596,7 +615,9 @@ export function answerQuestion(context: AnswerContext, question: string, options
   const plans = clauses.map((c) => c.result.ranked.plan);
   const base: AnswerBase = {
     ...EMPTY_BASE,
-    missingTerms: [...new Set(plans.flatMap((p) => p.words.filter((w) => w.missing).map((w) => w.token.surface)))],
+    missingTerms: [
+      ...new Set(plans.flatMap((p) => p.words.filter((w) => w.missing).map((w) => w.token.surface))),
+    ],
     didYouMean: plans.flatMap((p) => p.corrections),
     relatedTerms: plans.flatMap((p) => p.related),
     aliases: [...new Set(plans.flatMap((p) => p.aliases))],
@@ -605,7 +626,9 @@ export function answerQuestion(context: AnswerContext, question: string, options
   const lead = answeredClauses[0];
   if (!lead) {
     const result = (clauses.find((c) => c.result.topical) ?? first)?.result;
-    const related = (result?.scored ?? []).slice(0, top).map((s) => toAnswerPassage(s.candidate, s.confidence));
+    const related = (result?.scored ?? [])
+      .slice(0, top)
+      .map((s) => toAnswerPassage(s.candidate, s.confidence));
     const topical = clauses.some((c) => c.result.topical);
     const asked = clauses.map((c) => quotedClause(c.clause)).join(" ");
     return {
@@ -634,7 +657,9 @@ export function answerQuestion(context: AnswerContext, question: string, options
     }
   }
   const leading = lead.result.answering[0] as ClauseAnswer["answering"][number];
-  const unanswered = clauses.filter((c) => c.result.answering.length === 0).map((c) => quotedClause(c.clause));
+  const unanswered = clauses
+    .filter((c) => c.result.answering.length === 0)
+    .map((c) => quotedClause(c.clause));
   return {
     ...base,
     query,

@@ -6,6 +6,7 @@ import {
   answerQuestion,
   type CandidateDecision,
   candidateDecisions,
+  MAX_QUESTION_CHARS,
   type RankedQuestion,
   rankQuestion,
 } from "./answer.ts";
@@ -13,9 +14,14 @@ import type { Diagnostic } from "./corpus/diagnostics.ts";
 import type { Corpus } from "./corpus/parse.ts";
 import type { Article, Entity } from "./corpus/types.ts";
 import { type DesignatedOrganisation, resolveDesignations } from "./designations.ts";
-import { type Passage, passagesOf } from "./passages.ts";
 import { generalLexicon } from "./lexicon/index.ts";
-import { detectLanguage, languageDetectorLoaded, languageName, loadLanguageDetector } from "./lexicon/language.ts";
+import {
+  detectLanguage,
+  languageDetectorLoaded,
+  languageName,
+  loadLanguageDetector,
+} from "./lexicon/language.ts";
+import { type Passage, passagesOf } from "./passages.ts";
 import { mayBeForeign } from "./question/understand.ts";
 import { AliasTable } from "./search/aliases.ts";
 import { DEFAULT_INDEX_OPTIONS, type IndexOptions } from "./search/index-options.ts";
@@ -156,7 +162,13 @@ export class Library {
     if (!languageDetectorLoaded() || !this.mayBeForeign(question)) return undefined;
     const asked = detectLanguage(question);
     this.corpusLanguage ??=
-      detectLanguage(this.data.passages.slice(0, 40).map((p) => p.text).join(" ").slice(0, 4000)) ?? "en";
+      detectLanguage(
+        this.data.passages
+          .slice(0, 40)
+          .map((p) => p.text)
+          .join(" ")
+          .slice(0, 4000),
+      ) ?? "en";
     if (!asked || asked === this.corpusLanguage) return undefined;
     return { question: languageName(asked), articles: languageName(this.corpusLanguage) };
   }
@@ -168,12 +180,15 @@ export class Library {
   examples(): readonly string[] {
     if (this.exampleQuestions) return this.exampleQuestions;
     const candidates: string[] = [];
-    if (this.data.designations.length > 0) candidates.push("Which organisations were designated as terrorist organisations?");
+    if (this.data.designations.length > 0)
+      candidates.push("Which organisations were designated as terrorist organisations?");
     for (const entity of this.data.entities) {
       if (entity.kind === "person") candidates.push(`Who is ${entity.name}?`);
-      else if (entity.kind === "organisation") candidates.push(`What do the articles say about ${entity.name}?`);
+      else if (entity.kind === "organisation")
+        candidates.push(`What do the articles say about ${entity.name}?`);
     }
     const answered = candidates
+      .filter((q) => q.length <= MAX_QUESTION_CHARS)
       .slice(0, 12)
       .map((q) => ({ q, answer: answerQuestion(this.context, q, { top: 1 }) }))
       .filter(({ answer }) => answer.answered && answer.outcome !== "small-talk")

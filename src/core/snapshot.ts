@@ -11,7 +11,7 @@ import { decodeContainer, encodeContainer, isContainer } from "./snapshot-file.t
  * Version of the snapshot layout and of everything that shapes an index (analysis, passage cutting).
  * Bump it whenever either changes: a snapshot of another version is rebuilt, never read.
  */
-export const SNAPSHOT_FORMAT_VERSION = 7;
+export const SNAPSHOT_FORMAT_VERSION = 8;
 const FORMAT = "storydesk-index";
 
 /** How a snapshot was used when a library was opened. */

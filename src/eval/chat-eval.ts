@@ -46,7 +46,9 @@ const DECLINES = new Set(["detail-missing", "not-covered"]);
 
 function namedAll(missing: readonly string[], named: readonly string[]): boolean {
   const folded = named.map((w) => fold(w));
-  return missing.every((w) => folded.some((n) => n === fold(w) || n.startsWith(fold(w)) || fold(w).startsWith(n)));
+  return missing.every((w) =>
+    folded.some((n) => n === fold(w) || n.startsWith(fold(w)) || fold(w).startsWith(n)),
+  );
 }
 
 /** Scores one answer against its chat question. */
@@ -143,5 +145,9 @@ export function baselineChat(
     if (position === 0) at1++;
     if (position >= 0) at3++;
   }
-  return { top1: share(at1, answerable.length), top3: share(at3, answerable.length), answerable: answerable.length };
+  return {
+    top1: share(at1, answerable.length),
+    top3: share(at3, answerable.length),
+    answerable: answerable.length,
+  };
 }

@@ -2,7 +2,13 @@ import { defaultMinConfidence } from "../core/answer.ts";
 import { loadCorpus } from "../core/corpus/load.ts";
 import { Library } from "../core/library.ts";
 import { type BaselineMetrics, lunrDefaults, miniSearchDefaults, rankingMetrics } from "./baselines.ts";
-import { baselineChat, type ChatMetrics, type ChatOutcome, evaluateChat, summariseChat } from "./chat-eval.ts";
+import {
+  baselineChat,
+  type ChatMetrics,
+  type ChatOutcome,
+  evaluateChat,
+  summariseChat,
+} from "./chat-eval.ts";
 import { type ChatQuestion, HALVES, readChatStories } from "./chat-set.ts";
 import { evaluateQuestion, type Metrics, type QuestionOutcome, summarise } from "./evaluate.ts";
 import { corpusFromPassages } from "./qa-corpus.ts";
@@ -118,7 +124,12 @@ async function chatReport(): Promise<ChatReport> {
   const stories = await readChatStories();
   const rows: Array<{ name: string; metrics: ChatMetrics }> = [];
   const outcomes: Array<ChatOutcome & { story: string; half: string }> = [];
-  const baselines: Array<{ name: string; half: string; questions: ChatQuestion[]; rankers: ReturnType<typeof rankersFor> }> = [];
+  const baselines: Array<{
+    name: string;
+    half: string;
+    questions: ChatQuestion[];
+    rankers: ReturnType<typeof rankersFor>;
+  }> = [];
   for (const story of stories) {
     const library = Library.build(await loadCorpus(story.corpusDir));
     const rankers = rankersFor(passagesOf(library));
@@ -131,7 +142,10 @@ async function chatReport(): Promise<ChatReport> {
     }
   }
   for (const half of HALVES) {
-    rows.push({ name: `all stories, ${half}`, metrics: summariseChat(outcomes.filter((o) => o.half === half)) });
+    rows.push({
+      name: `all stories, ${half}`,
+      metrics: summariseChat(outcomes.filter((o) => o.half === half)),
+    });
   }
   const engines = ["MiniSearch 7, default options", "lunr 2.3.9, default English pipeline"] as const;
   return {
@@ -166,9 +180,14 @@ async function squadReport(dir: string, split: boolean, minConfidence: number): 
   const outOfCorpus: Array<{ q: QaQuestion; outcome: QuestionOutcome }> = [];
   for (const { corpus, questions } of crossFolds(set)) {
     const fold = Library.build(corpus);
-    for (const q of questions) outOfCorpus.push({ q, outcome: await evaluateQuestion(fold, q, minConfidence) });
+    for (const q of questions)
+      outOfCorpus.push({ q, outcome: await evaluateQuestion(fold, q, minConfidence) });
   }
-  const handWritten = await evaluateAll(library, await readJsonl(HAND_WRITTEN_SET, qaQuestionSchema), minConfidence);
+  const handWritten = await evaluateAll(
+    library,
+    await readJsonl(HAND_WRITTEN_SET, qaQuestionSchema),
+    minConfidence,
+  );
   const outcomes = [...inCorpus, ...outOfCorpus.map((o) => o.outcome)];
   const groups = [{ name: "all", metrics: summarise(outcomes) }];
   if (split) {

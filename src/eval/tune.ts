@@ -1,4 +1,4 @@
-import { abstentionFeatures, type CandidateDecision, type RankedCandidate } from "../core/answer.ts";
+import type { CandidateDecision, RankedCandidate } from "../core/answer.ts";
 import { Library } from "../core/library.ts";
 import { type Model, model, useModel } from "../core/search/model.ts";
 import { ABSTAIN_FEATURES, FEATURES, type FeatureName } from "../core/search/rerank.ts";
@@ -122,7 +122,8 @@ function fitPairwise(cases: readonly RankingCase[]): Float64Array {
   const weightTotal = diffWeights.reduce((a, b) => a + b, 0) || 1;
   const sd = new Float64Array(d);
   diffs.forEach((x, n) => {
-    for (let i = 0; i < d; i++) sd[i] = (sd[i] as number) + ((diffWeights[n] as number) * (x[i] as number) ** 2) / weightTotal;
+    for (let i = 0; i < d; i++)
+      sd[i] = (sd[i] as number) + ((diffWeights[n] as number) * (x[i] as number) ** 2) / weightTotal;
   });
   for (let i = 0; i < d; i++) sd[i] = Math.sqrt(sd[i] as number) || 1;
   const w = new Float64Array(d);
@@ -269,12 +270,23 @@ interface DecisionCase {
   readonly group: "squad" | "chat";
 }
 
-function decisionCase(library: Library, question: string, label: 0 | 1, weight: number, group: DecisionCase["group"]) {
+function decisionCase(
+  library: Library,
+  question: string,
+  label: 0 | 1,
+  weight: number,
+  group: DecisionCase["group"],
+) {
   return { candidates: library.decisions(question), label, weight, group } satisfies DecisionCase;
 }
 
 /** Whether a question is answered at a threshold (log-odds): one of its best candidates is sure enough and holds what was asked. */
-function answeredAt(c: DecisionCase, intercept: number, coefficients: readonly number[], threshold: number): boolean {
+function answeredAt(
+  c: DecisionCase,
+  intercept: number,
+  coefficients: readonly number[],
+  threshold: number,
+): boolean {
   return c.candidates.some((candidate) => {
     if (!candidate.holds && candidate.binding) return false;
     let z = intercept;
@@ -339,7 +351,9 @@ export function tune(set: QaSet, chat: readonly ChatTuning[], log: (line: string
   }
   // Rows: each question's best candidate.
   const withCandidates = decisions.filter((d) => d.candidates.length > 0);
-  const rows = withCandidates.map((d) => ABSTAIN_FEATURES.map((name) => (d.candidates[0] as CandidateDecision).features[name]));
+  const rows = withCandidates.map((d) =>
+    ABSTAIN_FEATURES.map((name) => (d.candidates[0] as CandidateDecision).features[name]),
+  );
   const { intercept, coefficients } = fitLogistic(
     rows,
     withCandidates.map((d) => d.label),

@@ -39,7 +39,9 @@ describe("answerable questions typed as chat are answered from the passage that 
   });
 
   it("finds the number and the date the question asks for in the answer sentence", async () => {
-    expect((await story.ask("how many narcos did mexico ship to the us in august")).answer?.text).toMatch(/26/);
+    expect((await story.ask("how many narcos did mexico ship to the us in august")).answer?.text).toMatch(
+      /26/,
+    );
     expect((await story.ask("when did trump sign the EO")).answer?.text).toMatch(/January 20/);
   });
 
@@ -146,12 +148,16 @@ describe("stand-in words keep the meaning or are not used", () => {
 });
 
 describe("a second story of another kind", () => {
-  it("reads whats, lets and 60k as the words they stand for", async () => {
-    for (const question of ["whats the share price now", "lets see, how many jobs are going", "are 60k jobs going"]) {
+  it("reads whats, lets and 38k as the words they stand for", async () => {
+    for (const question of [
+      "whats the share price now",
+      "lets see, how many jobs are going",
+      "are 38k jobs going",
+    ]) {
       const answer = await second.ask(question);
       expect(answer.missingTerms, question).not.toContain("whats");
       expect(answer.missingTerms, question).not.toContain("lets");
-      expect(answer.missingTerms, question).not.toContain("60k");
+      expect(answer.missingTerms, question).toEqual([]);
     }
   });
 

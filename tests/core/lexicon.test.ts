@@ -58,14 +58,22 @@ describe("isEnglishWord", () => {
 
 describe("tagSentence", () => {
   const kinds = (sentence: string) =>
-    tagSentence(sentence, table).map((s) => `${s.kind}:${s.kind === "reason" ? "" : sentence.slice(s.start, s.end)}`);
+    tagSentence(sentence, table).map(
+      (s) => `${s.kind}:${s.kind === "reason" ? "" : sentence.slice(s.start, s.end)}`,
+    );
 
   it("finds people, organisations, places, times and numbers", () => {
     const tags = kinds(
       "In August 2025, 26 top cartel figures were extradited to the United States under a deal with the Trump administration.",
     );
     expect(tags).toEqual(
-      expect.arrayContaining(["time:August", "time:2025", "number:26", "place:United States", "organisation:Trump administration"]),
+      expect.arrayContaining([
+        "time:August",
+        "time:2025",
+        "number:26",
+        "place:United States",
+        "organisation:Trump administration",
+      ]),
     );
     expect(kinds("Interior Minister Ilse Marrow said the Red Lantern Collective was behind it.")).toEqual(
       expect.arrayContaining(["person:Ilse Marrow", "organisation:Red Lantern Collective"]),
@@ -80,7 +88,14 @@ describe("tagSentence", () => {
 
 describe("word vectors", () => {
   it("round-trip through the compact file format", () => {
-    const bytes = encodeWordVectors(["alpha", "beta"], [[1, 0, 0], [0.6, 0.8, 0]], "test");
+    const bytes = encodeWordVectors(
+      ["alpha", "beta"],
+      [
+        [1, 0, 0],
+        [0.6, 0.8, 0],
+      ],
+      "test",
+    );
     const vectors = WordVectors.decode(bytes);
     expect(vectors.size).toBe(2);
     expect(vectors.similarity("alpha", "beta")).toBeCloseTo(0.6, 1);

@@ -68,7 +68,10 @@ describe("splitClauses", () => {
     ["who is anna kelly and what is her salary", ["who is anna kelly", "what is her salary"]],
     ["who designated the cartels and when", ["who designated the cartels and when"]],
     ["did mexico say yes or no to US forces", ["did mexico say yes or no to US forces"]],
-    ["what did the CoA decide + is veyra doing a buyback", ["what did the CoA decide + is veyra doing a buyback"]],
+    [
+      "what did the CoA decide + is veyra doing a buyback",
+      ["what did the CoA decide + is veyra doing a buyback"],
+    ],
   ])("%s", (text, questions) => {
     expect(splitClauses(text).map((c) => c.question)).toEqual(questions);
   });
@@ -81,12 +84,17 @@ describe("splitClauses", () => {
 });
 
 describe("understandQuestion", () => {
-  it.each(["hi", "ok", "thanks!!", "what can u do", "who made you", "are you a bot or a real person", "help"])(
-    "small talk: %s",
-    (message) => {
-      expect(understandQuestion(message).smallTalk).toBe(true);
-    },
-  );
+  it.each([
+    "hi",
+    "ok",
+    "thanks!!",
+    "what can u do",
+    "who made you",
+    "are you a bot or a real person",
+    "help",
+  ])("small talk: %s", (message) => {
+    expect(understandQuestion(message).smallTalk).toBe(true);
+  });
 
   it.each(["sources pls", "wheres this from", "what articles are u using for this", "links?"])(
     "asks for the sources: %s",
@@ -95,29 +103,33 @@ describe("understandQuestion", () => {
     },
   );
 
-  it.each(["did the us help mexico", "who is the WHO rep in nepal", "what sources did the pentagon cite about the cartels"])(
-    "a real question: %s",
-    (message) => {
-      const understood = understandQuestion(message);
-      expect(understood.smallTalk).toBe(false);
-    },
-  );
+  it.each([
+    "did the us help mexico",
+    "who is the WHO rep in nepal",
+    "what sources did the pentagon cite about the cartels",
+  ])("a real question: %s", (message) => {
+    const understood = understandQuestion(message);
+    expect(understood.smallTalk).toBe(false);
+  });
 });
 
 describe("mayBeForeign: when the language detector is worth asking", () => {
   const notInCorpus = () => false;
-  it.each(["¿Quién es Claudia Sheinbaum?", "wer ist anna kelly", "chi è anna kelly?", "pourquoi le Népal a refusé les sauveteurs suisses ?"])(
-    "another language: %s",
-    (message) => {
-      expect(mayBeForeign(message, notInCorpus)).toBe(true);
-    },
-  );
-  it.each(["wat did shienbaum sey abot troops", "which judge blokced the depot closures", "best budget gaming laptop 2026?"])(
-    "English, typos and all: %s",
-    (message) => {
-      expect(mayBeForeign(message, notInCorpus)).toBe(false);
-    },
-  );
+  it.each([
+    "¿Quién es Claudia Sheinbaum?",
+    "wer ist anna kelly",
+    "chi è anna kelly?",
+    "pourquoi le Népal a refusé les sauveteurs suisses ?",
+  ])("another language: %s", (message) => {
+    expect(mayBeForeign(message, notInCorpus)).toBe(true);
+  });
+  it.each([
+    "wat did shienbaum sey abot troops",
+    "which judge blokced the depot closures",
+    "best budget gaming laptop 2026?",
+  ])("English, typos and all: %s", (message) => {
+    expect(mayBeForeign(message, notInCorpus)).toBe(false);
+  });
   it("does not count the corpus's own names in another language", () => {
     const corpusWords = new Set(["carteles", "unidos"]);
     expect(mayBeForeign("carteles unidos designated y/n", (w) => corpusWords.has(w))).toBe(false);

@@ -75,7 +75,11 @@ const ROWS: readonly Row[] = [
   ["Washington", "place", "Washington DC|DC"],
   ["San Francisco", "place", "SF"],
   // Slang news readers use for the people in the story
-  ["drug traffickers", "term", "narcos|narco|drug lords|drug lord|kingpins|kingpin|cartel members|cartel figures|cartel leaders"],
+  [
+    "drug traffickers",
+    "term",
+    "narcos|narco|drug lords|drug lord|kingpins|kingpin|cartel members|cartel figures|cartel leaders",
+  ],
   ["police", "term", "cops|cop|police officers"],
   ["federal agents", "term", "feds"],
   ["children", "term", "kids"],

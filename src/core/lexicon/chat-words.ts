@@ -48,7 +48,10 @@ export const ABOUT_THE_BOT = new Set(
  */
 export const REQUEST_FRAMES: ReadonlyArray<RegExp | readonly [RegExp, string]> = [
   // "what's the deal with X": what about X.
-  [/\bwhat(?:'s|s| is) (?:the )?(?:deal|story|situation|tea|scoop|sitch|lowdown) (?:with|w\/|on|about)(?=\s|$)/gi, "what about"],
+  [
+    /\bwhat(?:'s|s| is) (?:the )?(?:deal|story|situation|tea|scoop|sitch|lowdown) (?:with|w\/|on|about)(?=\s|$)/gi,
+    "what about",
+  ],
   /\b(?:can|could|would|will) (?:you|u) (?:pls |please |plz )?(?:tell|explain to|show|give) (?:me|us)\b/gi,
   /^\s*(?:can|could|would|will) (?:you|u) (?:pls |please |plz )?(?=(?:list|name|summari[sz]e|find|explain|describe)\b)/gi,
   /\b(?:pls |please |plz )?(?:tell|explain to|show|give) (?:me|us)(?: about)?\b/gi,

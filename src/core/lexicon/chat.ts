@@ -19,7 +19,7 @@ export interface ChatReading {
 
 /** Discord markup and pasted things that carry no question: mentions, channels, emoji, links. */
 const MARKUP =
-  /<@[!&]?\d+>|<#\d+>|<\/[\w -]+:\d+>|<a?:\w+:\d+>|@(?:everyone|here)\b|(?<![\w.])@[\w.]+|https?:\/\/\S+|:[a-z0-9_+-]{2,}:|[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{FE0F}\u{200D}\u{1F3FB}-\u{1F3FF}]+/giu;
+  /<@[!&]?\d+>|<#\d+>|<\/[\w -]+:\d+>|<a?:\w+:\d+>|@(?:everyone|here)\b|(?<![\w.])@[\w.]+|https?:\/\/\S+|:[a-z0-9_+-]{2,}:|(?:\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]|\u{FE0F}|\u{200D}|[\u{1F3FB}-\u{1F3FF}])+/giu;
 
 /** A word as chat spells it: letters and digits with inner apostrophes, or a shorthand like "w/" or "b4". */
 const CHAT_WORD = /w\/o?(?=\s|$)|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/giu;

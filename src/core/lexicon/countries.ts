@@ -38,7 +38,9 @@ function records(): readonly CountryRecord[] {
  */
 export function countryEntries(): LexiconEntry[] {
   // Independent countries first: they keep the names territories share ("American", "British").
-  const ordered = [...records()].sort((a, b) => Number(b.independent === true) - Number(a.independent === true));
+  const ordered = [...records()].sort(
+    (a, b) => Number(b.independent === true) - Number(a.independent === true),
+  );
   return ordered.map((c) => {
     const demonyms = c.demonyms?.eng ? [c.demonyms.eng.m, c.demonyms.eng.f] : [];
     const codes = c.altSpellings.filter((a) => /^\p{Lu}{2,3}$/u.test(a));
@@ -53,7 +55,9 @@ export function countryEntries(): LexiconEntry[] {
     return {
       name: c.name.common,
       kind: "place" as const,
-      aliases: [...new Set([...names.filter((n) => n !== c.name.common), ...codes.filter((a) => !isWord(a))])],
+      aliases: [
+        ...new Set([...names.filter((n) => n !== c.name.common), ...codes.filter((a) => !isWord(a))]),
+      ],
       capitalsOnly: [...new Set(codes.filter(isWord))],
     };
   });

@@ -18,5 +18,10 @@ export const REPORTING_WORDS: ReadonlySet<string> = new Set(VERBS.split(" "));
 export const REPORTING_TERMS: ReadonlySet<string> = new Set(
   VERBS.split(" ")
     .map((w) => termOf(w))
-    .filter((t) => !["state", "post", "note", "ad", "add", "write", "written", "welcom", "promis", "maintain"].includes(t)),
+    .filter(
+      (t) =>
+        !["state", "post", "note", "ad", "add", "write", "written", "welcom", "promis", "maintain"].includes(
+          t,
+        ),
+    ),
 );

@@ -19,14 +19,19 @@ interface Header {
 }
 
 /** Packs words and their vectors (any length; scaled to unit length) into the file format. */
-export function encodeWordVectors(words: readonly string[], vectors: readonly number[][], source: string): Buffer {
+export function encodeWordVectors(
+  words: readonly string[],
+  vectors: readonly number[][],
+  source: string,
+): Buffer {
   const dimensions = vectors[0]?.length ?? 0;
   const header: Header = { dimensions, count: words.length, source };
   const text = Buffer.from(`${MAGIC}${JSON.stringify(header)}\n${words.join("\n")}\n`, "utf8");
   const body = new Int8Array(words.length * dimensions);
   vectors.forEach((v, i) => {
     const norm = Math.sqrt(v.reduce((s, x) => s + x * x, 0)) || 1;
-    for (let d = 0; d < dimensions; d++) body[i * dimensions + d] = Math.round(((v[d] as number) / norm) * SCALE);
+    for (let d = 0; d < dimensions; d++)
+      body[i * dimensions + d] = Math.round(((v[d] as number) / norm) * SCALE);
   });
   return Buffer.concat([text, Buffer.from(body.buffer)]);
 }
@@ -39,11 +44,12 @@ export class WordVectors {
     readonly dimensions: number,
     words: readonly string[],
   ) {
-    words.forEach((w, i) => this.rows.set(w, i));
+    for (const [i, w] of words.entries()) this.rows.set(w, i);
   }
 
   static decode(bytes: Buffer): WordVectors {
-    if (bytes.subarray(0, MAGIC.length).toString("utf8") !== MAGIC) throw new Error("not a word-vectors file");
+    if (bytes.subarray(0, MAGIC.length).toString("utf8") !== MAGIC)
+      throw new Error("not a word-vectors file");
     const headerEnd = bytes.indexOf(10, MAGIC.length);
     const header = JSON.parse(bytes.subarray(MAGIC.length, headerEnd).toString("utf8")) as Header;
     let at = headerEnd + 1;
@@ -54,7 +60,8 @@ export class WordVectors {
       at = end + 1;
     }
     const body = new Int8Array(bytes.buffer, bytes.byteOffset + at, header.count * header.dimensions);
-    if (body.length !== header.count * header.dimensions) throw new Error("the word-vectors file is cut short");
+    if (body.length !== header.count * header.dimensions)
+      throw new Error("the word-vectors file is cut short");
     return new WordVectors(body, header.dimensions, words);
   }
 

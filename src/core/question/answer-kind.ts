@@ -27,6 +27,10 @@ export interface QuestionForm {
   readonly kind: AnswerKind;
   /** For a statement: the words naming who spoke ("Sheinbaum" in "what did Sheinbaum say"). */
   readonly speaker?: string;
+  /** For an agent: a person is asked for ("which judge", "who is the union's lawyer"), not an organisation. */
+  readonly person?: boolean;
+  /** For a time: one still to come ("when will the court rule"), which no past date answers. */
+  readonly future?: boolean;
   /**
    * Words of the question that only say what kind of answer is wanted ("year" in "what year",
    * "country" in "which country"): never searched for, never missing.
@@ -34,10 +38,19 @@ export interface QuestionForm {
   readonly kindWords: ReadonlySet<string>;
 }
 
-const CATEGORY_PLACE = "country|countries|city|cities|town|towns|place|places|region|regions|province|provinces|state|states|area|areas|district|districts|village|villages|location|locations|county|capital|continent|island|port|airport|site";
-const CATEGORY_TIME = "year|years|date|dates|day|days|month|months|time|times|century|decade|week|weekday|hour|season";
-const CATEGORY_NUMBER = "number|numbers|percentage|percent|amount|amounts|proportion|share|figure|figures|total|count|rate|toll|sum|price|cost|size|age|population|distance|height|length|weight|temperature|speed|score|salary|budget|value";
-const CATEGORY_AGENT = "person|people|official|officials|minister|judge|judges|leader|leaders|man|woman|men|women|guy|spokesperson|senator|president";
+const CATEGORY_PLACE =
+  "country|countries|city|cities|town|towns|place|places|region|regions|province|provinces|state|states|area|areas|district|districts|village|villages|location|locations|county|capital|continent|island|port|airport|site";
+const CATEGORY_TIME =
+  "year|years|date|dates|day|days|month|months|time|times|century|decade|week|weekday|hour|season";
+const CATEGORY_NUMBER =
+  "number|numbers|percentage|percent|amount|amounts|proportion|share|figure|figures|total|count|rate|toll|sum|price|cost|size|age|population|distance|height|length|weight|temperature|speed|score|salary|budget|value";
+/** Nouns for people: "which judge", "who is the lawyer" ask for a person. */
+const PERSON_NOUNS =
+  "person|people|official|officials|minister|ministers|judge|judges|justice|justices|leader|leaders|man|woman|men|women|guy|spokesperson|spokesman|spokeswoman|senator|president|lawyer|lawyers|barrister|attorney|ceo|boss|chief|director|chairman|chair|secretary|governor|mayor|representative|rep|envoy|ambassador|doctor|officer|prosecutor|founder|owner|manager|head|mp";
+const CATEGORY_AGENT = PERSON_NOUNS;
+/** Nouns for amounts: "what is the salary" asks for a number. */
+const AMOUNTS =
+  "salary|salaries|pay|wage|wages|price|cost|costs|budget|population|age|value|revenue|revenues|profit|profits|loss|losses|deficit|debt|toll|total|number|count|rate|share price|fine|bill|turnout|score|height|length|weight|distance|temperature|magnitude";
 
 const rule = (pattern: string) => new RegExp(pattern, "iu");
 /** Words that make "who is the X" ask for a person holding a role, not who a named person is. */
@@ -47,28 +60,73 @@ const ROLES = `${CATEGORY_AGENT}|${[...PERSON_TITLES].join("|")}|rep|head|boss|c
 const RULES: ReadonlyArray<readonly [RegExp, AnswerKind]> = [
   [rule(`^how (?:many|much|old|far|big|large|tall|long|high|deep|heavy|fast|severe|strong)\\b`), "number"],
   [rule(`^(?:what|which) (?:${CATEGORY_NUMBER})\\b|^what ?%`), "number"],
+  // "what is the CEO's salary", "what was the final death toll": an amount.
+  [
+    rule(
+      `^what(?:'s| is| was| are| were) (?:the |their |his |her |its )?(?:[\\p{L}'-]+ ){0,3}(?:${AMOUNTS})\\b`,
+    ),
+    "number",
+  ],
   [rule(`^(?:when|how long ago)\\b|^what time\\b`), "time"],
   [rule(`^(?:what|which) (?:${CATEGORY_TIME})\\b`), "time"],
   [rule(`^where(?:abouts)?\\b`), "place"],
   [rule(`^(?:what|which) (?:${CATEGORY_PLACE})\\b`), "place"],
-  [rule(`^(?:why|how come|what reasons?\\b|what (?:was|is|were|are) the reasons?|what (?:caused|led to|prompted|triggered|made|drove))\\b`), "reason"],
+  [
+    rule(
+      `^(?:why|how come|what reasons?\\b|what (?:was|is|were|are) the reasons?|what (?:caused|led to|prompted|triggered|made|drove))\\b`,
+    ),
+    "reason",
+  ],
   // "who is Anna Kelly": a name of one to three words; "who is subject to vetting" is no name.
-  [rule(`^(?:who|whom) (?:is|was|are|were) (?!the\\b|a\\b|an\\b|this\\b|that\\b)(?![^,]*\\b(?:${ROLES})\\b)[\\p{L}\\p{N}.-]+(?: [\\p{L}\\p{N}.-]+){0,2}[\\s,]*$`), "identity"],
+  [
+    rule(
+      `^(?:who|whom) (?:is|was|are|were) (?!the\\b|a\\b|an\\b|this\\b|that\\b)(?![^,]*\\b(?:${ROLES})\\b)[\\p{L}\\p{N}.-]+(?: [\\p{L}\\p{N}.-]+){0,2}[\\s,]*$`,
+    ),
+    "identity",
+  ],
   [rule(`^(?:who|whom|whose)\\b|^(?:which|what) (?:${CATEGORY_AGENT})\\b`), "agent"],
-  [rule(`^(?:which|what) (?!is\\b|are\\b|was\\b|were\\b|do\\b|does\\b|did\\b|will\\b|would\\b|can\\b|could\\b|has\\b|have\\b|had\\b|about\\b|happened\\b|happens\\b|kind\\b|sort\\b|type\\b|else\\b)[a-z]+\\b`), "name"],
-  [rule(`^(?:is|are|was|were|do|does|did|will|would|can|could|has|have|had|should|shall|may|might|must|isn't|aren't|wasn't|weren't|doesn't|didn't|won't|can't|hasn't|haven't)\\b`), "yes-no"],
+  [
+    rule(
+      `^(?:which|what) (?!is\\b|are\\b|was\\b|were\\b|do\\b|does\\b|did\\b|will\\b|would\\b|can\\b|could\\b|has\\b|have\\b|had\\b|about\\b|happened\\b|happens\\b|kind\\b|sort\\b|type\\b|else\\b)[a-z]+\\b`,
+    ),
+    "name",
+  ],
+  [
+    rule(
+      `^(?:is|are|was|were|do|does|did|will|would|can|could|has|have|had|should|shall|may|might|must|isn't|aren't|wasn't|weren't|doesn't|didn't|won't|can't|hasn't|haven't)\\b`,
+    ),
+    "yes-no",
+  ],
 ];
 
-const CATEGORY_WORDS = new Set(
-  [CATEGORY_PLACE, CATEGORY_TIME, CATEGORY_NUMBER, "reason|reasons|kind|sort|type"].flatMap((c) => c.split("|")),
+/** "which judge", "who is the union's lawyer", "who was the judge that...": a person is asked for. */
+const ASKS_FOR_PERSON = new RegExp(
+  `^(?:which|what) (?:${PERSON_NOUNS})\\b|^who(?:'s| is| was| are| were)? (?:the |a |an )?(?:[\\p{L}']+ ){0,2}(?:${PERSON_NOUNS})\\b`,
+  "iu",
 );
 
-const SPEECH = "say|said|tell|told|think|thought|claim|claimed|announce|announced|reply|replied|respond|responded|argue|argued|write|wrote|tweet|tweeted|comment|commented";
+/** "when will", "when is it going to", "when are they due to": a time still to come. */
+const FUTURE =
+  /^when (?:will|would|shall)\b|^when (?:is|are|does|do)\b.*\b(?:going to|gonna|due to|expected to|set to|scheduled to|planning to|plan to|planned)\b/i;
+
+/** Words that only name the kind of answer wanted ("what year", "which country"), not its topic. */
+const CATEGORY_WORDS = new Set(
+  "year years date dates day days month months time times century decade week number numbers amount amounts percentage percent proportion figure figures total count place places country countries city cities town towns region regions area areas location locations reason reasons kind sort type".split(
+    " ",
+  ),
+);
+
+const SPEECH =
+  "say|said|tell|told|think|thought|claim|claimed|announce|announced|reply|replied|respond|responded|argue|argued|write|wrote|tweet|tweeted|comment|commented";
 /** "what did X say", "what has X said", "X said what", "what was X's response". */
 const STATEMENT: readonly RegExp[] = [
-  rule(`\\bwhat (?:did|does|do|has|have|had|is|was|will|would) (.+?) (?:(?:have|be) )?(?:just )?(?:${SPEECH}|saying|telling|claiming)\\b`),
+  rule(
+    `\\bwhat (?:did|does|do|has|have|had|is|was|will|would) (.+?) (?:(?:have|be) )?(?:just )?(?:${SPEECH}|saying|telling|claiming)\\b`,
+  ),
   rule(`^\\s*(.+?) (?:${SPEECH}) what\\b`),
-  rule(`\\bwhat (?:is|was|are|were) (.+?)(?:'s|s')? (?:response|reaction|position|stance|view|views|take|statement|comment|comments|answer|reply)\\b`),
+  rule(
+    `\\bwhat (?:is|was|are|were) (.+?)(?:'s|s')? (?:response|reaction|position|stance|view|views|take|statement|comment|comments|answer|reply)\\b`,
+  ),
   rule(`\\bhow (?:did|does|has|have) (.+?) (?:respond|responded|react|reacted|reply|replied)\\b`),
 ];
 
@@ -83,7 +141,8 @@ const WH_WITHIN = 3;
 function fromQuestionWord(text: string): string {
   // "When many people are arrested, what is...": the question is after the comma.
   const afterComma = /,\s*((?:who|whom|whose|what|when|where|why|which|how)\b.*)$/i.exec(text);
-  if (afterComma && /^\s*(?:when|where|if|while|after|before|since|as)\b/i.test(text)) return afterComma[1] as string;
+  if (afterComma && /^\s*(?:when|where|if|while|after|before|since|as)\b/i.test(text))
+    return afterComma[1] as string;
   const match = WH.exec(text);
   if (!match) return text;
   const before = text.slice(0, match.index).trim();
@@ -102,7 +161,8 @@ export function questionForm(clause: string): QuestionForm {
   ).trim();
   for (const pattern of STATEMENT) {
     const speaker = pattern.exec(asked)?.[1]?.trim();
-    if (speaker && speaker.split(/\s+/).length <= 5) return { kind: "statement", speaker, kindWords: new Set() };
+    if (speaker && speaker.split(/\s+/).length <= 5)
+      return { kind: "statement", speaker, kindWords: new Set() };
   }
   // The question word and the few words after it say what is asked; later words are its subject.
   const head = text.split(/\s+/).filter(Boolean).slice(0, 5).join(" ");
@@ -110,10 +170,10 @@ export function questionForm(clause: string): QuestionForm {
     const match = pattern.exec(kind === "identity" ? text : head);
     if (!match) continue;
     const kindWords = new Set(
-      match[0]
-        .split(/\s+/)
-        .filter((w) => CATEGORY_WORDS.has(w) && kind !== "name" && kind !== "agent"),
+      match[0].split(/\s+/).filter((w) => CATEGORY_WORDS.has(w) && kind !== "name" && kind !== "agent"),
     );
+    if (kind === "agent" && ASKS_FOR_PERSON.test(text)) return { kind, kindWords, person: true };
+    if (kind === "time" && FUTURE.test(text)) return { kind, kindWords, future: true };
     return { kind, kindWords };
   }
   return { kind: "open", kindWords: new Set() };

@@ -1,7 +1,8 @@
 import { terms } from "../text/analyze.ts";
 
 const QUESTION_WORDS = "who|whom|whose|what|when|where|why|which|how";
-const AUXILIARIES = "is|are|was|were|do|does|did|will|would|can|could|has|have|had|should|shall|may|might|must";
+const AUXILIARIES =
+  "is|are|was|were|do|does|did|will|would|can|could|has|have|had|should|shall|may|might|must";
 
 /** A sentence with its end punctuation, so that "?" tells questions from remarks. */
 const SENTENCE = /[^?!;.]+(?:[?!;.]+|$)/g;

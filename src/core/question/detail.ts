@@ -2,6 +2,7 @@ import { REPORTING_WORDS } from "../lexicon/reporting.ts";
 import { TITLE_TERMS } from "../lexicon/titles.ts";
 import type { AliasTable } from "../search/aliases.ts";
 import type { PlannedQuery, QueryWord } from "../search/query-plan.ts";
+import { SYNONYM_CREDIT } from "../search/stand-ins.ts";
 import { analyze, type Token } from "../text/analyze.ts";
 import type { Sentence } from "../text/sentences.ts";
 import type { AnswerKind } from "./answer-kind.ts";
@@ -16,6 +17,11 @@ const ANSWERED_BY: Partial<Record<AnswerKind, ReadonlySet<SpanKind>>> = {
   number: new Set(["number"]),
   reason: new Set(["reason"]),
 };
+
+const PERSON: ReadonlySet<SpanKind> = new Set(["person"]);
+/** Words that put a sentence in the future: "will rule", "is expected to", "next month". */
+const FUTURE_MARKERS =
+  /\b(?:will|would|shall|expected|expects|scheduled|due to|plans? to|planned|next|upcoming|later this|is to|are to|set to|by the end of|within|in the coming|forecast)\b/i;
 
 /** Share of the question's own words (names aside), by weight, that an answering passage must hold. */
 const MIN_FOCUS = 0.4;
@@ -51,6 +57,10 @@ const FAILS: DetailCheck = { holds: false, binding: true, sentence: null, lacks:
 /** What the check needs to know of the question. */
 export interface AskedDetail {
   readonly kind: AnswerKind;
+  /** An agent that must be a person ("which judge"). */
+  readonly person?: boolean;
+  /** A time still to come: the answer sentence must speak of the future. */
+  readonly future?: boolean;
   /** For a statement: who spoke, as the question words it. */
   readonly speaker?: string;
   readonly plan: PlannedQuery;
@@ -82,6 +92,13 @@ export function countedNoun(
   plan: PlannedQuery,
 ): { readonly counted: ReadonlySet<string> | null; readonly countedAbsent: boolean } {
   const none = { counted: null, countedAbsent: false };
+  // "what is the CEO's salary": the amount is what the number must be of.
+  const amount = AMOUNT.exec(question);
+  if (amount) {
+    const noun = analyze(amount[1] as string)[0];
+    const word = plan.words.find((w) => w.token.term === noun?.term);
+    if (word && !word.unmatched) return { counted: new Set(word.accepts.keys()), countedAbsent: false };
+  }
   const match = /\bhow many\s+(?:of\s+(?:the\s+)?)?(.*)$/iu.exec(question);
   if (!match) return none;
   const phrase: Token[] = [];
@@ -89,6 +106,8 @@ export function countedNoun(
     if (token.term === null || phrase.length === 3) break;
     phrase.push(token);
   }
+  // "how many died": no noun, people are counted; a number next to another word of the question will do.
+  if (/ed$/.test(phrase[0]?.folded ?? "")) return { counted: null, countedAbsent: true };
   // The phrase runs into the verb ("inhabitants spoke"): the counted noun is its plural, or its first word.
   const noun = phrase.find((t) => /[^s]s$/.test(t.folded)) ?? phrase[0];
   const word = plan.words.find((w) => w.token.folded === noun?.folded || w.token.term === noun?.term);
@@ -97,12 +116,17 @@ export function countedNoun(
   return { counted: new Set(word.accepts.keys()), countedAbsent: word.missing };
 }
 
-/** Credit each question word earns in a sentence (its best matching term), by the words' order in the plan. */
+/**
+ * Credit each question word earns in a sentence (its best matching term), by the words' order in the
+ * plan. Words only related to it ("minimum" for "salary") earn nothing here: they rank, they do not
+ * show that a passage holds what was asked.
+ */
 function creditsIn(tokens: readonly Token[], plan: PlannedQuery): Float64Array {
   const credits = new Float64Array(plan.words.length);
   const terms = new Set(tokens.map((t) => t.term).filter((t): t is string => t !== null));
   plan.words.forEach((word, w) => {
     for (const [term, credit] of word.accepts) {
+      if (credit < SYNONYM_CREDIT) continue;
       if (terms.has(term) && credit > (credits[w] as number)) credits[w] = credit;
     }
   });
@@ -119,9 +143,42 @@ function isNew(span: TaggedSpan, asked: ReadonlySet<string>): boolean {
   return own.length > 0 && own.every((t) => !asked.has(t));
 }
 
-function tokensHold(tokens: readonly Token[], terms: ReadonlySet<string>): boolean {
-  return tokens.some((t) => t.term !== null && terms.has(t.term));
+/** Each named thing that the passage's text names is named in sentence `s` or the one before it. */
+function namedAround(
+  named: readonly QueryWord[],
+  bySentence: readonly Token[][],
+  s: number,
+  plan: PlannedQuery,
+): boolean {
+  if (named.length === 0) return true;
+  const all = creditsIn(bySentence.flat(), plan);
+  const here = creditsIn([...(bySentence[s - 1] ?? []), ...(bySentence[s] ?? [])], plan);
+  return plan.words.every(
+    (w, i) => !named.includes(w) || (all[i] as number) === 0 || (here[i] as number) > 0,
+  );
 }
+
+/**
+ * A person or role placed by a country the question does not ask about ("Mexican President Claudia
+ * Sheinbaum" for "who is the US president"): the passage names someone else's.
+ */
+function placedElsewhere(
+  span: TaggedSpan,
+  spans: readonly TaggedSpan[],
+  tokens: readonly Token[],
+  asked: ReadonlySet<string>,
+): boolean {
+  if (span.kind !== "person" && span.kind !== "role") return false;
+  let at = tokens.findIndex((t) => t.start >= span.start) - 1;
+  while (at >= 0 && TITLE_TERMS.has(tokens[at]?.term ?? "")) at--;
+  const before = tokens[at];
+  if (!before) return false;
+  const place = spans.find((p) => p.kind === "place" && p.start <= before.start && p.end >= before.end);
+  return place?.terms.every((t) => !asked.has(t)) ?? false;
+}
+
+const AMOUNT =
+  /^\s*what(?:'s| is| was| are| were)\s+(?:the |their |his |her |its )?(?:[\p{L}'-]+ ){0,3}?(salary|salaries|pay|wages?|price|cost|costs|budget|revenue|profit|loss|deficit|debt|fine|bill)\b/iu;
 
 /** A number counts a thing when a word for it stands just after the number, or just before ("jobs: 22,000"). */
 function countedNear(span: TaggedSpan, tokens: readonly Token[], counted: ReadonlySet<string>): boolean {
@@ -157,27 +214,39 @@ export function checkDetail(
   if (!namesEveryThing(bySentence, analyze(title), plan)) return { ...FAILS, lacks: "name" };
   if (asked.kind === "identity") return identityCheck(bySentence, plan);
   if (asked.kind === "statement") return statementCheck(bySentence, asked);
-  const wanted = ANSWERED_BY[asked.kind];
+  const wanted = asked.person ? PERSON : ANSWERED_BY[asked.kind];
   // A passage that names the same things but none of what is asked of them answers nothing: when
   // the question names something, that is binding; otherwise the answer model weighs it.
   const focused = focusShare(bySentence.flat(), plan) >= MIN_FOCUS;
-  if (!wanted) return focused ? { holds: true, binding: false, sentence: null } : { ...FAILS, binding: plan.words.some(isStoryName) };
+  if (!wanted)
+    return focused
+      ? { holds: true, binding: false, sentence: null }
+      : { ...FAILS, binding: plan.words.some(isStoryName) };
   if (!focused) return FAILS;
   const shares = bySentence.map((tokens) => focusShare(tokens, plan));
   const best = Math.max(...shares);
   const askedTerms = new Set(plan.words.flatMap((w) => [...w.accepts.keys()]));
   // "how many troops": the number must count them. When no article uses the word, a number next to
   // another word of the question will do ("three ACL tears" for "ACL injuries").
-  const focusTerms = new Set(plan.words.filter((w) => !isName(w) && !w.reporting).flatMap((w) => [...w.accepts.keys()]));
+  const focusTerms = new Set(
+    plan.words.filter((w) => !isName(w) && !w.reporting).flatMap((w) => [...w.accepts.keys()]),
+  );
   const counted = asked.kind !== "number" ? null : asked.countedAbsent ? focusTerms : asked.counted;
+  const named = plan.words.filter((w) => isStoryName(w) && !w.missing);
   for (let s = 0; s < sentences.length; s++) {
     const tokens = bySentence[s] as Token[];
     const about = (shares[s] as number) >= SENTENCE_FOCUS * best && (shares[s] as number) > 0;
     if (!about && counted === null) continue;
-    const found = tagSentence((sentences[s] as Sentence).text, aliases, people).some(
+    if (asked.future && !FUTURE_MARKERS.test((sentences[s] as Sentence).text)) continue;
+    // The story's things the question names, where the passage names them, are named around the
+    // answer: "the court ruled on Wednesday" is no answer about the Supreme Court named elsewhere.
+    if (!namedAround(named, bySentence, s, plan)) continue;
+    const spans = tagSentence((sentences[s] as Sentence).text, aliases, people);
+    const found = spans.some(
       (span) =>
         wanted.has(span.kind) &&
         isNew(span, askedTerms) &&
+        !placedElsewhere(span, spans, tokens, askedTerms) &&
         (counted === null ? true : countedNear(span, tokens, counted)),
     );
     if (found) return { holds: true, binding: true, sentence: s };
@@ -195,7 +264,11 @@ function identityCheck(bySentence: readonly Token[][], plan: PlannedQuery): Deta
 }
 
 /** Share of the question's own words (names aside), by weight, that some tokens hold. */
-function focusShare(tokens: readonly Token[], plan: PlannedQuery, skip: (w: QueryWord) => boolean = isName): number {
+function focusShare(
+  tokens: readonly Token[],
+  plan: PlannedQuery,
+  skip: (w: QueryWord) => boolean = isName,
+): number {
   const credits = creditsIn(tokens, plan);
   let total = 0;
   let covered = 0;
@@ -212,19 +285,27 @@ function focusShare(tokens: readonly Token[], plan: PlannedQuery, skip: (w: Quer
  * title or its own text for one thing; a question that names two or more ("what did Anna Kelly say
  * about Sheinbaum") needs the passage itself to name each.
  */
-function namesEveryThing(bySentence: readonly Token[][], title: readonly Token[], plan: PlannedQuery): boolean {
+function namesEveryThing(
+  bySentence: readonly Token[][],
+  title: readonly Token[],
+  plan: PlannedQuery,
+): boolean {
   const named = plan.words.filter((w) => isStoryName(w) && !w.missing);
   if (named.length === 0) return true;
   const inText = creditsIn(bySentence.flat(), plan);
   const several = new Set(named.map((w) => w.entity?.name)).size >= 2;
   const inTitle = several ? new Float64Array(plan.words.length) : creditsIn(title, plan);
-  return plan.words.every((w, i) => !named.includes(w) || (inText[i] as number) > 0 || (inTitle[i] as number) > 0);
+  return plan.words.every(
+    (w, i) => !named.includes(w) || (inText[i] as number) > 0 || (inTitle[i] as number) > 0,
+  );
 }
 
 /** Who a statement question asks about speaks in the passage: named with a reporting verb, or as "she" right after. */
 function statementCheck(bySentence: readonly Token[][], asked: AskedDetail): DetailCheck {
   const { plan } = asked;
-  const speakerTerms = new Set(analyze(asked.speaker ?? "").flatMap((t) => (t.term === null ? [] : [t.term])));
+  const speakerTerms = new Set(
+    analyze(asked.speaker ?? "").flatMap((t) => (t.term === null ? [] : [t.term])),
+  );
   const isSpeaker = (w: QueryWord) => speakerTerms.has(w.term) || speakerTerms.has(w.token.term ?? "");
   const speakers = plan.words.filter(isSpeaker);
   if (speakers.length === 0) return FAILS;

@@ -1,6 +1,6 @@
 import type { EntityKind } from "../corpus/types.ts";
-import type { AliasTable } from "../search/aliases.ts";
 import { PERSON_TITLES } from "../lexicon/titles.ts";
+import { AliasTable } from "../search/aliases.ts";
 import { analyze, type Token } from "../text/analyze.ts";
 
 /**
@@ -55,12 +55,13 @@ const PLACE_BEFORE = words("in at from near across into outside inside around th
 const CLOCK_OR_PERIOD =
   /\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.m\.|\b(?:early|mid|late)[- ]\d{3,4}s\b|\b1\d{3}s\b|\b20\d0s\b/gi;
 /** A time given by what it came before or after: "following the Nice Treaty", "after the vote". */
-const RELATIVE_TIME = /\b(?:after|before|during|following|since|until|ahead of|in the wake of|at the end of|at the start of)\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+|its\s+)?[\p{L}\p{N}]/giu;
+const RELATIVE_TIME =
+  /\b(?:after|before|during|following|since|until|ahead of|in the wake of|at the end of|at the start of)\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+|its\s+)?[\p{L}\p{N}]/giu;
 /** People named by what they are or do: "accountants", "the project coordinator", "prosecutors". */
 const ROLE_NOUN = /^\p{Ll}[\p{Ll}-]*(?:ers|ors|ists|ians|ants|ents|ives|aries|ees|ers|ist|ian|er|or)$/u;
 
 const REASON =
-  /\b(?:because|due to|owing to|thanks to|as a result|in order to|so that|so as to|which is why|that is why|this is why|the reason|reasons?|citing|cited|in response to|in protest|for fear|blamed|blaming|caused by|led to|leading to|after|following|amid|over concerns?|since|given that|aimed at|intended to|designed to|to (?:fight|protect|stop|prevent|avoid|help|ensure|reduce|combat|support|punish|pressure|force|allow|end|curb|tackle|counter|deter|protest|save|cut|raise|meet|pay|keep|boost))\b/gi;
+  /\b(?:because|due to|owing to|thanks to|as a result|in order to|so that|so as to|which is why|that is why|this is why|the reason|reasons?|citing|cited|in response to|in protest|protesting|demanding|calling for|seeking|for fear|blamed|blaming|caused by|led to|leading to|after|following|amid|over concerns?|since|given that|aimed at|intended to|designed to|to (?:fight|protect|stop|prevent|avoid|help|ensure|reduce|combat|support|punish|pressure|force|allow|end|curb|tackle|counter|deter|protest|save|cut|raise|meet|pay|keep|boost))\b/gi;
 
 function isCapitalised(surface: string): boolean {
   return /^\p{Lu}/u.test(surface);
@@ -78,6 +79,8 @@ const ENTITY_KIND: Record<EntityKind, SpanKind> = {
   term: "name",
 };
 
+const EMPTY_ALIASES = new AliasTable([]);
+
 /** Names of people an article introduces in full ("Claudia Sheinbaum"), so that "Sheinbaum" alone is a person too. */
 export type PersonNames = ReadonlySet<string>;
 
@@ -92,8 +95,36 @@ export function personNamesOf(texts: readonly string[], aliases: AliasTable): Se
   return names;
 }
 
+/** A tagger: the heuristic one below, or another to compare it with (`npm run eval -- --tagger`). */
+export type Tagger = (sentence: string, aliases: AliasTable, people: PersonNames) => TaggedSpan[];
+
+let tagger: Tagger = heuristicTags;
+
 /** Tags a sentence's people, organisations, places, times, numbers and reasons. */
-export function tagSentence(sentence: string, aliases: AliasTable, people: PersonNames = new Set()): TaggedSpan[] {
+export function tagSentence(
+  sentence: string,
+  aliases: AliasTable,
+  people: PersonNames = new Set(),
+): TaggedSpan[] {
+  return tagger(sentence, aliases, people);
+}
+
+/** Swaps the tagger, for measuring another against the heuristics. */
+export function useTagger(next: Tagger | undefined): void {
+  tagger = next ?? heuristicTags;
+}
+
+/** Reasons and purposes, which taggers of names and numbers do not find. */
+export function reasonSpans(sentence: string): TaggedSpan[] {
+  return heuristicTags(sentence, EMPTY_ALIASES).filter((s) => s.kind === "reason");
+}
+
+/** The heuristic tagger: known names, capitalised runs classified by their words, dates, numbers, reasons. */
+export function heuristicTags(
+  sentence: string,
+  aliases: AliasTable,
+  people: PersonNames = new Set(),
+): TaggedSpan[] {
   const tokens = analyze(sentence);
   const spans: TaggedSpan[] = [];
   const span = (kind: SpanKind, from: number, to: number) => {
@@ -137,7 +168,11 @@ export function tagSentence(sentence: string, aliases: AliasTable, people: Perso
     const token = tokens[i] as Token;
     const lower = token.folded;
     if (/^\p{N}/u.test(token.surface)) {
+      const month = (j: number) =>
+        MONTHS.has(tokens[j]?.folded ?? "") && isCapitalised(tokens[j]?.surface ?? "");
       if (/^(?:1[0-9]|20)\d\d$/.test(token.surface)) span("time", i, i + 1);
+      // "April 21", "21 April": a day of a month is a date, not a count.
+      else if (/^\d{1,2}$/.test(token.surface) && (month(i - 1) || month(i + 1))) span("time", i, i + 1);
       else if (/^\d{1,2}[:.]\d\d$/.test(token.surface)) span("time", i, i + 1);
       else span("number", i, i + 1);
       continue;
@@ -198,9 +233,16 @@ export function tagSentence(sentence: string, aliases: AliasTable, people: Perso
       continue;
     } else if (PERSON_TITLES.has(before) || people.has(run.at(-1)?.term ?? "")) {
       kind = "person";
-    } else if (run.length >= 2 && run.length <= 3 && run.every((t) => isCapitalised(t.surface) && !isAcronym(t.surface))) {
+    } else if (
+      run.length >= 2 &&
+      run.length <= 3 &&
+      run.every((t) => isCapitalised(t.surface) && !isAcronym(t.surface))
+    ) {
       kind = sentenceStart && run.length === 2 && !people.has(run[1]?.term ?? "") ? "name" : "person";
-    } else if ((sentenceStart && run.length === 1) || (run.length === 1 && PERSON_TITLES.has(folded[0] ?? ""))) {
+    } else if (
+      (sentenceStart && run.length === 1) ||
+      (run.length === 1 && PERSON_TITLES.has(folded[0] ?? ""))
+    ) {
       // The first word of a sentence is capitalised whatever it is; a title alone names no one.
       continue;
     } else {
@@ -215,7 +257,8 @@ export function tagSentence(sentence: string, aliases: AliasTable, people: Perso
     const token = tokens[i] as Token;
     if (taken.has(i) || token.term === null) continue;
     if (AGENT_NOUNS.has(token.folded)) span("organisation", i, i + 1);
-    else if (ROLE_NOUN.test(token.surface.toLowerCase()) && (i > 0 || isCapitalised(token.surface))) span("role", i, i + 1);
+    else if (ROLE_NOUN.test(token.surface.toLowerCase()) && (i > 0 || isCapitalised(token.surface)))
+      span("role", i, i + 1);
   }
   for (const match of sentence.matchAll(CLOCK_OR_PERIOD)) {
     spans.push({ kind: "time", start: match.index, end: match.index + match[0].length, terms: [] });
@@ -226,7 +269,12 @@ export function tagSentence(sentence: string, aliases: AliasTable, people: Perso
   // A purpose: "to" and a verb ("went to Karlovac to attend school").
   for (let i = 0; i + 1 < tokens.length; i++) {
     const next = tokens[i + 1] as Token;
-    if ((tokens[i] as Token).folded === "to" && next.term !== null && /^\p{Ll}/u.test(next.surface) && !/^\p{N}/u.test(next.surface)) {
+    if (
+      (tokens[i] as Token).folded === "to" &&
+      next.term !== null &&
+      /^\p{Ll}/u.test(next.surface) &&
+      !/^\p{N}/u.test(next.surface)
+    ) {
       spans.push({ kind: "reason", start: (tokens[i] as Token).start, end: sentence.length, terms: [] });
     }
   }

@@ -40,7 +40,10 @@ function withoutWords(text: string, words: ReadonlySet<string>): string {
   for (const token of analyze(text).reverse()) {
     if (words.has(token.folded)) out = out.slice(0, token.start) + out.slice(token.end);
   }
-  return out.replace(/\s*,\s*(?=,|$)/g, "").replace(/\s+/g, " ").trim();
+  return out
+    .replace(/\s*,\s*(?=,|$)/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** The folded content words of a text: no stop words, no chat. */
@@ -61,7 +64,8 @@ export function understandQuestion(message: string): UnderstoodQuestion {
     form: questionForm(withoutWords(clause.question, reading.soft)),
   }));
   const words = contentWords(reading.text, reading.soft);
-  const asksForSources = SOURCES.test(reading.text) && words.every((w) => SOURCE_WORDS.has(w) || ABOUT_THE_BOT.has(w));
+  const asksForSources =
+    SOURCES.test(reading.text) && words.every((w) => SOURCE_WORDS.has(w) || ABOUT_THE_BOT.has(w));
   const smallTalk = !asksForSources && words.every((w) => ABOUT_THE_BOT.has(w));
   return { text: reading.text, clauses, chat: reading.chat, soft: reading.soft, smallTalk, asksForSources };
 }

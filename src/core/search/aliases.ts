@@ -66,7 +66,14 @@ export class AliasTable {
       if (shared !== undefined && this.groups[shared]?.own) {
         this.addNames(shared, [entry.name, ...entry.aliases], entry.capitalsOnly, groupOf);
       } else {
-        this.addGroup(entry.name, entry.kind, false, [entry.name, ...entry.aliases], entry.capitalsOnly, groupOf);
+        this.addGroup(
+          entry.name,
+          entry.kind,
+          false,
+          [entry.name, ...entry.aliases],
+          entry.capitalsOnly,
+          groupOf,
+        );
       }
     }
     for (const list of this.byFirst.values()) list.sort((a, b) => b.terms.length - a.terms.length);

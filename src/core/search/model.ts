@@ -19,7 +19,10 @@ const modelSchema = z.object({
 });
 export type ModelFile = z.infer<typeof modelSchema>;
 
-function byName<T extends string>(names: readonly T[], values: Record<string, number>): Readonly<Record<T, number>> {
+function byName<T extends string>(
+  names: readonly T[],
+  values: Record<string, number>,
+): Readonly<Record<T, number>> {
   return Object.fromEntries(names.map((n) => [n, values[n] ?? 0])) as Record<T, number>;
 }
 

@@ -80,7 +80,10 @@ export interface PlannedQuery {
 }
 
 /** One-word synonyms of a word the corpus lacks that the corpus has, and whether it is an everyday word. */
-function synonymTerms(index: PassageIndex, word: string): { terms: Set<string>; words: string[]; common: boolean } {
+function synonymTerms(
+  index: PassageIndex,
+  word: string,
+): { terms: Set<string>; words: string[]; common: boolean } {
   const terms = new Set<string>();
   const words: string[] = [];
   for (const standIn of standInsOf(word)) {
@@ -120,9 +123,16 @@ function covered(matches: readonly AliasMatch[]): Set<number> {
   return at;
 }
 
-export function planQuery(index: PassageIndex, aliases: AliasTable, input: QueryInput | string): PlannedQuery {
-  const { text, soft = new Set<string>(), kindWords = new Set<string>() } =
-    typeof input === "string" ? { text: input } : input;
+export function planQuery(
+  index: PassageIndex,
+  aliases: AliasTable,
+  input: QueryInput | string,
+): PlannedQuery {
+  const {
+    text,
+    soft = new Set<string>(),
+    kindWords = new Set<string>(),
+  } = typeof input === "string" ? { text: input } : input;
   const chat: string[] = [];
   const tokens = analyze(text).filter((t): t is Token & { term: string } => {
     if (t.term === null || kindWords.has(t.folded)) return false;
@@ -184,7 +194,8 @@ export function planQuery(index: PassageIndex, aliases: AliasTable, input: Query
     let weight = known.length > 0 ? Math.max(...known.map((t) => index.idf(t))) : index.idf(term);
     if (reporting) weight *= REPORTING_WEIGHT;
     let unmatched = known.length === 0;
-    if (known.length === 0) {
+    // A name the articles lack is missing: no other word stands in for the European Union.
+    if (known.length === 0 && !match) {
       const found = synonymTerms(index, token.folded);
       for (const t of found.terms) {
         accepts.set(t, SYNONYM_CREDIT);
@@ -222,23 +233,27 @@ export function planQuery(index: PassageIndex, aliases: AliasTable, input: Query
  * The plan with stand-ins, found by word vectors among some passages' words, for the question words
  * no article uses ("soldiers" -> "military"); the plan itself when there are none.
  */
-export function withVectorStandIns(plan: PlannedQuery, passageWords: ReadonlyMap<string, string>): PlannedQuery {
+export function withVectorStandIns(
+  plan: PlannedQuery,
+  passageWords: ReadonlyMap<string, string>,
+): PlannedQuery {
   const related = [...plan.related];
   const search = new Map(plan.search.map((t) => [t.term, t.weight]));
   let changed = false;
   const words = plan.words.map((word) => {
-    if (!word.missing || word.reporting) return word;
+    if (!word.missing || word.reporting || word.entity) return word;
     const found = vectorStandIns(word.token.folded, passageWords).filter((s) => !word.accepts.has(s.term));
     if (found.length === 0) return word;
     changed = true;
     const accepts = new Map(word.accepts);
     for (const s of found) {
-      accepts.set(s.term, SYNONYM_CREDIT);
+      accepts.set(s.term, s.credit ?? SYNONYM_CREDIT);
       search.set(s.term, Math.max(search.get(s.term) ?? 0, SYNONYM_WEIGHT));
     }
     const at = related.findIndex((r) => r.term === word.token.surface);
     const shown = found.map((s) => s.word);
-    if (at >= 0) related[at] = { term: word.token.surface, related: [...(related[at]?.related ?? []), ...shown] };
+    if (at >= 0)
+      related[at] = { term: word.token.surface, related: [...(related[at]?.related ?? []), ...shown] };
     else related.push({ term: word.token.surface, related: shown });
     return { ...word, accepts, unmatched: false };
   });

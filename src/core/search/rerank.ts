@@ -361,7 +361,9 @@ const RECENCY = FEATURES.indexOf("recency");
  * by date. A story develops; where passages compete, the latest reporting usually holds the figure
  * asked for.
  */
-export function setRecency(candidates: ReadonlyArray<{ readonly hit: Hit; readonly signals: CandidateSignals }>): void {
+export function setRecency(
+  candidates: ReadonlyArray<{ readonly hit: Hit; readonly signals: CandidateSignals }>,
+): void {
   const times = candidates.map((c) => Date.parse(c.hit.passage.citation.published));
   const known = times.filter((t) => !Number.isNaN(t));
   if (known.length < 2) return;

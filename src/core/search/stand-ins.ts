@@ -1,3 +1,4 @@
+import { paraphrasesOf } from "../lexicon/paraphrases.ts";
 import { wordVectors } from "../lexicon/word-vectors.ts";
 import { analyze } from "../text/analyze.ts";
 import { lookUp } from "../text/wordnet.ts";
@@ -10,27 +11,46 @@ import { lookUp } from "../text/wordnet.ts";
  * - hypernyms: WordNet's broader terms of the first sense ("soldier" -> "serviceman").
  * - vectors: for a word no article uses, the words of the best candidate passages whose GloVe vectors
  *   are close to it ("soldiers" -> "military" 0.76, "homeless" -> "displaced" 0.71).
+ * - paraphrases: storydesk's groups of everyday news paraphrases ("helping", "cooperation").
  */
-export type Relation = "synonyms" | "hypernyms" | "vectors";
-export const RELATIONS: readonly Relation[] = ["synonyms", "hypernyms", "vectors"];
+export type Relation = "synonyms" | "hypernyms" | "vectors" | "paraphrases";
+export const RELATIONS: readonly Relation[] = ["synonyms", "hypernyms", "vectors", "paraphrases"];
 
 /** Credit towards coverage of a stand-in, relative to the question's own word. */
 export const SYNONYM_CREDIT = 0.5;
-/** Cosine similarity from which a word's vector makes it a stand-in. */
-export const VECTOR_SIMILARITY = 0.65;
+/**
+ * WordNet lists rare senses beside common ones ("violence" and "force", "tell" and "state"): a
+ * synonym stands in only when the words' vectors agree it is close, where both have one.
+ */
+export const SYNONYM_AGREEMENT = 0.5;
+/** Cosine similarity from which a word's vector makes it a stand-in, by default. */
+export const VECTOR_SIMILARITY = 0.6;
 /** Stand-ins found by vectors per question word, closest first. */
 const VECTOR_STAND_INS = 3;
+/**
+ * Similarity from which a vector stand-in counts as saying the same thing, for the checks that
+ * decide whether a passage holds what was asked; below it, a word is only related ("salary" and
+ * "minimum", 0.69) and only helps to rank.
+ */
+export const VECTOR_SAME = 0.7;
+/** Credit of a stand-in that is only related. */
+export const RELATED_CREDIT = 0.25;
 
-let relations: ReadonlySet<Relation> = new Set<Relation>(["synonyms", "vectors"]);
+let relations: ReadonlySet<Relation> = new Set<Relation>(["synonyms", "vectors", "paraphrases"]);
+let vectorSimilarity = VECTOR_SIMILARITY;
 
 /** The relations in use (the default, or those an evaluation chose). */
 export function standInRelations(): ReadonlySet<Relation> {
   return relations;
 }
 
-/** Chooses the relations to use, for measuring each (`npm run eval -- --relations`). */
-export function useRelations(chosen: Iterable<Relation>): void {
+/**
+ * Chooses the relations to use and the vectors' similarity, for measuring each
+ * (`npm run eval -- --relations synonyms,vectors --vector-similarity 0.7`).
+ */
+export function useStandIns(chosen: Iterable<Relation>, similarity = VECTOR_SIMILARITY): void {
   relations = new Set(chosen);
+  vectorSimilarity = similarity;
   cache.clear();
 }
 
@@ -38,6 +58,8 @@ export function useRelations(chosen: Iterable<Relation>): void {
 export interface StandIn {
   readonly word: string;
   readonly term: string;
+  /** Credit towards coverage: SYNONYM_CREDIT for the same meaning, RELATED_CREDIT for a related word. */
+  readonly credit?: number;
 }
 
 const cache = new Map<string, readonly StandIn[]>();
@@ -52,10 +74,21 @@ export function standInsOf(folded: string): readonly StandIn[] {
       ...(relations.has("synonyms") ? entry.synonyms : []),
       ...(relations.has("hypernyms") ? entry.hypernyms : []),
     ];
+    const vectors = wordVectors();
+    if (relations.has("paraphrases")) {
+      for (const phrase of paraphrasesOf(folded)) {
+        const token = analyze(phrase)[0];
+        if (token?.term && !byTerm.has(token.term))
+          byTerm.set(token.term, { word: token.folded, term: token.term });
+      }
+    }
     for (const phrase of words) {
       if (/[\s-]/.test(phrase)) continue;
+      const similarity = vectors?.similarity(folded, phrase);
+      if (similarity !== undefined && similarity < SYNONYM_AGREEMENT) continue;
       const token = analyze(phrase)[0];
-      if (token?.term && !byTerm.has(token.term)) byTerm.set(token.term, { word: token.folded, term: token.term });
+      if (token?.term && !byTerm.has(token.term))
+        byTerm.set(token.term, { word: token.folded, term: token.term });
     }
     found = [...byTerm.values()];
     if (cache.size >= 10_000) cache.clear();
@@ -75,10 +108,13 @@ export function vectorStandIns(folded: string, passageWords: ReadonlyMap<string,
   for (const [word, term] of passageWords) {
     if (word === folded) continue;
     const similarity = vectors.similarity(folded, word);
-    if (similarity !== undefined && similarity >= VECTOR_SIMILARITY) close.push({ word, term, similarity });
+    if (similarity !== undefined && similarity >= vectorSimilarity) close.push({ word, term, similarity });
   }
   close.sort((a, b) => b.similarity - a.similarity);
   const byTerm = new Map<string, StandIn>();
-  for (const c of close) if (!byTerm.has(c.term)) byTerm.set(c.term, { word: c.word, term: c.term });
+  for (const c of close) {
+    const credit = c.similarity >= VECTOR_SAME ? SYNONYM_CREDIT : RELATED_CREDIT;
+    if (!byTerm.has(c.term)) byTerm.set(c.term, { word: c.word, term: c.term, credit });
+  }
   return [...byTerm.values()].slice(0, VECTOR_STAND_INS);
 }

@@ -26,11 +26,16 @@ const STOP_WORDS: ReadonlySet<string> = new Set(
 );
 
 /**
- * Words: letters and digits, with inner apostrophes ("Levi's"), dotted abbreviations ("U.S.") and
- * decimal numbers ("1.13") kept whole. Hyphens split words, so "MS-13" is "MS" + "13" on both the
+ * Words: letters and digits, with inner apostrophes ("Levi's"), dotted abbreviations ("U.S."),
+ * decimal numbers ("1.13") and scaled ones ("60k", "3.1bn") kept whole. Hyphens split words, so "MS-13" is "MS" + "13" on both the
  * index and the query side.
  */
-const WORD = /(?:\p{L}\.){2,}|\p{N}+(?:[.,]\p{N}+)+|[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+const WORD =
+  /(?:\p{L}\.){2,}|\p{N}+(?:[.,]\p{N}+)*(?:k|m|mn|bn)(?![\p{L}\p{N}])|\p{N}+(?:[.,]\p{N}+)+|[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+
+/** Shorthand for thousands, millions, billions: "60k", "2.5m", "3.1bn". */
+const SCALED = /^(\p{N}+(?:\.\p{N}+)?)(k|m|mn|bn)$/u;
+const SCALE: Readonly<Record<string, number>> = { k: 1e3, m: 1e6, mn: 1e6, bn: 1e9 };
 
 /** Folds case and diacritics, so that "Generación" and "GENERACION" are one word. */
 export function fold(text: string): string {
@@ -59,7 +64,13 @@ function isAcronym(surface: string): boolean {
 
 /** Turns a folded word into its index term: spelling unified, then Porter-stemmed. */
 export function termOf(folded: string): string {
-  if (/^\p{N}/u.test(folded)) return folded.replace(/,/g, "");
+  if (/^\p{N}/u.test(folded)) {
+    const plain = folded.replace(/,/g, "");
+    // "60k" and "60,000" are one number, as people type it and as articles print it.
+    const scaled = SCALED.exec(plain);
+    if (scaled) return String(Math.round(Number(scaled[1]) * (SCALE[scaled[2] as string] as number)));
+    return plain;
+  }
   return stemmer(folded.replace(BRITISH_ISE, "$1iz$2"));
 }
 

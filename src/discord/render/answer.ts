@@ -5,8 +5,8 @@ import {
   ButtonStyle,
   ComponentType,
 } from "discord.js";
-import { answerNotes, noteText } from "../../core/answer-notes.ts";
 import type { Answer, AnswerPassage, AnswerSentence, ArticleSources } from "../../core/answer.ts";
+import { answerNotes, noteText } from "../../core/answer-notes.ts";
 import { encodeButton } from "../custom-id.ts";
 import { LIMITS } from "../limits.ts";
 import { escapeAndFit, escapeUserText, truncate } from "../text.ts";
@@ -112,7 +112,9 @@ function buttons(
 function plainReply(answer: Answer, title: string, color: number, view: AnswerView): ReplyPayload {
   const lines = [questionLine(answer.query), "", escapeUserText(answer.message)];
   return {
-    embeds: [fitEmbed({ title, color, description: lines.join("\n"), footer: { text: `corpus ${view.version}` } })],
+    embeds: [
+      fitEmbed({ title, color, description: lines.join("\n"), footer: { text: `corpus ${view.version}` } }),
+    ],
     components: [],
   };
 }
@@ -120,10 +122,15 @@ function plainReply(answer: Answer, title: string, color: number, view: AnswerVi
 function sourcesReply(answer: Answer, view: AnswerView): ReplyPayload {
   const articles: readonly ArticleSources[] = answer.sources ?? [];
   const fields = articles.map((a) => {
-    const about = [a.published || "undated", a.outlet].filter(Boolean).map((x) => escapeUserText(x as string));
+    const about = [a.published || "undated", a.outlet]
+      .filter(Boolean)
+      .map((x) => escapeUserText(x as string));
     const sources = a.sources.map((s, i) => `source ${i + 1}: ${escapeAndFit(s, 200)}`);
     const title = titleLink(a);
-    return { name: truncate(a.title, LIMITS.fieldName), value: [`${title} · ${about.join(" · ")}`, ...sources].join("\n") };
+    return {
+      name: escapeAndFit(a.title, LIMITS.fieldName),
+      value: [`${title} · ${about.join(" · ")}`, ...sources].join("\n"),
+    };
   });
   const embed: APIEmbed = {
     title: "Sources",
