@@ -127,6 +127,7 @@ describe("stand-in words keep the meaning or are not used", () => {
     ["Was there violence?", "violence", "force"],
     ["Tell me about the cartels", "Tell", "state"],
     ["What did Congress do?", "Congress", "united"],
+    ["What name did the cartels use?", "name", "call"],
   ])("%s: %s never stands for %s", async (question, word, wrong) => {
     const answer = await story.ask(question);
     const related = answer.relatedTerms.find((r) => r.term === word)?.related ?? [];
