@@ -73,12 +73,13 @@ describe("synthetic corpus generator", () => {
     }
   });
 
-  it("makes the same queries from the same seed: half titles, half 6-word spans", () => {
+  it("makes the same queries from the same seed: titles, 6-word spans, and spans typed as chat", () => {
     const sources = rows.map((r) => ({ title: r.title, passages: r.text.split("\n\n") }));
-    const queries = makeQueries(sources, 20, SEED);
-    expect(makeQueries(sources, 20, SEED)).toEqual(queries);
-    expect(queries.filter((_, i) => i % 2 === 0).every((q) => rows.some((r) => r.title === q))).toBe(true);
-    expect(queries.filter((_, i) => i % 2 === 1).every((q) => words(q).length === 6)).toBe(true);
+    const queries = makeQueries(sources, 30, SEED);
+    expect(makeQueries(sources, 30, SEED)).toEqual(queries);
+    expect(queries.filter((_, i) => i % 3 === 0).every((q) => rows.some((r) => r.title === q))).toBe(true);
+    expect(queries.filter((_, i) => i % 3 === 1).every((q) => words(q).length === 6)).toBe(true);
+    expect(queries.filter((_, i) => i % 3 === 2).every((q) => words(q).length > 6)).toBe(true);
   });
 });
 

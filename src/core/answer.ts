@@ -255,6 +255,8 @@ export function abstentionFeatures(
   candidate: RankedCandidate,
   plan: PlannedQuery,
   ranked: readonly RankedCandidate[],
+  detail: DetailCheck,
+  typed: boolean,
 ): Record<(typeof ABSTAIN_FEATURES)[number], number> {
   const f = candidate.signals.features;
   const feature = (name: (typeof FEATURES)[number]) => f[FEATURES.indexOf(name)] as number;
@@ -281,6 +283,10 @@ export function abstentionFeatures(
     scatter: articles.size / Math.max(1, Math.min(5, ranked.length)),
     // The question's own words, names aside: a passage naming the same things answers nothing else.
     focus: feature("focusCoverage"),
+    // The passage holds what was asked (the kind of answer, the things named), whether or not that binds.
+    held: detail.holds ? 1 : 0,
+    typed: typed ? 1 : 0,
+    typedMissing: typed && !detail.holds ? 1 : 0,
   };
 }
 
@@ -289,8 +295,10 @@ export function answerConfidence(
   candidate: RankedCandidate,
   plan: PlannedQuery,
   ranked: readonly RankedCandidate[],
+  detail: DetailCheck,
+  typed: boolean,
 ): number {
-  const x = abstentionFeatures(candidate, plan, ranked);
+  const x = abstentionFeatures(candidate, plan, ranked, detail, typed);
   const { abstain } = model();
   let z: number = abstain.intercept;
   for (const name of ABSTAIN_FEATURES) z += abstain.coefficients[name] * x[name];
@@ -361,6 +369,8 @@ function bestSentence(
 export interface CandidateDecision {
   readonly passageId: string;
   readonly docId: string;
+  /** The question names the story's things, so that what it asks binds (see mayAnswer). */
+  readonly named: boolean;
   readonly features: Record<(typeof ABSTAIN_FEATURES)[number], number>;
   /** The candidate holds the kind of thing asked for (see checkDetail). */
   readonly holds: boolean;
@@ -386,9 +396,37 @@ function detailOf(context: AnswerContext, candidate: RankedCandidate, asked: Ask
   return checkDetail(sentences(passage.text), passage.citation.title, asked, context.aliases, context.people);
 }
 
-/** Whether a candidate may answer: sure enough, and not missing a thing the question requires. */
-function mayAnswer(confidence: number, threshold: number, detail: DetailCheck): boolean {
-  return confidence >= threshold && (detail.holds || !detail.binding);
+/** Kinds of question whose answer is a thing the tagger can find: a person, a date, a number... */
+const TYPED_KINDS: ReadonlySet<AskedDetail["kind"]> = new Set([
+  "agent",
+  "time",
+  "place",
+  "number",
+  "reason",
+  "statement",
+  "identity",
+]);
+
+function isTyped(asked: AskedDetail): boolean {
+  return TYPED_KINDS.has(asked.kind);
+}
+
+/** The question names things of the story (its entities.yaml): then what it asks of them binds. */
+function namesTheStory(plan: PlannedQuery): boolean {
+  return plan.words.some((w) => w.name && w.entity?.own === true);
+}
+
+/**
+ * Whether a candidate may answer: sure enough, and holding what was asked. A question about the
+ * story's named things binds: a passage lacking the kind of answer asked for, or one of the things
+ * named, cannot answer it. Otherwise, where the tagger's misses would cost real answers (SQuAD's
+ * "how many" answered by "three ACL tears"), the answer model weighs what the passage holds, and a
+ * candidate below the best must hold it.
+ */
+function mayAnswer(confidence: number, threshold: number, detail: DetailCheck, rank: number, named: boolean): boolean {
+  if (confidence < threshold) return false;
+  if (named) return detail.holds || !detail.binding;
+  return rank === 0 || detail.holds;
 }
 
 /** The first clause's best candidates, as the decision reads them. */
@@ -398,12 +436,14 @@ export function candidateDecisions(context: AnswerContext, question: string): Ca
   const clause = understood.clauses[0] as UnderstoodClause;
   const ranked = rankClause(context, clause, understood.soft, query);
   const asked = askedDetail(clause, ranked.plan);
+  const named = namesTheStory(ranked.plan);
   return ranked.ranked.slice(0, ANSWER_DEPTH).map((candidate) => {
     const detail = detailOf(context, candidate, asked);
     return {
       passageId: candidate.hit.passage.id,
       docId: candidate.hit.passage.citation.docId,
-      features: abstentionFeatures(candidate, ranked.plan, ranked.ranked),
+      named,
+      features: abstentionFeatures(candidate, ranked.plan, ranked.ranked, detail, isTyped(asked)),
       holds: detail.holds,
       binding: detail.binding,
       ...(detail.lacks === undefined ? {} : { lacks: detail.lacks }),
@@ -434,15 +474,13 @@ function answerClause(
 ): ClauseAnswer {
   const ranked = rankClause(context, clause, soft);
   const asked = askedDetail(clause, ranked.plan);
-  const unchecked: DetailCheck = { holds: false, binding: true, sentence: null };
-  const scored = ranked.ranked.slice(0, MAX_TOP).map((candidate, i) => {
-    const confidence = answerConfidence(candidate, ranked.plan, ranked.ranked);
-    // Only the best few may answer; the detail check reads their sentences, so it runs on them alone.
-    const detail =
-      i < ANSWER_DEPTH && confidence >= threshold ? detailOf(context, candidate, asked) : unchecked;
-    return { candidate, confidence, detail };
+  const typed = isTyped(asked);
+  const named = namesTheStory(ranked.plan);
+  const scored = ranked.ranked.slice(0, MAX_TOP).map((candidate) => {
+    const detail = detailOf(context, candidate, asked);
+    return { candidate, detail, confidence: answerConfidence(candidate, ranked.plan, ranked.ranked, detail, typed) };
   });
-  const first = scored.findIndex((s, i) => i < ANSWER_DEPTH && mayAnswer(s.confidence, threshold, s.detail));
+  const first = scored.findIndex((s, i) => i < ANSWER_DEPTH && mayAnswer(s.confidence, threshold, s.detail, i, named));
   // Further passages back the answer up when the model is as sure of them; the first must hold it.
   const answering =
     first < 0 ? [] : scored.filter((s, i) => i === first || (i > first && s.confidence >= threshold));

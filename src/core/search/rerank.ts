@@ -56,6 +56,9 @@ export const ABSTAIN_FEATURES = [
   "margin",
   "scatter",
   "focus",
+  "held",
+  "typed",
+  "typedMissing",
 ] as const;
 export type AbstainFeature = (typeof ABSTAIN_FEATURES)[number];
 
