@@ -42,7 +42,8 @@ export function makeQueries(sources: readonly QuerySource[], count: number, seed
       .filter((w) => w.length > 0);
     const start = random.int(0, Math.max(0, words.length - SPAN_WORDS));
     const span = words.slice(start, start + SPAN_WORDS).join(" ");
-    const question = i % 3 === 1 ? span : (CHAT_FRAMES[i % CHAT_FRAMES.length] as (s: string) => string)(span);
+    const question =
+      i % 3 === 1 ? span : (CHAT_FRAMES[i % CHAT_FRAMES.length] as (s: string) => string)(span);
     queries.push(question.slice(0, MAX_QUESTION_CHARS));
   }
   return queries;

@@ -423,7 +423,13 @@ function namesTheStory(plan: PlannedQuery): boolean {
  * "how many" answered by "three ACL tears"), the answer model weighs what the passage holds, and a
  * candidate below the best must hold it.
  */
-function mayAnswer(confidence: number, threshold: number, detail: DetailCheck, rank: number, named: boolean): boolean {
+function mayAnswer(
+  confidence: number,
+  threshold: number,
+  detail: DetailCheck,
+  rank: number,
+  named: boolean,
+): boolean {
   if (confidence < threshold) return false;
   if (named) return detail.holds || !detail.binding;
   return rank === 0 || detail.holds;
@@ -478,9 +484,15 @@ function answerClause(
   const named = namesTheStory(ranked.plan);
   const scored = ranked.ranked.slice(0, MAX_TOP).map((candidate) => {
     const detail = detailOf(context, candidate, asked);
-    return { candidate, detail, confidence: answerConfidence(candidate, ranked.plan, ranked.ranked, detail, typed) };
+    return {
+      candidate,
+      detail,
+      confidence: answerConfidence(candidate, ranked.plan, ranked.ranked, detail, typed),
+    };
   });
-  const first = scored.findIndex((s, i) => i < ANSWER_DEPTH && mayAnswer(s.confidence, threshold, s.detail, i, named));
+  const first = scored.findIndex(
+    (s, i) => i < ANSWER_DEPTH && mayAnswer(s.confidence, threshold, s.detail, i, named),
+  );
   // Further passages back the answer up when the model is as sure of them; the first must hold it.
   const answering =
     first < 0 ? [] : scored.filter((s, i) => i === first || (i > first && s.confidence >= threshold));

@@ -143,7 +143,11 @@ function isNew(span: TaggedSpan, asked: ReadonlySet<string>): boolean {
   return own.length > 0 && own.every((t) => !asked.has(t));
 }
 
-/** Each named thing that the passage's text names is named in sentence `s` or the one before it. */
+/**
+ * Each named thing that the passage's text names is named in sentence `s`, or in the one before it
+ * ("she" then refers back) when the question asks something of it; a question that is only a name
+ * ("where is Sinaloa") needs the name and the answer in one sentence.
+ */
 function namedAround(
   named: readonly QueryWord[],
   bySentence: readonly Token[][],
@@ -152,7 +156,9 @@ function namedAround(
 ): boolean {
   if (named.length === 0) return true;
   const all = creditsIn(bySentence.flat(), plan);
-  const here = creditsIn([...(bySentence[s - 1] ?? []), ...(bySentence[s] ?? [])], plan);
+  const onlyNames = plan.words.every((w) => isName(w) || w.reporting);
+  const around = onlyNames ? (bySentence[s] ?? []) : [...(bySentence[s - 1] ?? []), ...(bySentence[s] ?? [])];
+  const here = creditsIn(around, plan);
   return plan.words.every(
     (w, i) => !named.includes(w) || (all[i] as number) === 0 || (here[i] as number) > 0,
   );

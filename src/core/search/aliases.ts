@@ -54,6 +54,8 @@ export class AliasTable {
   private readonly groups: Group[] = [];
   /** Names by their first term, longest first, so that "Cartel de Sinaloa" wins over a name inside it. */
   private readonly byFirst = new Map<string, Name[]>();
+  /** The corpus entities each term of their names belongs to, for a name asked in part ("Sinaloa"). */
+  private readonly partOf = new Map<string, Set<number>>();
 
   constructor(entities: readonly Entity[], lexicon: readonly LexiconEntry[] = []) {
     const groupOf = new Map<string, number>();
@@ -77,6 +79,27 @@ export class AliasTable {
       }
     }
     for (const list of this.byFirst.values()) list.sort((a, b) => b.terms.length - a.terms.length);
+    this.groups.forEach((group, g) => {
+      if (!group.own) return;
+      for (const terms of group.names) {
+        for (const term of terms) {
+          const owners = this.partOf.get(term) ?? new Set<number>();
+          owners.add(g);
+          this.partOf.set(term, owners);
+        }
+      }
+    });
+  }
+
+  /**
+   * The corpus entity a question term names in part, when it belongs to the names of that one entity
+   * only: "Sinaloa" names the Sinaloa Cartel, "cartel" (in many names) names none.
+   */
+  partOfName(term: string): { readonly entity: string; readonly kind: EntityKind } | undefined {
+    const owners = this.partOf.get(term);
+    if (owners?.size !== 1) return undefined;
+    const group = this.groups[[...owners][0] as number] as Group;
+    return { entity: group.entity, kind: group.kind };
   }
 
   private addGroup(

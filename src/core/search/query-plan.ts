@@ -161,6 +161,8 @@ export function planQuery(
     seen.add(term);
     const accepts = new Map([[term, 1]]);
     const match = matches.find((m) => i >= m.start && i < m.start + m.length);
+    // A word of one of the story's names, asked alone ("where is Sinaloa"), names it too.
+    const part = match || TITLE_TERMS.has(term) ? undefined : aliases.partOfName(term);
     const named = new Set(match ? termsOf.slice(match.start, match.start + match.length) : []);
     if (match) {
       for (const alternative of match.alternatives) {
@@ -215,8 +217,12 @@ export function planQuery(
       missing: known.length === 0,
       unmatched,
       reporting,
-      name: match !== undefined && match.kind !== "term",
-      ...(match ? { entity: { name: match.entity, kind: match.kind, own: match.own } } : {}),
+      name: (match !== undefined && match.kind !== "term") || (part !== undefined && part.kind !== "term"),
+      ...(match
+        ? { entity: { name: match.entity, kind: match.kind, own: match.own } }
+        : part
+          ? { entity: { name: part.entity, kind: part.kind, own: true } }
+          : {}),
     });
   });
   return {

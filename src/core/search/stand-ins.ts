@@ -22,7 +22,7 @@ export const SYNONYM_CREDIT = 0.5;
  * WordNet lists rare senses beside common ones ("violence" and "force", "tell" and "state"): a
  * synonym stands in only when the words' vectors agree it is close, where both have one.
  */
-export const SYNONYM_AGREEMENT = 0.5;
+export const SYNONYM_AGREEMENT = 0.6;
 /** Cosine similarity from which a word's vector makes it a stand-in, by default. */
 export const VECTOR_SIMILARITY = 0.6;
 /** Stand-ins found by vectors per question word, closest first. */
