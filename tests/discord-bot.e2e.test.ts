@@ -5,7 +5,7 @@ import path from "node:path";
 import { Writable } from "node:stream";
 import { promisify } from "node:util";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { Storydesk } from "../src/core/storydesk.ts";
+import { Storydesk } from "../src/core/serving/storydesk.ts";
 import { type Bot, startBot } from "../src/discord/bot.ts";
 import { readBotConfig } from "../src/discord/config.ts";
 import { createLogger } from "../src/discord/logger.ts";

@@ -15,21 +15,21 @@ import {
   type ArticleSources,
   normaliseQuestion,
   QuestionError,
-} from "../src/core/answer.ts";
+} from "../src/core/answering/answer.ts";
 import type { Diagnostic } from "../src/core/corpus/diagnostics.ts";
 import { type Corpus, loadCorpus } from "../src/core/corpus/load.ts";
 import type { Article, Block, BlockKind, Entity } from "../src/core/corpus/types.ts";
-import type { DesignatedOrganisation, DesignationRecord } from "../src/core/designations.ts";
-import { Library, type OrganisationDetails } from "../src/core/library.ts";
-import type { Citation, Passage } from "../src/core/passages.ts";
-import type { SnapshotState } from "../src/core/snapshot.ts";
+import type { DesignatedOrganisation, DesignationRecord } from "../src/core/answering/designations.ts";
+import { Library, type OrganisationDetails } from "../src/core/serving/library.ts";
+import type { Citation, Passage } from "../src/core/corpus/passages.ts";
+import type { SnapshotState } from "../src/core/serving/snapshot.ts";
 import type {
   LibraryCounts,
   RefreshFailure,
   RefreshResult,
   RefreshSuccess,
   StorydeskStatus,
-} from "../src/core/storydesk.ts";
+} from "../src/core/serving/storydesk.ts";
 import { analyze, terms } from "../src/core/text/analyze.ts";
 import { sentences } from "../src/core/text/sentences.ts";
 import { type ButtonAction, decodeButton, encodeButton } from "../src/discord/custom-id.ts";

@@ -3,8 +3,8 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadCorpus } from "../src/core/corpus/load.ts";
 import type { Article } from "../src/core/corpus/types.ts";
-import { Library } from "../src/core/library.ts";
-import { MAX_PASSAGE_CHARS, type Passage, passagesOf } from "../src/core/passages.ts";
+import { Library } from "../src/core/serving/library.ts";
+import { MAX_PASSAGE_CHARS, type Passage, passagesOf } from "../src/core/corpus/passages.ts";
 import { articleFile, type CorpusFiles, minimalArticle, tempDirs } from "./support/temp-corpus.ts";
 
 const dirs = tempDirs("passages");

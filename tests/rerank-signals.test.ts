@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCorpus } from "../src/core/corpus/load.ts";
-import { Library } from "../src/core/library.ts";
-import { FEATURES, type FeatureName } from "../src/core/search/rerank.ts";
+import { Library } from "../src/core/serving/library.ts";
+import { FEATURES, type FeatureName } from "../src/core/answering/rerank.ts";
 
 const ARTICLE = `---
 id: pay-talks

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { defaultMinConfidence } from "../src/core/answer.ts";
+import { defaultMinConfidence } from "../src/core/answering/answer.ts";
 import { loadCorpus } from "../src/core/corpus/load.ts";
-import { Library } from "../src/core/library.ts";
+import { Library } from "../src/core/serving/library.ts";
 import { evaluate } from "../src/eval/evaluate.ts";
 import { type QaQuestion, qaQuestionSchema, readJsonl } from "../src/eval/qa-set.ts";
 

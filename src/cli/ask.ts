@@ -1,4 +1,4 @@
-import { DEFAULT_TOP, MAX_TOP, normaliseQuestion } from "../core/answer.ts";
+import { DEFAULT_TOP, MAX_TOP, normaliseQuestion } from "../core/answering/answer.ts";
 import { CLIError } from "./cli-error.ts";
 import { renderAnswer, terminalStyle } from "./render.ts";
 import { openCorpus, parseCommandLine, runCommand } from "./run.ts";

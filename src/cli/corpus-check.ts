@@ -2,7 +2,7 @@ import { corpusLocation, loadEnvFile } from "../config.ts";
 import { formatDiagnostic } from "../core/corpus/diagnostics.ts";
 import { loadCorpus } from "../core/corpus/load.ts";
 import { CorpusDirectoryError } from "../core/corpus/scan.ts";
-import { Library } from "../core/library.ts";
+import { Library } from "../core/serving/library.ts";
 import { CLIError, EXIT_PROBLEMS } from "./cli-error.ts";
 import { parseCommandLine, runCommand } from "./run.ts";
 

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { useTagger } from "../core/question/tagger.ts";
-import { RELATIONS, type Relation, useStandIns, VECTOR_SIMILARITY } from "../core/search/stand-ins.ts";
+import { useTagger } from "../core/answering/question/tagger.ts";
+import { RELATIONS, type Relation, useStandIns, VECTOR_SIMILARITY } from "../core/answering/stand-ins.ts";
 import type { ChatReport, EvalReport, QaReport } from "../eval/run-eval.ts";
 import { HAND_WRITTEN_SET, runEval } from "../eval/run-eval.ts";
 import { CLIError } from "./cli-error.ts";

@@ -1,7 +1,7 @@
-import type { Answer, AnswerPassage, AnswerSentence, ArticleSources } from "../core/answer.ts";
-import { answerNotes, noteText } from "../core/answer-notes.ts";
-import type { DesignatedOrganisation } from "../core/designations.ts";
-import type { Citation } from "../core/passages.ts";
+import type { Answer, AnswerPassage, AnswerSentence, ArticleSources } from "../core/answering/answer.ts";
+import { answerNotes, noteText } from "../core/answering/answer-notes.ts";
+import type { DesignatedOrganisation } from "../core/answering/designations.ts";
+import type { Citation } from "../core/corpus/passages.ts";
 
 /** Terminal styling: bold via ANSI codes on a terminal, nothing when piped or NO_COLOR is set. */
 export interface Style {

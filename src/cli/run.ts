@@ -1,9 +1,9 @@
 import { type ParseArgsConfig, parseArgs } from "node:util";
 import { loadEnvFile, openOptionsFrom } from "../config.ts";
-import { QuestionError } from "../core/answer.ts";
+import { QuestionError } from "../core/answering/answer.ts";
 import { CorpusError, formatDiagnostic } from "../core/corpus/diagnostics.ts";
 import { CorpusDirectoryError } from "../core/corpus/scan.ts";
-import { type OpenedLibrary, openLibrary } from "../core/open.ts";
+import { type OpenedLibrary, openLibrary } from "../core/serving/open.ts";
 import { CLIError } from "./cli-error.ts";
 
 /** Parses arguments strictly, turning node's parse errors into a one-line message with the usage. */

@@ -2,8 +2,8 @@ import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { loadCorpus } from "../core/corpus/load.ts";
-import { Library } from "../core/library.ts";
-import type { ModelFile } from "../core/search/model.ts";
+import { Library } from "../core/serving/library.ts";
+import type { ModelFile } from "../core/answering/model.ts";
 import { readChatStories } from "../eval/chat-set.ts";
 import { readQaSet } from "../eval/squad-set.ts";
 import { type TunedModel, tune } from "../eval/tune.ts";
@@ -11,7 +11,7 @@ import { CLIError } from "./cli-error.ts";
 import { parseCommandLine, runCommand } from "./run.ts";
 
 const USAGE = "npm run tune -- --qa DIR [--dry-run]";
-const MODEL_FILE = fileURLToPath(new URL("../core/search/model.json", import.meta.url));
+const MODEL_FILE = fileURLToPath(new URL("../core/answering/model.json", import.meta.url));
 
 const round = (value: number) => Math.round(value * 10000) / 10000;
 const rounded = (values: Record<string, number>) =>

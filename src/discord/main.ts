@@ -1,8 +1,8 @@
 import { loadEnvFile, openOptionsFrom } from "../config.ts";
 import { CorpusError, formatDiagnostic } from "../core/corpus/diagnostics.ts";
 import { CorpusDirectoryError } from "../core/corpus/scan.ts";
-import { loadLanguageDetector } from "../core/lexicon/language.ts";
-import { Storydesk } from "../core/storydesk.ts";
+import { loadLanguageDetector } from "../core/text/lexicon/language.ts";
+import { Storydesk } from "../core/serving/storydesk.ts";
 import { type Bot, startBot } from "./bot.ts";
 import { readBotConfigOrExplain } from "./config.ts";
 import { createLogger } from "./logger.ts";

@@ -1,5 +1,5 @@
-import type { Answer } from "../core/answer.ts";
-import type { Library } from "../core/library.ts";
+import type { Answer } from "../core/answering/answer.ts";
+import type { Library } from "../core/serving/library.ts";
 import { fold } from "../core/text/analyze.ts";
 import type { Ranker } from "./baselines.ts";
 import type { ChatQuestion } from "./chat-set.ts";

@@ -1,5 +1,5 @@
 import nlp from "compromise";
-import { reasonSpans, type SpanKind, type TaggedSpan, type Tagger } from "../core/question/tagger.ts";
+import { reasonSpans, type SpanKind, type TaggedSpan, type Tagger } from "../core/answering/question/tagger.ts";
 import { terms } from "../core/text/analyze.ts";
 
 /**

@@ -1,5 +1,5 @@
-import type { Answer } from "../core/answer.ts";
-import type { Library } from "../core/library.ts";
+import type { Answer } from "../core/answering/answer.ts";
+import type { Library } from "../core/serving/library.ts";
 import { phraseKey } from "../core/text/phrase.ts";
 import type { QaQuestion } from "./qa-set.ts";
 

@@ -1,6 +1,6 @@
-import { defaultMinConfidence } from "../core/answer.ts";
+import { defaultMinConfidence } from "../core/answering/answer.ts";
 import { loadCorpus } from "../core/corpus/load.ts";
-import { Library } from "../core/library.ts";
+import { Library } from "../core/serving/library.ts";
 import { type BaselineMetrics, lunrDefaults, miniSearchDefaults, rankingMetrics } from "./baselines.ts";
 import {
   baselineChat,

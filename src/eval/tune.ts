@@ -1,7 +1,7 @@
-import type { CandidateDecision, RankedCandidate } from "../core/answer.ts";
-import { Library } from "../core/library.ts";
-import { type Model, model, useModel } from "../core/search/model.ts";
-import { ABSTAIN_FEATURES, FEATURES, type FeatureName } from "../core/search/rerank.ts";
+import type { CandidateDecision, RankedCandidate } from "../core/answering/answer.ts";
+import { Library } from "../core/serving/library.ts";
+import { type Model, model, useModel } from "../core/answering/model.ts";
+import { ABSTAIN_FEATURES, FEATURES, type FeatureName } from "../core/answering/rerank.ts";
 import { phraseKey } from "../core/text/phrase.ts";
 import { sentences } from "../core/text/sentences.ts";
 import type { ChatQuestion } from "./chat-set.ts";

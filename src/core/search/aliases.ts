@@ -1,5 +1,5 @@
 import type { Entity, EntityKind } from "../corpus/types.ts";
-import type { LexiconEntry } from "../lexicon/entry.ts";
+import type { LexiconEntry } from "../text/lexicon/entry.ts";
 import { analyze } from "../text/analyze.ts";
 
 /** A name of an entity found in a query, and the entity's other names to search for as well. */

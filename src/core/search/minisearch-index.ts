@@ -1,5 +1,5 @@
 import MiniSearch from "minisearch";
-import type { Passage } from "../passages.ts";
+import type { Passage } from "../corpus/passages.ts";
 import { terms } from "../text/analyze.ts";
 import type { IndexOptions } from "./index-options.ts";
 import type { WeightedTerm } from "./postings.ts";

@@ -1,4 +1,4 @@
-import type { Passage } from "../passages.ts";
+import type { Passage } from "../corpus/passages.ts";
 import { analyze } from "../text/analyze.ts";
 import { sentences } from "../text/sentences.ts";
 import type { IndexOptions } from "./index-options.ts";

@@ -5,8 +5,8 @@ import {
   ButtonStyle,
   ComponentType,
 } from "discord.js";
-import type { Answer, AnswerPassage, AnswerSentence, ArticleSources } from "../../core/answer.ts";
-import { answerNotes, noteText } from "../../core/answer-notes.ts";
+import type { Answer, AnswerPassage, AnswerSentence, ArticleSources } from "../../core/answering/answer.ts";
+import { answerNotes, noteText } from "../../core/answering/answer-notes.ts";
 import { encodeButton } from "../custom-id.ts";
 import { LIMITS } from "../limits.ts";
 import { escapeAndFit, escapeUserText, truncate } from "../text.ts";

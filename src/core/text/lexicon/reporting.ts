@@ -1,4 +1,4 @@
-import { termOf } from "../text/analyze.ts";
+import { termOf } from "../analyze.ts";
 
 /**
  * Verbs that report speech or a stance ("said", "stated", "clarified", "supports"): a question asks

@@ -1,10 +1,10 @@
-import type { Answer, AskOptions } from "./answer.ts";
-import { CorpusError, type Diagnostic, error } from "./corpus/diagnostics.ts";
-import { CorpusDirectoryError } from "./corpus/scan.ts";
+import type { Answer, AskOptions } from "../answering/answer.ts";
+import { CorpusError, type Diagnostic, error } from "../corpus/diagnostics.ts";
+import { CorpusDirectoryError } from "../corpus/scan.ts";
 import type { Library } from "./library.ts";
 import { type OpenedLibrary, type OpenOptions, openLibrary } from "./open.ts";
 import type { SnapshotState } from "./snapshot.ts";
-import { BuildWorker } from "./worker-protocol.ts";
+import { BuildWorker } from "./build-worker.ts";
 
 /** Counts of a library, for status replies and refresh reports. */
 export interface LibraryCounts {

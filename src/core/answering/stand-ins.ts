@@ -1,5 +1,5 @@
-import { paraphrasesOf } from "../lexicon/paraphrases.ts";
-import { wordVectors } from "../lexicon/word-vectors.ts";
+import { paraphrasesOf } from "../text/lexicon/paraphrases.ts";
+import { wordVectors } from "../text/lexicon/word-vectors.ts";
 import { analyze } from "../text/analyze.ts";
 import { lookUp } from "../text/wordnet.ts";
 

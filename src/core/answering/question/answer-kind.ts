@@ -1,4 +1,4 @@
-import { PERSON_TITLES } from "../lexicon/titles.ts";
+import { PERSON_TITLES } from "../../text/lexicon/titles.ts";
 
 /**
  * What kind of answer a question asks for, read from its question words: "who" wants a person or an

@@ -1,4 +1,4 @@
-import { ARRAYS, type PostingArrays } from "./search/passage-index.ts";
+import { ARRAYS, type PostingArrays } from "../search/passage-index.ts";
 
 /**
  * The snapshot container: a JSON header followed by the index's typed arrays as raw bytes, so that

@@ -1,18 +1,18 @@
 import type { DesignatedOrganisation } from "./designations.ts";
-import type { Citation, Passage } from "./passages.ts";
+import type { Citation, Passage } from "../corpus/passages.ts";
 import { type AskedDetail, checkDetail, countedNoun, type DetailCheck } from "./question/detail.ts";
 import type { PersonNames } from "./question/tagger.ts";
 import { type UnderstoodClause, type UnderstoodQuestion, understandQuestion } from "./question/understand.ts";
-import type { AliasTable } from "./search/aliases.ts";
-import { model } from "./search/model.ts";
-import type { Hit, PassageIndex } from "./search/passage-index.ts";
+import type { AliasTable } from "../search/aliases.ts";
+import { model } from "./model.ts";
+import type { Hit, PassageIndex } from "../search/passage-index.ts";
 import {
   type Correction,
   type PlannedQuery,
   planQuery,
   type RelatedSearch,
   withVectorStandIns,
-} from "./search/query-plan.ts";
+} from "./query-plan.ts";
 import {
   ABSTAIN_FEATURES,
   type ArticleWeightCache,
@@ -23,11 +23,11 @@ import {
   setRecency,
   signalsOf,
   weightedSum,
-} from "./search/rerank.ts";
-import { analyze } from "./text/analyze.ts";
-import { type Sentence, sentences } from "./text/sentences.ts";
+} from "./rerank.ts";
+import { analyze } from "../text/analyze.ts";
+import { type Sentence, sentences } from "../text/sentences.ts";
 
-export type { Correction, RelatedSearch } from "./search/query-plan.ts";
+export type { Correction, RelatedSearch } from "./query-plan.ts";
 
 /** Longest question accepted, in characters (Discord's option limit for /ask). */
 export const MAX_QUESTION_CHARS = 300;

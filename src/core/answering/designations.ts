@@ -1,6 +1,6 @@
-import type { Article, Entity } from "./corpus/types.ts";
-import type { Citation, Passage } from "./passages.ts";
-import { containsPhrase, fold } from "./text/index.ts";
+import type { Article, Entity } from "../corpus/types.ts";
+import type { Citation, Passage } from "../corpus/passages.ts";
+import { containsPhrase, fold } from "../text/index.ts";
 
 /** A designation of an organisation, as an article states it. */
 export interface DesignationRecord {

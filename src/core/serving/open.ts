@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
-import { CorpusError, type Diagnostic } from "./corpus/diagnostics.ts";
-import { type ReadOptions, scanCorpus } from "./corpus/scan.ts";
+import { CorpusError, type Diagnostic } from "../corpus/diagnostics.ts";
+import { type ReadOptions, scanCorpus } from "../corpus/scan.ts";
 import { Library } from "./library.ts";
-import { DEFAULT_INDEX_OPTIONS, type IndexOptions } from "./search/index-options.ts";
+import { DEFAULT_INDEX_OPTIONS, type IndexOptions } from "../search/index-options.ts";
 import { readSnapshot, type SnapshotState, snapshotKey, writeSnapshot } from "./snapshot.ts";
 
 export interface OpenOptions {
@@ -87,7 +87,7 @@ export async function openLibrary(options: OpenOptions): Promise<OpenedLibrary> 
     reason = stored.reason;
   }
   // Parsing pulls in YAML, Markdown and schema libraries: loaded only when the snapshot cannot serve.
-  const { parseCorpus } = await import("./corpus/parse.ts");
+  const { parseCorpus } = await import("../corpus/parse.ts");
   const corpus = parseCorpus(scan);
   if (corpus.diagnostics.some((d) => d.severity === "error")) throw new CorpusError(corpus.diagnostics);
   // The scan's warnings (a stray file, say) are found afresh at every open, so the snapshot keeps only

@@ -1,10 +1,10 @@
 import { parentPort } from "node:worker_threads";
-import { CorpusError } from "./corpus/diagnostics.ts";
-import { CorpusDirectoryError } from "./corpus/scan.ts";
+import { CorpusError } from "../corpus/diagnostics.ts";
+import { CorpusDirectoryError } from "../corpus/scan.ts";
 import type { OpenedLibrary } from "./open.ts";
 import { type OpenOptions, openLibrary } from "./open.ts";
 import { packPassages } from "./snapshot.ts";
-import { CHUNK, NEXT, type WorkerReply, type WorkerRequest } from "./worker-protocol.ts";
+import { CHUNK, NEXT, type WorkerReply, type WorkerRequest } from "./build-worker.ts";
 
 /**
  * A worker thread that reads, checks and indexes a corpus, so that a refresh never stalls the thread
@@ -42,7 +42,7 @@ function* partsOf(opened: OpenedLibrary): Generator<{ reply: WorkerReply; transf
 }
 
 const port = parentPort;
-if (!port) throw new Error("storydesk: build-worker.ts runs as a worker thread only");
+if (!port) throw new Error("storydesk: build-worker-thread.ts runs as a worker thread only");
 
 let parts: Generator<{ reply: WorkerReply; transfer?: ArrayBuffer[] }> | undefined;
 

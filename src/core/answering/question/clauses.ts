@@ -1,4 +1,4 @@
-import { terms } from "../text/analyze.ts";
+import { terms } from "../../text/analyze.ts";
 
 const QUESTION_WORDS = "who|whom|whose|what|when|where|why|which|how";
 const AUXILIARIES =

@@ -9,24 +9,24 @@ import {
   MAX_QUESTION_CHARS,
   type RankedQuestion,
   rankQuestion,
-} from "./answer.ts";
-import type { Diagnostic } from "./corpus/diagnostics.ts";
-import type { Corpus } from "./corpus/parse.ts";
-import type { Article, Entity } from "./corpus/types.ts";
-import { type DesignatedOrganisation, resolveDesignations } from "./designations.ts";
-import { generalLexicon } from "./lexicon/index.ts";
+} from "../answering/answer.ts";
+import type { Diagnostic } from "../corpus/diagnostics.ts";
+import type { Corpus } from "../corpus/parse.ts";
+import type { Article, Entity } from "../corpus/types.ts";
+import { type DesignatedOrganisation, resolveDesignations } from "../answering/designations.ts";
+import { generalLexicon } from "../text/lexicon/index.ts";
 import {
   detectLanguage,
   languageDetectorLoaded,
   languageName,
   loadLanguageDetector,
-} from "./lexicon/language.ts";
-import { type Passage, passagesOf } from "./passages.ts";
-import { mayBeForeign } from "./question/understand.ts";
-import { AliasTable } from "./search/aliases.ts";
-import { DEFAULT_INDEX_OPTIONS, type IndexOptions } from "./search/index-options.ts";
-import { PassageIndex, type PassageIndexData } from "./search/passage-index.ts";
-import { containsPhrase, fold, terms } from "./text/index.ts";
+} from "../text/lexicon/language.ts";
+import { type Passage, passagesOf } from "../corpus/passages.ts";
+import { mayBeForeign } from "../answering/question/understand.ts";
+import { AliasTable } from "../search/aliases.ts";
+import { DEFAULT_INDEX_OPTIONS, type IndexOptions } from "../search/index-options.ts";
+import { PassageIndex, type PassageIndexData } from "../search/passage-index.ts";
+import { containsPhrase, fold, terms } from "../text/index.ts";
 
 /** What the library keeps of an article once its passages are cut. */
 export interface ArticleSummary {

@@ -1,4 +1,4 @@
-import { termOf } from "../text/analyze.ts";
+import { termOf } from "../analyze.ts";
 
 /** Titles written before a person's name ("President", "Senator", "Dr"). */
 export const PERSON_TITLES: ReadonlySet<string> = new Set(

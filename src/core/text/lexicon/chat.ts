@@ -1,5 +1,5 @@
 import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from "obscenity";
-import { fold, isStopWord } from "../text/analyze.ts";
+import { fold, isStopWord } from "../analyze.ts";
 import { CHAT_ONLY, CHAT_UNLESS_IN_CORPUS, REQUEST_FRAMES, REWRITES } from "./chat-words.ts";
 
 /** A chat message read as a question: what it asks, in plain words, and what was chat around it. */

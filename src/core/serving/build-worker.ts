@@ -1,9 +1,9 @@
 import { Worker } from "node:worker_threads";
-import { CorpusError, type Diagnostic } from "./corpus/diagnostics.ts";
-import { CorpusDirectoryError } from "./corpus/scan.ts";
+import { CorpusError, type Diagnostic } from "../corpus/diagnostics.ts";
+import { CorpusDirectoryError } from "../corpus/scan.ts";
 import { type ArticleSummary, Library, type LibraryData } from "./library.ts";
 import type { OpenedLibrary, OpenOptions } from "./open.ts";
-import type { Passage } from "./passages.ts";
+import type { Passage } from "../corpus/passages.ts";
 import { type StoredPassage, unpackPassages } from "./snapshot.ts";
 
 /**
@@ -39,7 +39,7 @@ export type WorkerReply =
   | { readonly kind: "directory-error"; readonly message: string }
   | { readonly kind: "failure"; readonly message: string };
 
-const WORKER = new URL(`./build-worker${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`, import.meta.url);
+const WORKER = new URL(`./build-worker-thread${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`, import.meta.url);
 
 /** What the receiving thread sends: a corpus to open, or a request for the next part of one. */
 export type WorkerRequest = { readonly kind: "open"; readonly options: OpenOptions } | typeof NEXT;

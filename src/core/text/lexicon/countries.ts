@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import { isStopWord } from "../text/analyze.ts";
+import { isStopWord } from "../analyze.ts";
 import type { LexiconEntry } from "./entry.ts";
 
 /** The fields storydesk reads from world-countries (mledoze/countries, maintained). */

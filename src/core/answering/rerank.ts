@@ -1,5 +1,5 @@
-import type { Hit, PassageIndex } from "./passage-index.ts";
-import { TokenFlag } from "./postings.ts";
+import type { Hit, PassageIndex } from "../search/passage-index.ts";
+import { TokenFlag } from "../search/postings.ts";
 import type { PlannedQuery } from "./query-plan.ts";
 import { SYNONYM_CREDIT, standInsOf } from "./stand-ins.ts";
 
