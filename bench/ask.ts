@@ -1,7 +1,4 @@
-import type { Library } from "../src/core/serving/library.ts";
-import { DEFAULT_INDEX_OPTIONS } from "../src/core/search/index-options.ts";
-import { MiniSearchIndex } from "../src/core/search/minisearch-index.ts";
-import { terms } from "../src/core/text/analyze.ts";
+import { DEFAULT_INDEX_OPTIONS, type Library, MiniSearchIndex, terms } from "../src/core/index.ts";
 import { latencyPasses } from "./latency.ts";
 import type { QuerySource } from "./queries.ts";
 import type { BenchSettings, WorkerResult } from "./types.ts";

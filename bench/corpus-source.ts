@@ -1,5 +1,4 @@
-import { loadCorpus } from "../src/core/corpus/load.ts";
-import type { Corpus } from "../src/core/corpus/parse.ts";
+import { type Corpus, loadCorpus } from "../src/core/index.ts";
 import { corpusFromRows, readJsonl } from "./rows.ts";
 
 /**

@@ -1,5 +1,5 @@
 import { Writable } from "node:stream";
-import type { Storydesk } from "../src/core/serving/storydesk.ts";
+import type { Storydesk } from "../src/core/index.ts";
 import { startBot } from "../src/discord/bot.ts";
 import { readBotConfig } from "../src/discord/config.ts";
 import { createLogger } from "../src/discord/logger.ts";

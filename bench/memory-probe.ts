@@ -5,7 +5,7 @@
  *
  * Usage: node --expose-gc --import tsx bench/memory-probe.ts MD_DIR [ROWS_FILE]
  */
-import { Library } from "../src/core/serving/library.ts";
+import { Library } from "../src/core/index.ts";
 import { corpusFor } from "./corpus-source.ts";
 import { RESULT_MARKER } from "./markers.ts";
 import type { MemoryResult } from "./types.ts";

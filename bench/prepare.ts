@@ -1,6 +1,6 @@
 import { cp, mkdir } from "node:fs/promises";
 import path from "node:path";
-import { loadCorpus } from "../src/core/corpus/load.ts";
+import { loadCorpus } from "../src/core/index.ts";
 import { writeMarkdownCorpus } from "./markdown.ts";
 import { paragraphsOf, type Row, readJsonl, writeJsonl } from "./rows.ts";
 import { syntheticCorpus } from "./synthetic.ts";

@@ -1,4 +1,4 @@
-import { MAX_QUESTION_CHARS } from "../src/core/answering/answer.ts";
+import { MAX_QUESTION_CHARS } from "../src/core/index.ts";
 import { Random } from "./random.ts";
 
 /** What queries are made from: each article's title and its passages' text. */

@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   }
   if (!corpusDir || !snapshotFile || !question)
     throw new Error("usage: ready-probe.ts CORPUS_DIR SNAPSHOT_FILE QUESTION");
-  const { Storydesk } = await import("../src/core/serving/storydesk.ts");
+  const { Storydesk } = await import("../src/core/index.ts");
   const imported = performance.now();
   const storydesk = await Storydesk.open({ corpusDir, snapshotFile });
   const opened = performance.now();

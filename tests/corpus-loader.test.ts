@@ -2,7 +2,8 @@ import { symlink } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Diagnostic } from "../src/core/corpus/diagnostics.ts";
-import { CorpusDirectoryError, loadCorpus, scanCorpus } from "../src/core/corpus/load.ts";
+import { CorpusError } from "../src/core/corpus/diagnostics.ts";
+import { loadCorpus, scanCorpus } from "../src/core/corpus/load.ts";
 import { parseCorpus } from "../src/core/corpus/parse.ts";
 import { Library } from "../src/core/serving/library.ts";
 import { articleFile, type CorpusFiles, minimalArticle, tempDirs } from "./support/temp-corpus.ts";
@@ -447,17 +448,17 @@ describe("the corpus directory", () => {
     ]);
   });
 
-  it("throws CorpusDirectoryError naming a missing directory", async () => {
+  it("throws a CorpusError naming a missing directory", async () => {
     const missing = path.join(await dirs.empty(), "no-such-corpus");
     const failure = loadCorpus(missing);
-    await expect(failure).rejects.toBeInstanceOf(CorpusDirectoryError);
+    await expect(failure).rejects.toBeInstanceOf(CorpusError);
     await expect(failure).rejects.toThrow(`"${missing}"`);
   });
 
-  it("throws CorpusDirectoryError for a file given as the directory", async () => {
+  it("throws a CorpusError for a file given as the directory", async () => {
     const dir = await dirs.make({ "a.md": minimalArticle("a") });
     const file = path.join(dir, "a.md");
-    await expect(loadCorpus(file)).rejects.toThrow(CorpusDirectoryError);
+    await expect(loadCorpus(file)).rejects.toThrow(CorpusError);
     await expect(loadCorpus(file)).rejects.toThrow(file);
   });
 

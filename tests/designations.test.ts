@@ -1,9 +1,9 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadCorpus } from "../src/core/corpus/load.ts";
 import { type DesignatedOrganisation, resolveDesignations } from "../src/core/answering/designations.ts";
-import { Library } from "../src/core/serving/library.ts";
+import { loadCorpus } from "../src/core/corpus/load.ts";
 import { type Passage, passagesOf } from "../src/core/corpus/passages.ts";
+import { Library } from "../src/core/serving/library.ts";
 import { fold } from "../src/core/text/analyze.ts";
 import { articleFile, tempDirs } from "./support/temp-corpus.ts";
 

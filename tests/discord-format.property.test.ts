@@ -16,12 +16,12 @@ import {
   normaliseQuestion,
   QuestionError,
 } from "../src/core/answering/answer.ts";
+import type { DesignatedOrganisation, DesignationRecord } from "../src/core/answering/designations.ts";
 import type { Diagnostic } from "../src/core/corpus/diagnostics.ts";
 import { type Corpus, loadCorpus } from "../src/core/corpus/load.ts";
-import type { Article, Block, BlockKind, Entity } from "../src/core/corpus/types.ts";
-import type { DesignatedOrganisation, DesignationRecord } from "../src/core/answering/designations.ts";
-import { Library, type OrganisationDetails } from "../src/core/serving/library.ts";
 import type { Citation, Passage } from "../src/core/corpus/passages.ts";
+import type { Article, Block, BlockKind, Entity } from "../src/core/corpus/types.ts";
+import { Library, type OrganisationDetails } from "../src/core/serving/library.ts";
 import type { SnapshotState } from "../src/core/serving/snapshot.ts";
 import type {
   LibraryCounts,

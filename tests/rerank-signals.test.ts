@@ -2,9 +2,9 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FEATURES, type FeatureName } from "../src/core/answering/rerank.ts";
 import { loadCorpus } from "../src/core/corpus/load.ts";
 import { Library } from "../src/core/serving/library.ts";
-import { FEATURES, type FeatureName } from "../src/core/answering/rerank.ts";
 
 const ARTICLE = `---
 id: pay-talks

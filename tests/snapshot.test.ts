@@ -17,10 +17,15 @@ import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CorpusError, type Diagnostic } from "../src/core/corpus/diagnostics.ts";
 import { scanCorpus } from "../src/core/corpus/scan.ts";
+import { DEFAULT_INDEX_OPTIONS, type IndexOptions } from "../src/core/search/index-options.ts";
 import { Library, type LibraryData } from "../src/core/serving/library.ts";
 import { defaultSnapshotFile, type OpenOptions, openLibrary } from "../src/core/serving/open.ts";
-import { DEFAULT_INDEX_OPTIONS, type IndexOptions } from "../src/core/search/index-options.ts";
-import { readSnapshot, SNAPSHOT_FORMAT_VERSION, snapshotKey, writeSnapshot } from "../src/core/serving/snapshot.ts";
+import {
+  readSnapshot,
+  SNAPSHOT_FORMAT_VERSION,
+  snapshotKey,
+  writeSnapshot,
+} from "../src/core/serving/snapshot.ts";
 
 /**
  * Snapshots through `openLibrary`, on a temporary copy of the bundled corpus: when a snapshot is

@@ -1,32 +1,18 @@
-import { CLIError } from "./cli-error.ts";
+import { openCorpus } from "../entry/open-corpus.ts";
+import { runMain } from "../entry/run-main.ts";
 import { renderDesignations } from "./render.ts";
-import { openCorpus, parseCommandLine, runCommand } from "./run.ts";
 
-const USAGE = "npm run designations -- [--json]";
-
-async function main(argv: readonly string[]): Promise<void> {
-  const { values, positionals } = parseCommandLine(
-    argv,
-    { json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
-    USAGE,
-  );
-  if (values.help) {
+await runMain({
+  usage: "npm run designations -- [--json]",
+  description: "Lists the organisations the corpus says were designated as terrorist organisations.",
+  options: { json: { type: "boolean" } },
+  async run({ values }) {
+    const { library } = await openCorpus();
+    const organisations = library.designations();
     process.stdout.write(
-      `Usage: ${USAGE}\nLists the organisations the corpus says were designated as terrorist organisations.\n`,
+      values.json
+        ? `${JSON.stringify({ organisations, corpus: { version: library.version } }, null, 2)}\n`
+        : renderDesignations(organisations),
     );
-    return;
-  }
-  if (positionals.length > 0)
-    throw new CLIError(`storydesk: unexpected argument "${positionals[0]}". Usage: ${USAGE}`);
-  const { library } = await openCorpus();
-  const organisations = library.designations();
-  if (values.json) {
-    process.stdout.write(
-      `${JSON.stringify({ organisations, corpus: { version: library.version } }, null, 2)}\n`,
-    );
-  } else {
-    process.stdout.write(renderDesignations(organisations));
-  }
-}
-
-await runCommand(main);
+  },
+});

@@ -1,11 +1,10 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { useTagger } from "../core/answering/question/tagger.ts";
-import { RELATIONS, type Relation, useStandIns, VECTOR_SIMILARITY } from "../core/answering/stand-ins.ts";
+import { RELATIONS, type Relation, useStandIns, useTagger, VECTOR_SIMILARITY } from "../core/index.ts";
+import { CLIError } from "../entry/errors.ts";
+import { runMain } from "../entry/run-main.ts";
 import type { ChatReport, EvalReport, QaReport } from "../eval/run-eval.ts";
 import { HAND_WRITTEN_SET, runEval } from "../eval/run-eval.ts";
-import { CLIError } from "./cli-error.ts";
-import { parseCommandLine, runCommand } from "./run.ts";
 
 const USAGE =
   "npm run eval -- [--set story|chat|all] [--qa DIR] [--split] [--sweep] [--misses] [--relations LIST] [--vector-similarity N] [--tagger heuristic|compromise] [--json]";
@@ -156,73 +155,63 @@ function render(report: EvalReport, options: { sweep: boolean; misses: boolean }
   return `storydesk eval\n\n${lines.join("\n")}\n\n(${report.seconds.toFixed(1)} s)\n`;
 }
 
-async function main(argv: readonly string[]): Promise<void> {
-  const { values, positionals } = parseCommandLine(
-    argv,
-    {
-      set: { type: "string" },
-      qa: { type: "string" },
-      split: { type: "boolean" },
-      sweep: { type: "boolean" },
-      misses: { type: "boolean" },
-      relations: { type: "string" },
-      "vector-similarity": { type: "string" },
-      tagger: { type: "string" },
-      json: { type: "boolean" },
-      help: { type: "boolean", short: "h" },
-    },
-    USAGE,
-  );
-  if (values.help) {
-    process.stdout.write(
-      `Usage: ${USAGE}\nMeasures retrieval, answer sentences and abstention on the bundled story set (--set story, the default), the chat-style set (--set chat; --misses lists what it got wrong), both (--set all), and on a set in SQuAD's layout (--qa ../shared/data/squad).\n`,
-    );
-    return;
-  }
-  if (positionals.length > 0)
-    throw new CLIError(`storydesk: unexpected argument "${positionals[0]}". Usage: ${USAGE}`);
-  if (values.set !== undefined && !(values.set in SETS)) {
-    throw new CLIError(`storydesk: --set must be story, chat or all, not "${values.set}". Usage: ${USAGE}`);
-  }
-  if (values.qa !== undefined) {
-    for (const file of ["passages.jsonl", "questions.jsonl"]) {
-      if (!existsSync(path.join(values.qa, file))) {
-        throw new CLIError(
-          `--qa ${values.qa}: no ${file} there; give a directory with passages.jsonl and questions.jsonl.`,
-        );
-      }
+await runMain({
+  usage: USAGE,
+  description:
+    "Measures retrieval, answer sentences and abstention on the bundled story set (--set story, the default), the chat-style set (--set chat; --misses lists what it got wrong), both (--set all), and on a set in SQuAD's layout (--qa ../shared/data/squad).",
+  options: {
+    set: { type: "string" },
+    qa: { type: "string" },
+    split: { type: "boolean" },
+    sweep: { type: "boolean" },
+    misses: { type: "boolean" },
+    relations: { type: "string" },
+    "vector-similarity": { type: "string" },
+    tagger: { type: "string" },
+    json: { type: "boolean" },
+  },
+  async run({ values }) {
+    if (values.set !== undefined && !(values.set in SETS)) {
+      throw new CLIError(`storydesk: --set must be story, chat or all, not "${values.set}". Usage: ${USAGE}`);
     }
-  } else if (values.split) {
-    throw new CLIError(
-      "storydesk: --split needs --qa DIR: it splits the SQuAD set's articles in two halves.",
+    if (values.qa !== undefined) {
+      for (const file of ["passages.jsonl", "questions.jsonl"]) {
+        if (!existsSync(path.join(values.qa, file))) {
+          throw new CLIError(
+            `--qa ${values.qa}: no ${file} there; give a directory with passages.jsonl and questions.jsonl.`,
+          );
+        }
+      }
+    } else if (values.split) {
+      throw new CLIError(
+        "storydesk: --split needs --qa DIR: it splits the SQuAD set's articles in two halves.",
+      );
+    }
+    if (values.relations !== undefined || values["vector-similarity"] !== undefined) {
+      const chosen = (values.relations ?? "synonyms,vectors,paraphrases").split(",").filter(Boolean);
+      const unknown = chosen.find((r) => !(RELATIONS as readonly string[]).includes(r));
+      if (unknown)
+        throw new CLIError(`storydesk: --relations takes ${RELATIONS.join(", ")}, not "${unknown}".`);
+      const similarity = Number(values["vector-similarity"] ?? VECTOR_SIMILARITY);
+      if (!(similarity > 0 && similarity < 1))
+        throw new CLIError("storydesk: --vector-similarity must be between 0 and 1.");
+      useStandIns(chosen as Relation[], similarity);
+    }
+    if (values.tagger !== undefined) {
+      if (!["heuristic", "compromise"].includes(values.tagger))
+        throw new CLIError(`storydesk: --tagger must be heuristic or compromise, not "${values.tagger}".`);
+      if (values.tagger === "compromise")
+        useTagger((await import("../eval/compromise-tagger.ts")).compromiseTagger);
+    }
+    const report = await runEval({
+      ...(values.set === undefined ? {} : { sets: SETS[values.set as keyof typeof SETS] }),
+      ...(values.qa === undefined ? {} : { qa: values.qa }),
+      ...(values.split ? { split: true } : {}),
+    });
+    process.stdout.write(
+      values.json
+        ? `${JSON.stringify(report, null, 2)}\n`
+        : render(report, { sweep: values.sweep === true, misses: values.misses === true }),
     );
-  }
-  if (values.relations !== undefined || values["vector-similarity"] !== undefined) {
-    const chosen = (values.relations ?? "synonyms,vectors").split(",").filter(Boolean);
-    const unknown = chosen.find((r) => !(RELATIONS as readonly string[]).includes(r));
-    if (unknown)
-      throw new CLIError(`storydesk: --relations takes ${RELATIONS.join(", ")}, not "${unknown}".`);
-    const similarity = Number(values["vector-similarity"] ?? VECTOR_SIMILARITY);
-    if (!(similarity > 0 && similarity < 1))
-      throw new CLIError("storydesk: --vector-similarity must be between 0 and 1.");
-    useStandIns(chosen as Relation[], similarity);
-  }
-  if (values.tagger !== undefined) {
-    if (!["heuristic", "compromise"].includes(values.tagger))
-      throw new CLIError(`storydesk: --tagger must be heuristic or compromise, not "${values.tagger}".`);
-    if (values.tagger === "compromise")
-      useTagger((await import("../eval/compromise-tagger.ts")).compromiseTagger);
-  }
-  const report = await runEval({
-    ...(values.set === undefined ? {} : { sets: SETS[values.set as keyof typeof SETS] }),
-    ...(values.qa === undefined ? {} : { qa: values.qa }),
-    ...(values.split ? { split: true } : {}),
-  });
-  process.stdout.write(
-    values.json
-      ? `${JSON.stringify(report, null, 2)}\n`
-      : render(report, { sweep: values.sweep === true, misses: values.misses === true }),
-  );
-}
-
-await runCommand(main);
+  },
+});

@@ -1,7 +1,13 @@
-import type { Answer, AnswerPassage, AnswerSentence, ArticleSources } from "../core/answering/answer.ts";
-import { answerNotes, noteText } from "../core/answering/answer-notes.ts";
-import type { DesignatedOrganisation } from "../core/answering/designations.ts";
-import type { Citation } from "../core/corpus/passages.ts";
+import {
+  type Answer,
+  type AnswerPassage,
+  type AnswerSentence,
+  type ArticleSources,
+  answerNotes,
+  type Citation,
+  type DesignatedOrganisation,
+  noteText,
+} from "../core/index.ts";
 
 /** Terminal styling: bold via ANSI codes on a terminal, nothing when piped or NO_COLOR is set. */
 export interface Style {

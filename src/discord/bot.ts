@@ -1,5 +1,5 @@
 import { Client, Events, GatewayIntentBits } from "discord.js";
-import type { Storydesk } from "../core/serving/storydesk.ts";
+import type { Storydesk } from "../core/index.ts";
 import type { BotContext } from "./command.ts";
 import { commands } from "./commands/index.ts";
 import type { BotConfig } from "./config.ts";

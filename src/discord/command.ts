@@ -4,7 +4,7 @@ import type {
   ChatInputCommandInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
-import type { Storydesk } from "../core/serving/storydesk.ts";
+import type { Storydesk } from "../core/index.ts";
 import type { BotConfig } from "./config.ts";
 import type { Cooldown } from "./cooldown.ts";
 import type { Logger } from "./logger.ts";

@@ -1,11 +1,11 @@
 import { z } from "zod";
+import { corpusSettings, LOG_LEVELS, readSettings } from "../entry/config.ts";
 
 /** Discord snowflakes are 17 to 20 digit integers. */
 const snowflake = z.string().regex(/^\d{17,20}$/, { error: "must be a Discord id (17 to 20 digits)" });
 
-const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
-
-const schema = z.object({
+/** The bot's settings: the corpus settings every entry point reads, and the bot's own. */
+const schema = corpusSettings.extend({
   DISCORD_TOKEN: z
     .string({ error: "is missing: paste the bot token from the Developer Portal (Bot → Reset Token)" })
     .trim()
@@ -33,8 +33,6 @@ const schema = z.object({
         ctx.addIssue({ code: "custom", message: `has ids that are not Discord role ids: ${bad.join(", ")}` });
       return ids;
     }),
-  CORPUS_DIR: z.string().trim().min(1).default("./corpus"),
-  SNAPSHOT_DIR: z.string().trim().min(1).default(".storydesk"),
   ASK_COOLDOWN_SECONDS: z
     .string()
     .optional()
@@ -53,36 +51,7 @@ const schema = z.object({
 
 export type BotConfig = z.infer<typeof schema>;
 
-/** Every problem with the environment, in one message, so a user fixes them all in one go. */
-export class ConfigError extends Error {
-  constructor(readonly problems: readonly string[]) {
-    super(
-      `storydesk: the configuration has ${problems.length} problem${problems.length === 1 ? "" : "s"} (set them in .env; see .env.example):\n${problems
-        .map((p) => `  - ${p}`)
-        .join("\n")}`,
-    );
-    this.name = "ConfigError";
-  }
-}
-
 /** Reads and checks the bot's configuration from the environment (after dotenv has loaded `.env`). */
 export function readBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
-  // Empty values in .env ("DISCORD_GUILD_ID=") mean "not set".
-  const present = Object.fromEntries(
-    Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ""),
-  );
-  const result = schema.safeParse(present);
-  if (result.success) return result.data;
-  throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`));
-}
-
-/** The configuration, or `undefined` after printing every problem with it on stderr. */
-export function readBotConfigOrExplain(): BotConfig | undefined {
-  try {
-    return readBotConfig();
-  } catch (cause) {
-    if (!(cause instanceof ConfigError)) throw cause;
-    process.stderr.write(`${cause.message}\n`);
-    return undefined;
-  }
+  return readSettings(schema, env);
 }

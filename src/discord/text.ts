@@ -1,4 +1,4 @@
-import { sentences } from "../core/text/sentences.ts";
+import { sentences } from "../core/index.ts";
 
 const ELLIPSIS = "…";
 

@@ -1,6 +1,4 @@
-import type { Answer } from "../core/answering/answer.ts";
-import type { Library } from "../core/serving/library.ts";
-import { fold } from "../core/text/analyze.ts";
+import { type Answer, fold, type Library } from "../core/index.ts";
 import type { Ranker } from "./baselines.ts";
 import type { ChatQuestion } from "./chat-set.ts";
 

@@ -1,6 +1,5 @@
 import nlp from "compromise";
-import { reasonSpans, type SpanKind, type TaggedSpan, type Tagger } from "../core/answering/question/tagger.ts";
-import { terms } from "../core/text/analyze.ts";
+import { reasonSpans, type SpanKind, type TaggedSpan, type Tagger, terms } from "../core/index.ts";
 
 /**
  * The compromise NLP library as storydesk's tagger, to measure it against the heuristics

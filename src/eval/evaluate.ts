@@ -1,6 +1,4 @@
-import type { Answer } from "../core/answering/answer.ts";
-import type { Library } from "../core/serving/library.ts";
-import { phraseKey } from "../core/text/phrase.ts";
+import { type Answer, type Library, phraseKey } from "../core/index.ts";
 import type { QaQuestion } from "./qa-set.ts";
 
 /** What one question scored. */

@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Corpus } from "../core/corpus/parse.ts";
-import type { Article } from "../core/corpus/types.ts";
+import type { Article, Corpus } from "../core/index.ts";
 import type { QaPassage } from "./qa-set.ts";
 
 /**

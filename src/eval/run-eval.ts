@@ -1,6 +1,4 @@
-import { defaultMinConfidence } from "../core/answering/answer.ts";
-import { loadCorpus } from "../core/corpus/load.ts";
-import { Library } from "../core/serving/library.ts";
+import { defaultMinConfidence, Library, loadCorpus } from "../core/index.ts";
 import { type BaselineMetrics, lunrDefaults, miniSearchDefaults, rankingMetrics } from "./baselines.ts";
 import {
   baselineChat,

@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { Corpus } from "../core/corpus/parse.ts";
+import type { Corpus } from "../core/index.ts";
 import { corpusFromPassages } from "./qa-corpus.ts";
 import { type QaPassage, type QaQuestion, qaPassageSchema, qaQuestionSchema, readJsonl } from "./qa-set.ts";
 

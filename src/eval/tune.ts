@@ -1,9 +1,16 @@
-import type { CandidateDecision, RankedCandidate } from "../core/answering/answer.ts";
-import { Library } from "../core/serving/library.ts";
-import { type Model, model, useModel } from "../core/answering/model.ts";
-import { ABSTAIN_FEATURES, FEATURES, type FeatureName } from "../core/answering/rerank.ts";
-import { phraseKey } from "../core/text/phrase.ts";
-import { sentences } from "../core/text/sentences.ts";
+import {
+  ABSTAIN_FEATURES,
+  type CandidateDecision,
+  FEATURES,
+  type FeatureName,
+  Library,
+  type Model,
+  model,
+  phraseKey,
+  type RankedCandidate,
+  sentences,
+  useModel,
+} from "../core/index.ts";
 import type { ChatQuestion } from "./chat-set.ts";
 import { corpusFromPassages } from "./qa-corpus.ts";
 import type { QaQuestion } from "./qa-set.ts";

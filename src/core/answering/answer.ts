@@ -1,11 +1,10 @@
-import type { DesignatedOrganisation } from "./designations.ts";
 import type { Citation, Passage } from "../corpus/passages.ts";
-import { type AskedDetail, checkDetail, countedNoun, type DetailCheck } from "./question/detail.ts";
-import type { PersonNames } from "./question/tagger.ts";
-import { type UnderstoodClause, type UnderstoodQuestion, understandQuestion } from "./question/understand.ts";
 import type { AliasTable } from "../search/aliases.ts";
-import { model } from "./model.ts";
 import type { Hit, PassageIndex } from "../search/passage-index.ts";
+import { analyze } from "../text/analyze.ts";
+import { type Sentence, sentences } from "../text/sentences.ts";
+import type { DesignatedOrganisation } from "./designations.ts";
+import { model } from "./model.ts";
 import {
   type Correction,
   type PlannedQuery,
@@ -13,6 +12,9 @@ import {
   type RelatedSearch,
   withVectorStandIns,
 } from "./query-plan.ts";
+import { type AskedDetail, checkDetail, countedNoun, type DetailCheck } from "./question/detail.ts";
+import type { PersonNames } from "./question/tagger.ts";
+import { type UnderstoodClause, type UnderstoodQuestion, understandQuestion } from "./question/understand.ts";
 import {
   ABSTAIN_FEATURES,
   type ArticleWeightCache,
@@ -24,8 +26,6 @@ import {
   signalsOf,
   weightedSum,
 } from "./rerank.ts";
-import { analyze } from "../text/analyze.ts";
-import { type Sentence, sentences } from "../text/sentences.ts";
 
 export type { Correction, RelatedSearch } from "./query-plan.ts";
 

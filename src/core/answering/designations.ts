@@ -1,5 +1,5 @@
-import type { Article, Entity } from "../corpus/types.ts";
 import type { Citation, Passage } from "../corpus/passages.ts";
+import type { Article, Entity } from "../corpus/types.ts";
 import { containsPhrase, fold } from "../text/index.ts";
 
 /** A designation of an organisation, as an article states it. */

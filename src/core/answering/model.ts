@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import fitted from "./model.json" with { type: "json" };
 import { ABSTAIN_FEATURES, type AbstainFeature, FEATURES, type FeatureName } from "./rerank.ts";
@@ -8,6 +9,9 @@ import { ABSTAIN_FEATURES, type AbstainFeature, FEATURES, type FeatureName } fro
  * again. A feature the file does not weigh yet counts 0, so that a new feature can be added before
  * it is fitted.
  */
+/** Where `npm run tune` writes the fitted models. */
+export const MODEL_FILE = fileURLToPath(new URL("./model.json", import.meta.url));
+
 const weights = z.record(z.string(), z.number());
 const modelSchema = z.object({
   fittedOn: z.string(),

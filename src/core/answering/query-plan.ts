@@ -1,11 +1,11 @@
 import type { EntityKind } from "../corpus/types.ts";
-import { REPORTING_TERMS } from "../text/lexicon/reporting.ts";
-import { TITLE_TERMS } from "../text/lexicon/titles.ts";
-import { analyze, type Token, termOf } from "../text/analyze.ts";
-import { isEnglishWord } from "../text/english.ts";
-import { lookUp } from "../text/wordnet.ts";
 import type { AliasMatch, AliasTable } from "../search/aliases.ts";
 import type { PassageIndex, WeightedTerm } from "../search/passage-index.ts";
+import { analyze, type Token, termOf } from "../text/analyze.ts";
+import { isEnglishWord } from "../text/english.ts";
+import { REPORTING_TERMS } from "../text/lexicon/reporting.ts";
+import { TITLE_TERMS } from "../text/lexicon/titles.ts";
+import { lookUp } from "../text/wordnet.ts";
 import { SYNONYM_CREDIT, standInsOf, vectorStandIns } from "./stand-ins.ts";
 
 /** Weight of a term found through an alias relative to the user's own word. */

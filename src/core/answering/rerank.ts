@@ -1,3 +1,4 @@
+import { idf } from "../search/bm25.ts";
 import type { Hit, PassageIndex } from "../search/passage-index.ts";
 import { TokenFlag } from "../search/postings.ts";
 import type { PlannedQuery } from "./query-plan.ts";
@@ -192,7 +193,7 @@ function articleWeights(index: PassageIndex, query: CompiledQuery, article: numb
   let present = 0;
   for (let w = 0; w < words; w++) if ((df[w] as number) > 0) present += query.weights[w] as number;
   return {
-    weights: df.map((d) => Math.log(1 + (n - d + 0.5) / (d + 0.5))),
+    weights: df.map((d) => idf(n, d)),
     presence: query.totalWeight > 0 ? present / query.totalWeight : 0,
   };
 }

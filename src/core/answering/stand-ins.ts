@@ -1,6 +1,6 @@
+import { analyze } from "../text/analyze.ts";
 import { paraphrasesOf } from "../text/lexicon/paraphrases.ts";
 import { wordVectors } from "../text/lexicon/word-vectors.ts";
-import { analyze } from "../text/analyze.ts";
 import { lookUp } from "../text/wordnet.ts";
 
 /**

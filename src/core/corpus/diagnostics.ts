@@ -31,18 +31,69 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === "error");
 }
 
-/** Raised when the corpus cannot be served; carries every problem found, not just the first. */
+export function errorsOf(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics.filter((d) => d.severity === "error");
+}
+
+export function warningsOf(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics.filter((d) => d.severity === "warning");
+}
+
+/** The file of a diagnostic about the corpus directory itself. */
+const DIRECTORY = ".";
+
+/**
+ * Raised when the corpus cannot be served: its directory cannot be read, or its files have errors.
+ * Carries every problem found, not just the first.
+ */
 export class CorpusError extends Error {
   readonly diagnostics: readonly Diagnostic[];
-  constructor(diagnostics: readonly Diagnostic[]) {
-    const errors = diagnostics.filter((d) => d.severity === "error");
+  /**
+   * @param dir the corpus directory, to name the files of the errors as a user finds them
+   *   (`corpus/article.md:3`); the paths of the diagnostics are relative to it.
+   */
+  constructor(
+    diagnostics: readonly Diagnostic[],
+    readonly dir?: string,
+  ) {
+    const errors = errorsOf(diagnostics);
     const first = errors[0];
     super(
-      `storydesk: the corpus has ${errors.length} error${errors.length === 1 ? "" : "s"}${
-        first ? `, first: ${formatDiagnostic(first)}` : ""
-      }`,
+      errors.length === 1 && first?.file === DIRECTORY
+        ? first.message
+        : `storydesk: the corpus has ${errors.length} error${errors.length === 1 ? "" : "s"}${
+            first ? `, first: ${formatDiagnostic(first)}` : ""
+          }`,
     );
     this.name = "CorpusError";
     this.diagnostics = diagnostics;
+  }
+
+  /** The corpus directory itself cannot be read; the message says what to do. */
+  static unreadable(message: string, dir?: string): CorpusError {
+    return new CorpusError([error(DIRECTORY, undefined, message)], dir);
+  }
+
+  get errors(): Diagnostic[] {
+    return errorsOf(this.diagnostics);
+  }
+
+  /**
+   * What to tell a person, in one place for every entry point: one line saying what to fix, then
+   * every error as `corpus/file:line: error: message`.
+   */
+  explain(corpusDir = this.dir ?? "the corpus"): {
+    readonly summary: string;
+    readonly details: readonly string[];
+  } {
+    const errors = this.errors;
+    const only = errors[0];
+    if (errors.length === 1 && only?.file === DIRECTORY) return { summary: only.message, details: [] };
+    return {
+      summary: `storydesk: the corpus in ${corpusDir} has ${errors.length} error${errors.length === 1 ? "" : "s"}; fix ${
+        errors.length === 1 ? "it" : "them"
+      } (npm run corpus:check lists them):`,
+      details: errors.map((d) => formatDiagnostic(d, `${corpusDir.replace(/\/$/, "")}/`)),
+    };
   }
 }

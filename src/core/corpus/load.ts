@@ -1,9 +1,8 @@
 import { type Corpus, parseCorpus } from "./parse.ts";
 import { type ReadOptions, scanCorpus } from "./scan.ts";
 
-export type { Corpus } from "./parse.ts";
+export { type Corpus, parseCorpus } from "./parse.ts";
 export {
-  CorpusDirectoryError,
   type CorpusScan,
   ENTITIES_FILE,
   type ReadOptions,

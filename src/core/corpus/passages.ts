@@ -1,5 +1,5 @@
-import type { Article, BlockKind } from "./types.ts";
 import { cutAtSentences } from "../text/sentences.ts";
+import type { Article, BlockKind } from "./types.ts";
 
 /** Paragraphs longer than this are cut at sentence boundaries; it also keeps a passage within one embed field. */
 export const MAX_PASSAGE_CHARS = 900;

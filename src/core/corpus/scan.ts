@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
-import { type Diagnostic, error, warning } from "./diagnostics.ts";
+import { CorpusError, type Diagnostic, error, warning } from "./diagnostics.ts";
 
 /** The file, at the root of the corpus directory, that names entities and their aliases. */
 export const ENTITIES_FILE = "entities.yaml";
@@ -30,14 +30,6 @@ export interface CorpusScan {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** Raised when the corpus directory itself cannot be read; the message says what to do. */
-export class CorpusDirectoryError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "CorpusDirectoryError";
-  }
-}
-
 function isIgnoredName(name: string): boolean {
   // Hidden files and `_drafts.md`-style names let moderators keep notes and templates beside articles.
   return name.startsWith(".") || name.startsWith("_");
@@ -63,8 +55,9 @@ export async function scanCorpus(dir: string, options: ReadOptions = {}): Promis
     root = realpathSync(dir);
     if (!statSync(root).isDirectory()) throw new Error("not a directory");
   } catch {
-    throw new CorpusDirectoryError(
+    throw CorpusError.unreadable(
       `storydesk: cannot read the corpus directory "${dir}": check that it exists and is a directory, or set CORPUS_DIR.`,
+      dir,
     );
   }
   const files: CorpusFile[] = [];

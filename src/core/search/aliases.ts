@@ -1,6 +1,6 @@
 import type { Entity, EntityKind } from "../corpus/types.ts";
-import type { LexiconEntry } from "../text/lexicon/entry.ts";
 import { analyze } from "../text/analyze.ts";
+import type { LexiconEntry } from "../text/lexicon/entry.ts";
 
 /** A name of an entity found in a query, and the entity's other names to search for as well. */
 export interface AliasMatch {

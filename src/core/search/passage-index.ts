@@ -1,4 +1,5 @@
 import type { Passage } from "../corpus/passages.ts";
+import { idf } from "./bm25.ts";
 import type { IndexOptions } from "./index-options.ts";
 import {
   buildPostings,
@@ -128,9 +129,7 @@ export class PassageIndex {
 
   /** BM25 inverse document frequency; a term found nowhere gets the highest value. */
   idf(term: string): number {
-    const n = this.passages.length;
-    const df = this.frequency(term);
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    return idf(this.passages.length, this.frequency(term));
   }
 
   articleOf(passage: number): number {

@@ -1,6 +1,7 @@
 import type { Passage } from "../corpus/passages.ts";
 import { analyze } from "../text/analyze.ts";
 import { sentences } from "../text/sentences.ts";
+import { idf, termWeight } from "./bm25.ts";
 import type { IndexOptions } from "./index-options.ts";
 
 /**
@@ -350,11 +351,6 @@ export class PostingSearcher {
     return this.passageArticle[passage] as number;
   }
 
-  private idf(matching: number): number {
-    const n = this.size;
-    return Math.log(1 + (n - matching + 0.5) / (matching + 0.5));
-  }
-
   /**
    * The `limit` best passages for the terms, best first, scored as MiniSearch would: the sum over
    * terms and fields of weight × field boost × passage weight × BM25+, times the number of distinct
@@ -362,7 +358,7 @@ export class PostingSearcher {
    */
   search(query: readonly WeightedTerm[], limit: number): Candidate[] {
     const { data, options, scores, matchedTerms, lastTerm } = this;
-    const { k, b, d } = options;
+    const total = this.size;
     const touched: number[] = [];
     const touch = (p: number, q: number, value: number) => {
       if (lastTerm[p] === -1) touched.push(p);
@@ -378,27 +374,23 @@ export class PostingSearcher {
       const textStart = data.textOffsets[t] as number;
       const textEnd = data.textOffsets[t + 1] as number;
       if (textEnd > textStart) {
-        const idf = this.idf(textEnd - textStart);
+        const rarity = idf(total, textEnd - textStart);
         for (let i = textStart; i < textEnd; i++) {
           const p = data.textDocs[i] as number;
           const tf = data.textTfs[i] as number;
-          const norm = 1 - b + (b * (data.textLengths[p] as number)) / this.avgText;
-          touch(
-            p,
-            q,
-            weight * (data.passageWeights[p] as number) * idf * (d + (tf * (k + 1)) / (tf + k * norm)),
-          );
+          const bm25 = termWeight(tf, data.textLengths[p] as number, this.avgText, options);
+          touch(p, q, weight * (data.passageWeights[p] as number) * rarity * bm25);
         }
       }
       const titleStart = data.titleOffsets[t] as number;
       const titleEnd = data.titleOffsets[t + 1] as number;
       if (titleEnd > titleStart) {
-        const idf = this.idf(this.titlePassageFreq[t] as number);
+        const rarity = idf(total, this.titlePassageFreq[t] as number);
         for (let i = titleStart; i < titleEnd; i++) {
           const a = data.titleArticles[i] as number;
           const tf = data.titleTfs[i] as number;
-          const norm = 1 - b + (b * (data.titleLengths[a] as number)) / this.avgTitle;
-          const base = weight * options.titleBoost * idf * (d + (tf * (k + 1)) / (tf + k * norm));
+          const bm25 = termWeight(tf, data.titleLengths[a] as number, this.avgTitle, options);
+          const base = weight * options.titleBoost * rarity * bm25;
           for (let p = data.articleStarts[a] as number; p < (data.articleStarts[a + 1] as number); p++) {
             touch(p, q, base * (data.passageWeights[p] as number));
           }

@@ -1,10 +1,9 @@
 import { parentPort } from "node:worker_threads";
 import { CorpusError } from "../corpus/diagnostics.ts";
-import { CorpusDirectoryError } from "../corpus/scan.ts";
+import { CHUNK, NEXT, type WorkerReply, type WorkerRequest } from "./build-worker.ts";
 import type { OpenedLibrary } from "./open.ts";
 import { type OpenOptions, openLibrary } from "./open.ts";
 import { packPassages } from "./snapshot.ts";
-import { CHUNK, NEXT, type WorkerReply, type WorkerRequest } from "./build-worker.ts";
 
 /**
  * A worker thread that reads, checks and indexes a corpus, so that a refresh never stalls the thread
@@ -62,7 +61,6 @@ async function open(options: OpenOptions): Promise<void> {
     sendNext();
   } catch (cause) {
     if (cause instanceof CorpusError) send({ kind: "corpus-error", diagnostics: cause.diagnostics });
-    else if (cause instanceof CorpusDirectoryError) send({ kind: "directory-error", message: cause.message });
     else
       send({
         kind: "failure",

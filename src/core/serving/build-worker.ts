@@ -1,9 +1,8 @@
 import { Worker } from "node:worker_threads";
 import { CorpusError, type Diagnostic } from "../corpus/diagnostics.ts";
-import { CorpusDirectoryError } from "../corpus/scan.ts";
+import type { Passage } from "../corpus/passages.ts";
 import { type ArticleSummary, Library, type LibraryData } from "./library.ts";
 import type { OpenedLibrary, OpenOptions } from "./open.ts";
-import type { Passage } from "../corpus/passages.ts";
 import { type StoredPassage, unpackPassages } from "./snapshot.ts";
 
 /**
@@ -36,10 +35,12 @@ export type WorkerReply =
       readonly milliseconds: number;
     }
   | { readonly kind: "corpus-error"; readonly diagnostics: readonly Diagnostic[] }
-  | { readonly kind: "directory-error"; readonly message: string }
   | { readonly kind: "failure"; readonly message: string };
 
-const WORKER = new URL(`./build-worker-thread${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`, import.meta.url);
+const WORKER = new URL(
+  `./build-worker-thread${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`,
+  import.meta.url,
+);
 
 /** What the receiving thread sends: a corpus to open, or a request for the next part of one. */
 export type WorkerRequest = { readonly kind: "open"; readonly options: OpenOptions } | typeof NEXT;
@@ -131,9 +132,6 @@ export class BuildWorker {
             return;
           case "corpus-error":
             settle(() => reject(new CorpusError(reply.diagnostics)));
-            return;
-          case "directory-error":
-            settle(() => reject(new CorpusDirectoryError(reply.message)));
             return;
           case "failure":
             settle(

@@ -10,10 +10,16 @@ import {
   type RankedQuestion,
   rankQuestion,
 } from "../answering/answer.ts";
+import { type DesignatedOrganisation, resolveDesignations } from "../answering/designations.ts";
+import { mayBeForeign } from "../answering/question/understand.ts";
 import type { Diagnostic } from "../corpus/diagnostics.ts";
 import type { Corpus } from "../corpus/parse.ts";
+import { type Passage, passagesOf } from "../corpus/passages.ts";
 import type { Article, Entity } from "../corpus/types.ts";
-import { type DesignatedOrganisation, resolveDesignations } from "../answering/designations.ts";
+import { AliasTable } from "../search/aliases.ts";
+import { DEFAULT_INDEX_OPTIONS, type IndexOptions } from "../search/index-options.ts";
+import { PassageIndex, type PassageIndexData } from "../search/passage-index.ts";
+import { containsPhrase, fold, terms } from "../text/index.ts";
 import { generalLexicon } from "../text/lexicon/index.ts";
 import {
   detectLanguage,
@@ -21,12 +27,6 @@ import {
   languageName,
   loadLanguageDetector,
 } from "../text/lexicon/language.ts";
-import { type Passage, passagesOf } from "../corpus/passages.ts";
-import { mayBeForeign } from "../answering/question/understand.ts";
-import { AliasTable } from "../search/aliases.ts";
-import { DEFAULT_INDEX_OPTIONS, type IndexOptions } from "../search/index-options.ts";
-import { PassageIndex, type PassageIndexData } from "../search/passage-index.ts";
-import { containsPhrase, fold, terms } from "../text/index.ts";
 
 /** What the library keeps of an article once its passages are cut. */
 export interface ArticleSummary {

@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
-import { CorpusError, type Diagnostic } from "../corpus/diagnostics.ts";
+import { CorpusError, type Diagnostic, hasErrors } from "../corpus/diagnostics.ts";
 import { type ReadOptions, scanCorpus } from "../corpus/scan.ts";
-import { Library } from "./library.ts";
 import { DEFAULT_INDEX_OPTIONS, type IndexOptions } from "../search/index-options.ts";
+import { Library } from "./library.ts";
 import { readSnapshot, type SnapshotState, snapshotKey, writeSnapshot } from "./snapshot.ts";
 
 export interface OpenOptions {
@@ -50,8 +50,7 @@ function uniqueDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
  * Opens the corpus in `corpusDir`: from its snapshot when one matches the corpus's content and the
  * index options, otherwise by reading, checking and indexing it (then saving a new snapshot).
  *
- * @throws CorpusDirectoryError when the directory cannot be read.
- * @throws CorpusError when the corpus has errors; it lists every one.
+ * @throws CorpusError when the directory cannot be read, or the corpus has errors; it lists every one.
  */
 export async function openLibrary(options: OpenOptions): Promise<OpenedLibrary> {
   const started = performance.now();
@@ -89,7 +88,7 @@ export async function openLibrary(options: OpenOptions): Promise<OpenedLibrary> 
   // Parsing pulls in YAML, Markdown and schema libraries: loaded only when the snapshot cannot serve.
   const { parseCorpus } = await import("../corpus/parse.ts");
   const corpus = parseCorpus(scan);
-  if (corpus.diagnostics.some((d) => d.severity === "error")) throw new CorpusError(corpus.diagnostics);
+  if (hasErrors(corpus.diagnostics)) throw new CorpusError(corpus.diagnostics, options.corpusDir);
   // The scan's warnings (a stray file, say) are found afresh at every open, so the snapshot keeps only
   // the parse's: a loaded library must not repeat a warning about a file removed since.
   const parsed = corpus.diagnostics.filter((d) => !scan.diagnostics.includes(d));

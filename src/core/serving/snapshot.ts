@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { BlockKind } from "../corpus/types.ts";
-import { type ArticleSummary, Library, type LibraryData } from "./library.ts";
 import { makePassage, type Passage } from "../corpus/passages.ts";
+import type { BlockKind } from "../corpus/types.ts";
 import type { IndexOptions } from "../search/index-options.ts";
+import { type ArticleSummary, Library, type LibraryData } from "./library.ts";
 import { decodeContainer, encodeContainer, isContainer } from "./snapshot-file.ts";
 
 /**

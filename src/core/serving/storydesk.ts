@@ -1,10 +1,9 @@
 import type { Answer, AskOptions } from "../answering/answer.ts";
-import { CorpusError, type Diagnostic, error } from "../corpus/diagnostics.ts";
-import { CorpusDirectoryError } from "../corpus/scan.ts";
+import { CorpusError, type Diagnostic, errorsOf, warningsOf } from "../corpus/diagnostics.ts";
+import { BuildWorker } from "./build-worker.ts";
 import type { Library } from "./library.ts";
 import { type OpenedLibrary, type OpenOptions, openLibrary } from "./open.ts";
 import type { SnapshotState } from "./snapshot.ts";
-import { BuildWorker } from "./build-worker.ts";
 
 /** Counts of a library, for status replies and refresh reports. */
 export interface LibraryCounts {
@@ -144,19 +143,13 @@ export class Storydesk {
       // On a worker thread: indexing a large corpus takes seconds that questions must not wait.
       opened = await this.builder.open(this.options);
     } catch (cause) {
-      const diagnostics =
-        cause instanceof CorpusError
-          ? cause.diagnostics
-          : cause instanceof CorpusDirectoryError
-            ? [error(".", undefined, cause.message)]
-            : undefined;
-      if (!diagnostics) throw cause;
+      if (!(cause instanceof CorpusError)) throw cause;
       this.last = { at: new Date(), by, ok: false };
       return {
         ok: false as const,
         by,
-        errors: diagnostics.filter((d) => d.severity === "error"),
-        warnings: diagnostics.filter((d) => d.severity === "warning"),
+        errors: errorsOf(cause.diagnostics),
+        warnings: warningsOf(cause.diagnostics),
         serving: countsOf(before),
         milliseconds: performance.now() - started,
       };

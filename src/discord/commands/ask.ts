@@ -4,7 +4,7 @@ import {
   InteractionContextType,
   SlashCommandBuilder,
 } from "discord.js";
-import { MAX_QUESTION_CHARS, QuestionError } from "../../core/answering/answer.ts";
+import { MAX_QUESTION_CHARS, QuestionError } from "../../core/index.ts";
 import type { BotContext, Command } from "../command.ts";
 import { decodeButton } from "../custom-id.ts";
 import { MAX_PASSAGES, questionFromEmbed, renderAnswer } from "../render/answer.ts";

@@ -1,5 +1,5 @@
 import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from "discord.js";
-import { fold } from "../../core/text/analyze.ts";
+import { fold } from "../../core/index.ts";
 import type { Command } from "../command.ts";
 import { LIMITS } from "../limits.ts";
 import { renderDesignationList, renderOrganisation } from "../render/designations.ts";

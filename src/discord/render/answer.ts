@@ -5,8 +5,14 @@ import {
   ButtonStyle,
   ComponentType,
 } from "discord.js";
-import type { Answer, AnswerPassage, AnswerSentence, ArticleSources } from "../../core/answering/answer.ts";
-import { answerNotes, noteText } from "../../core/answering/answer-notes.ts";
+import {
+  type Answer,
+  type AnswerPassage,
+  type AnswerSentence,
+  type ArticleSources,
+  answerNotes,
+  noteText,
+} from "../../core/index.ts";
 import { encodeButton } from "../custom-id.ts";
 import { LIMITS } from "../limits.ts";
 import { escapeAndFit, escapeUserText, truncate } from "../text.ts";

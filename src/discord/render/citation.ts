@@ -1,4 +1,4 @@
-import type { Citation } from "../../core/corpus/passages.ts";
+import type { Citation } from "../../core/index.ts";
 import { escapeAndFit, escapeUserText } from "../text.ts";
 
 /** The article title as a masked link when the article has one, else in italics. */

@@ -1,6 +1,11 @@
 import type { APIEmbed } from "discord.js";
-import { type Diagnostic, formatDiagnostic } from "../../core/corpus/diagnostics.ts";
-import type { LibraryCounts, RefreshResult, StorydeskStatus } from "../../core/serving/storydesk.ts";
+import {
+  type Diagnostic,
+  formatDiagnostic,
+  type LibraryCounts,
+  type RefreshResult,
+  type StorydeskStatus,
+} from "../../core/index.ts";
 import { LIMITS } from "../limits.ts";
 import { escapeUserText, truncate } from "../text.ts";
 import { fitEmbed, type ReplyPayload } from "./payload.ts";

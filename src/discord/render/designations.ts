@@ -1,6 +1,5 @@
 import type { APIEmbed } from "discord.js";
-import type { DesignatedOrganisation, DesignationRecord } from "../../core/answering/designations.ts";
-import type { OrganisationDetails } from "../../core/serving/library.ts";
+import type { DesignatedOrganisation, DesignationRecord, OrganisationDetails } from "../../core/index.ts";
 import { LIMITS } from "../limits.ts";
 import { escapeAndFit, escapeUserText } from "../text.ts";
 import { citationLabel, citationLine, titleLink } from "./citation.ts";

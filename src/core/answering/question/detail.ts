@@ -1,10 +1,10 @@
+import type { AliasTable } from "../../search/aliases.ts";
+import { analyze, type Token } from "../../text/analyze.ts";
 import { REPORTING_WORDS } from "../../text/lexicon/reporting.ts";
 import { TITLE_TERMS } from "../../text/lexicon/titles.ts";
-import type { AliasTable } from "../../search/aliases.ts";
+import type { Sentence } from "../../text/sentences.ts";
 import type { PlannedQuery, QueryWord } from "../query-plan.ts";
 import { SYNONYM_CREDIT } from "../stand-ins.ts";
-import { analyze, type Token } from "../../text/analyze.ts";
-import type { Sentence } from "../../text/sentences.ts";
 import type { AnswerKind } from "./answer-kind.ts";
 import { type PersonNames, type SpanKind, type TaggedSpan, tagSentence } from "./tagger.ts";
 

@@ -1,7 +1,7 @@
 import type { EntityKind } from "../../corpus/types.ts";
-import { PERSON_TITLES } from "../../text/lexicon/titles.ts";
 import { AliasTable } from "../../search/aliases.ts";
 import { analyze, type Token } from "../../text/analyze.ts";
+import { PERSON_TITLES } from "../../text/lexicon/titles.ts";
 
 /**
  * Finds the things an answer can be in a sentence: people, organisations, places, times, numbers and

@@ -1,6 +1,6 @@
-import { ABOUT_THE_BOT, isChatWord, readChat } from "../../text/lexicon/index.ts";
 import { analyze, fold } from "../../text/analyze.ts";
 import { isEnglishWord } from "../../text/english.ts";
+import { ABOUT_THE_BOT, isChatWord, readChat } from "../../text/lexicon/index.ts";
 import { type AnswerKind, type QuestionForm, questionForm } from "./answer-kind.ts";
 import { type Clause, splitClauses } from "./clauses.ts";
 

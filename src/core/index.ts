@@ -1,0 +1,81 @@
+/**
+ * storydesk's domain core, the one entry the command line, the bot, the evaluation and the benchmark
+ * import. Its folders are its layers, each using only those before it:
+ *
+ * - `text/`: words (analysis, sentences, WordNet, the general lexicon of chat words, countries and
+ *   news abbreviations, word vectors, language detection);
+ * - `corpus/`: reading and checking the articles and entities.yaml, and cutting passages;
+ * - `search/`: the index (BM25 over storydesk's own postings), names and spelling suggestions;
+ * - `answering/`: reading a question, planning its search, re-ranking, the fitted model, deciding
+ *   whether passages answer, designations;
+ * - `serving/`: the library served, opened from a snapshot or built, and refreshed on a worker.
+ *
+ * @example
+ * ```ts
+ * import { Storydesk } from "./src/core/index.ts";
+ * const storydesk = await Storydesk.open({ corpusDir: "corpus" });
+ * const answer = await storydesk.ask("who designated the cartels?");
+ * console.log(answer.outcome, answer.answer?.text);
+ * await storydesk.close();
+ * ```
+ */
+
+export {
+  type Answer,
+  type AnswerOutcome,
+  type AnswerPassage,
+  type AnswerSentence,
+  type ArticleSources,
+  type AskOptions,
+  type CandidateDecision,
+  DEFAULT_TOP,
+  defaultMinConfidence,
+  MAX_QUESTION_CHARS,
+  MAX_TOP,
+  normaliseQuestion,
+  QuestionError,
+  type RankedCandidate,
+} from "./answering/answer.ts";
+export {
+  type AnswerNote,
+  answerNotes,
+  noteText,
+} from "./answering/answer-notes.ts";
+export type { DesignatedOrganisation, DesignationRecord } from "./answering/designations.ts";
+export { MODEL_FILE, type Model, type ModelFile, model, readModel, useModel } from "./answering/model.ts";
+export {
+  reasonSpans,
+  type SpanKind,
+  type TaggedSpan,
+  type Tagger,
+  useTagger,
+} from "./answering/question/tagger.ts";
+export { ABSTAIN_FEATURES, FEATURES, type FeatureName } from "./answering/rerank.ts";
+export { RELATIONS, type Relation, useStandIns, VECTOR_SIMILARITY } from "./answering/stand-ins.ts";
+export {
+  CorpusError,
+  type Diagnostic,
+  errorsOf,
+  formatDiagnostic,
+  hasErrors,
+  warningsOf,
+} from "./corpus/diagnostics.ts";
+export { type Corpus, loadCorpus, parseCorpus, scanCorpus } from "./corpus/load.ts";
+export type { Citation, Passage } from "./corpus/passages.ts";
+export type { Article, Block, Entity } from "./corpus/types.ts";
+export { DEFAULT_INDEX_OPTIONS, type IndexOptions } from "./search/index-options.ts";
+export { MiniSearchIndex } from "./search/minisearch-index.ts";
+export { Library, type OrganisationDetails } from "./serving/library.ts";
+export { defaultSnapshotFile, type OpenedLibrary, type OpenOptions, openLibrary } from "./serving/open.ts";
+export { snapshotKey, writeSnapshot } from "./serving/snapshot.ts";
+export {
+  type LibraryCounts,
+  type RefreshResult,
+  Storydesk,
+  type StorydeskStatus,
+} from "./serving/storydesk.ts";
+export { fold, terms } from "./text/analyze.ts";
+export { loadLanguageDetector } from "./text/lexicon/language.ts";
+export { encodeWordVectors, WORD_VECTORS_FILE } from "./text/lexicon/word-vectors.ts";
+export { phraseKey } from "./text/phrase.ts";
+export { sentences } from "./text/sentences.ts";
