@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Answer } from "../src/core/answering/answer.ts";
+import type { Answer } from "../src/core/answering/answer-types.ts";
 import type { Library } from "../src/core/serving/library.ts";
 import { defaultSnapshotFile, openLibrary } from "../src/core/serving/open.ts";
 

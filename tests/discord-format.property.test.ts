@@ -9,14 +9,9 @@ import {
 } from "discord.js";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  type Answer,
-  type AnswerPassage,
-  type ArticleSources,
-  normaliseQuestion,
-  QuestionError,
-} from "../src/core/answering/answer.ts";
+import type { Answer, AnswerPassage, ArticleSources } from "../src/core/answering/answer-types.ts";
 import type { DesignatedOrganisation, DesignationRecord } from "../src/core/answering/designations.ts";
+import { normaliseQuestion, QuestionError } from "../src/core/answering/question/normalise.ts";
 import type { Diagnostic } from "../src/core/corpus/diagnostics.ts";
 import { type Corpus, loadCorpus } from "../src/core/corpus/load.ts";
 import type { Citation, Passage } from "../src/core/corpus/passages.ts";

@@ -2,7 +2,6 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FEATURES, type FeatureName } from "../src/core/answering/rerank.ts";
 import { loadCorpus } from "../src/core/corpus/load.ts";
 import { Library } from "../src/core/serving/library.ts";
 
@@ -32,8 +31,6 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const feature = (features: Float64Array, name: FeatureName) => features[FEATURES.indexOf(name)] as number;
-
 describe("re-ranking signals", () => {
   it("credits a passage that says a question word by a WordNet synonym (salary / pay), at half", () => {
     const ranked = library.rank("What did managers say about the salary?").ranked;
@@ -42,12 +39,12 @@ describe("re-ranking signals", () => {
     const literal = byText("salary of a welder");
     if (!synonym || !literal) throw new Error("both paragraphs should be candidates");
     // "pay" stands in for "salary" in the managers' paragraph: it covers more with synonyms than without.
-    expect(feature(synonym.signals.features, "synonymCoverage")).toBeGreaterThan(
-      feature(synonym.signals.features, "coverage"),
+    expect(synonym.signals.features.get("synonymCoverage")).toBeGreaterThan(
+      synonym.signals.features.get("coverage"),
     );
     // The welders' paragraph says "salary" itself: synonyms add nothing to it.
-    expect(feature(literal.signals.features, "synonymCoverage")).toBeCloseTo(
-      feature(literal.signals.features, "coverage"),
+    expect(literal.signals.features.get("synonymCoverage")).toBeCloseTo(
+      literal.signals.features.get("coverage"),
     );
   });
 });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { defaultMinConfidence } from "../src/core/answering/answer.ts";
+import { defaultMinConfidence } from "../src/core/answering/decision.ts";
 import { loadCorpus } from "../src/core/corpus/load.ts";
 import { Library } from "../src/core/serving/library.ts";
 import { evaluate } from "../src/eval/evaluate.ts";

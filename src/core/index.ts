@@ -21,28 +21,32 @@
  */
 
 export {
+  type AnswerNote,
+  answerNotes,
+  noteText,
+} from "./answering/answer-notes.ts";
+export {
   type Answer,
   type AnswerOutcome,
   type AnswerPassage,
   type AnswerSentence,
   type ArticleSources,
   type AskOptions,
-  type CandidateDecision,
   DEFAULT_TOP,
-  defaultMinConfidence,
-  MAX_QUESTION_CHARS,
   MAX_TOP,
-  normaliseQuestion,
-  QuestionError,
-  type RankedCandidate,
-} from "./answering/answer.ts";
-export {
-  type AnswerNote,
-  answerNotes,
-  noteText,
-} from "./answering/answer-notes.ts";
+} from "./answering/answer-types.ts";
+export { type CandidateDecision, defaultMinConfidence } from "./answering/decision.ts";
 export type { DesignatedOrganisation, DesignationRecord } from "./answering/designations.ts";
+export {
+  ABSTAIN_FEATURES,
+  type AbstainFeature,
+  FEATURES,
+  type FeatureName,
+  FeatureVector,
+  positionOf,
+} from "./answering/features.ts";
 export { MODEL_FILE, type Model, type ModelFile, model, readModel, useModel } from "./answering/model.ts";
+export { MAX_QUESTION_CHARS, normaliseQuestion, QuestionError } from "./answering/question/normalise.ts";
 export {
   reasonSpans,
   type SpanKind,
@@ -50,7 +54,7 @@ export {
   type Tagger,
   useTagger,
 } from "./answering/question/tagger.ts";
-export { ABSTAIN_FEATURES, FEATURES, type FeatureName } from "./answering/rerank.ts";
+export type { RankedCandidate } from "./answering/ranking.ts";
 export { RELATIONS, type Relation, useStandIns, VECTOR_SIMILARITY } from "./answering/stand-ins.ts";
 export {
   CorpusError,

@@ -1,5 +1,6 @@
 import {
   ABSTAIN_FEATURES,
+  type AbstainFeature,
   type CandidateDecision,
   FEATURES,
   type FeatureName,
@@ -7,6 +8,7 @@ import {
   type Model,
   model,
   phraseKey,
+  positionOf,
   type RankedCandidate,
   sentences,
   useModel,
@@ -46,7 +48,7 @@ export interface TunedModel {
   readonly sentence: { coverage: number; answerType: number; first: number };
   readonly abstain: {
     intercept: number;
-    coefficients: Record<(typeof ABSTAIN_FEATURES)[number], number>;
+    coefficients: Record<AbstainFeature, number>;
     threshold: number;
   };
   readonly figures: Record<string, number>;
@@ -66,7 +68,7 @@ function collect(
     const gold = new Set(q.passageIds);
     const answers = q.answers.map((a) => phraseKey(a)).filter((a) => a.trim() !== "");
     return {
-      features: ranked.map((c) => c.signals.features),
+      features: ranked.map((c) => c.signals.features.values),
       gold: ranked.map((c) => isGold(c, gold)),
       weight,
       sentences: ranked.map((c) => {
@@ -145,20 +147,20 @@ function fitPairwise(cases: readonly RankingCase[]): Float64Array {
     for (let i = 0; i < d; i++) w[i] = (w[i] as number) - (2 * (g[i] as number)) / weightTotal;
   }
   const raw = w.map((wi, i) => wi / (sd[i] as number));
-  const scale = raw[FEATURES.indexOf("bm25")] || 1;
+  const scale = raw[positionOf("bm25")] || 1;
   return raw.map((x) => x / scale);
 }
 
 /** Recall@1 with BM25 and one other signal at its best weight: what each signal is worth alone. */
 function soloGains(cases: readonly RankingCase[], log: (line: string) => void): void {
   const base = new Float64Array(FEATURES.length);
-  base[FEATURES.indexOf("bm25")] = 1;
+  base[positionOf("bm25")] = 1;
   const start = recallAt1(cases, base);
   const gains = FEATURES.filter((f) => f !== "bm25").map((name) => {
     const w = base.slice();
     let best = start;
     for (let v = -2; v <= 4.0001; v += 0.2) {
-      w[FEATURES.indexOf(name)] = v;
+      w[positionOf(name)] = v;
       best = Math.max(best, recallAt1(cases, w));
     }
     return `${name} +${((best - start) * 100).toFixed(1)}`;
@@ -404,7 +406,7 @@ export function tune(set: QaSet, chat: readonly ChatTuning[], log: (line: string
       intercept,
       coefficients: Object.fromEntries(
         ABSTAIN_FEATURES.map((name, i) => [name, coefficients[i] as number]),
-      ) as Record<(typeof ABSTAIN_FEATURES)[number], number>,
+      ) as Record<AbstainFeature, number>,
       threshold,
     },
     figures,

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Answer } from "../../src/core/answering/answer.ts";
+import type { Answer } from "../../src/core/answering/answer-types.ts";
 import { loadCorpus } from "../../src/core/corpus/load.ts";
 import { Library } from "../../src/core/serving/library.ts";
 

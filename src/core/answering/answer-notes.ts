@@ -1,4 +1,4 @@
-import type { Answer } from "./answer.ts";
+import type { Answer } from "./answer-types.ts";
 
 /**
  * What an answer says about the question itself, beside the passages: words it corrected, words no

@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { ABSTAIN_FEATURES, type AbstainFeature, FEATURES, type FeatureName } from "./features.ts";
 import fitted from "./model.json" with { type: "json" };
-import { ABSTAIN_FEATURES, type AbstainFeature, FEATURES, type FeatureName } from "./rerank.ts";
 
 /**
  * The re-ranking, answer-sentence and abstention models, fitted by `npm run tune` (src/eval/tune.ts)

@@ -1,6 +1,7 @@
 import { idf } from "../search/bm25.ts";
 import type { Hit, PassageIndex } from "../search/passage-index.ts";
 import { TokenFlag } from "../search/postings.ts";
+import { FeatureVector } from "./features.ts";
 import type { PlannedQuery } from "./query-plan.ts";
 import { SYNONYM_CREDIT, standInsOf } from "./stand-ins.ts";
 
@@ -22,46 +23,6 @@ export function questionType(question: string): number {
   if (/\b(who|whom|whose|where|which (country|city|person|team|company))\b/.test(q)) return TokenFlag.name;
   return 0;
 }
-
-/** The signals of one candidate, in the order of {@link FEATURES}. */
-export const FEATURES = [
-  "bm25",
-  "coverage",
-  "textCoverage",
-  "titleCoverage",
-  "sentenceCoverage",
-  "proximity",
-  "phrase",
-  "bigrams",
-  "answerType",
-  "firstStageRank",
-  "articleCoverage",
-  "sentenceDensity",
-  "articlePresence",
-  "synonymCoverage",
-  "focusCoverage",
-  "recency",
-] as const;
-export type FeatureName = (typeof FEATURES)[number];
-
-/** Features of the best candidate that decide whether it answers, in this order. */
-export const ABSTAIN_FEATURES = [
-  "coverage",
-  "textCoverage",
-  "sentenceCoverage",
-  "missingShare",
-  "maxMissingShare",
-  "absentShare",
-  "titleIfComplete",
-  "articlePresence",
-  "margin",
-  "scatter",
-  "focus",
-  "held",
-  "typed",
-  "typedMissing",
-] as const;
-export type AbstainFeature = (typeof ABSTAIN_FEATURES)[number];
 
 /** A question's words as term ids, for scanning passages. */
 export interface CompiledQuery {
@@ -139,7 +100,7 @@ export interface SentenceSignals {
 
 /** Signals of a candidate, and of each of its sentences. */
 export interface CandidateSignals {
-  readonly features: Float64Array;
+  readonly features: FeatureVector;
   /** Index of the sentence that covers most of the question. */
   readonly bestSentence: number;
   readonly sentences: readonly SentenceSignals[];
@@ -207,32 +168,36 @@ interface ArticleWeights {
 /** Per-query cache of {@link articleWeights}, since several candidates share an article. */
 export type ArticleWeightCache = Map<number, ArticleWeights>;
 
-/** Computes the signals of one candidate passage. */
-export function signalsOf(
-  index: PassageIndex,
+/** Where a candidate's words match the question's: the credit each question word earns, and where. */
+interface Matches {
+  /** Per question word: the best credit it earns in the text, in the title, by a synonym. */
+  readonly inText: Float64Array;
+  readonly inTitle: Float64Array;
+  readonly bySynonym: Float64Array;
+  /** Per sentence and question word (`sentence * words + word`): the best credit it earns there. */
+  readonly inSentence: Float64Array;
+  readonly sentenceCount: number;
+  /** Each match as [token position, question word], in text order, for proximity. */
+  readonly positions: ReadonlyArray<readonly [number, number]>;
+}
+
+function matchesOf(
   query: CompiledQuery,
-  hit: Hit,
-  rank: number,
-  topScore: number,
-  articleCache: ArticleWeightCache = new Map(),
-): CandidateSignals {
-  const { text, title } = index.termsOf(hit.index);
-  const starts = index.sentenceStartsOf(hit.index);
-  const flags = index.flagsOf(hit.index);
+  text: Uint32Array,
+  title: Uint32Array,
+  starts: Uint32Array,
+): Matches {
   const words = query.weights.length;
   const inText = new Float64Array(words);
   const inTitle = new Float64Array(words);
   const bySynonym = new Float64Array(words);
-  const total = query.totalWeight || 1;
-
   for (const id of title) {
     for (const [w, credit] of query.credits.get(id) ?? [])
       if (credit > (inTitle[w] as number)) inTitle[w] = credit;
   }
-  // Per sentence: the credit each word earns in it; and match positions for proximity.
   const sentenceCount = Math.max(1, starts.length);
   const inSentence = new Float64Array(words * sentenceCount);
-  const matchPositions: Array<readonly [number, number]> = [];
+  const positions: Array<readonly [number, number]> = [];
   let sentence = 0;
   for (let i = 0; i < text.length; i++) {
     while (sentence + 1 < starts.length && i >= (starts[sentence + 1] as number)) sentence++;
@@ -245,120 +210,173 @@ export function signalsOf(
       if (credit > (inText[w] as number)) inText[w] = credit;
       const cell = sentence * words + w;
       if (credit > (inSentence[cell] as number)) inSentence[cell] = credit;
-      matchPositions.push([i, w]);
+      positions.push([i, w]);
     }
   }
+  return { inText, inTitle, bySynonym, inSentence, sentenceCount, positions };
+}
+
+/** Shares of the question's weight a candidate covers: anywhere, in its text, its title, and so on. */
+function coveragesOf(query: CompiledQuery, m: Matches) {
+  const total = query.totalWeight || 1;
   let coverage = 0;
   let textCoverage = 0;
   let titleCoverage = 0;
   let synonymCoverage = 0;
   let focusCovered = 0;
   let focusTotal = 0;
-  for (let w = 0; w < words; w++) {
+  for (let w = 0; w < query.weights.length; w++) {
     const weight = query.weights[w] as number;
+    const text = m.inText[w] as number;
+    const title = m.inTitle[w] as number;
+    // The focus: the question's words other than names, which say what is asked of the things named.
     if (query.names[w] === 0) {
       focusTotal += weight;
-      focusCovered += weight * (inText[w] as number);
+      focusCovered += weight * text;
     }
-    synonymCoverage += weight * Math.max(inText[w] as number, inTitle[w] as number, bySynonym[w] as number);
-    textCoverage += weight * (inText[w] as number);
-    titleCoverage += weight * (inTitle[w] as number);
-    coverage += weight * Math.max(inText[w] as number, inTitle[w] as number);
+    synonymCoverage += weight * Math.max(text, title, m.bySynonym[w] as number);
+    textCoverage += weight * text;
+    titleCoverage += weight * title;
+    coverage += weight * Math.max(text, title);
   }
+  return {
+    coverage: coverage / total,
+    textCoverage: textCoverage / total,
+    titleCoverage: titleCoverage / total,
+    synonymCoverage: synonymCoverage / total,
+    focusCoverage: focusTotal > 0 ? focusCovered / focusTotal : 1,
+  };
+}
+
+/** The question's weight each sentence covers (not yet divided by the total). */
+function sentenceWeights(query: CompiledQuery, m: Matches): Float64Array {
+  const words = query.weights.length;
+  const covered = new Float64Array(m.sentenceCount);
+  for (let s = 0; s < m.sentenceCount; s++) {
+    for (let w = 0; w < words; w++) {
+      covered[s] =
+        (covered[s] as number) + (query.weights[w] as number) * (m.inSentence[s * words + w] as number);
+    }
+  }
+  return covered;
+}
+
+/**
+ * How close together the matched words sit: distinct words matched over the shortest stretch of
+ * text holding each once; 0 with fewer than two.
+ */
+function proximityOf(positions: Matches["positions"]): number {
+  const distinct = new Set(positions.map(([, w]) => w)).size;
+  if (distinct < 2) return 0;
+  const counts = new Map<number, number>();
+  let have = 0;
+  let left = 0;
+  let best = Number.POSITIVE_INFINITY;
+  for (let right = 0; right < positions.length; right++) {
+    const [, w] = positions[right] as readonly [number, number];
+    counts.set(w, (counts.get(w) ?? 0) + 1);
+    if (counts.get(w) === 1) have++;
+    while (have === distinct) {
+      const [startAt, lw] = positions[left] as readonly [number, number];
+      const span = (positions[right] as readonly [number, number])[0] - startAt + 1;
+      if (span < best) best = span;
+      counts.set(lw, (counts.get(lw) ?? 0) - 1);
+      if (counts.get(lw) === 0) have--;
+      left++;
+    }
+  }
+  // One token can stand for several words (an alias), so the stretch may be shorter than the count.
+  return Math.min(1, distinct / best);
+}
+
+/** The share of the question's within-article weight the candidate covers (see articleWeights). */
+function articleCoverageOf(query: CompiledQuery, article: ArticleWeights, m: Matches): number {
+  let covered = 0;
+  let total = 0;
+  for (let w = 0; w < query.weights.length; w++) {
+    const weight = (article.weights[w] as number) * (query.weights[w] as number);
+    total += weight;
+    covered += weight * (m.inText[w] as number);
+  }
+  return total > 0 ? covered / total : 0;
+}
+
+/**
+ * 1 when a sentence holds a token of the kind the question asks for ("how many" → a number) that
+ * is not one of the question's own words, else 0.
+ */
+function answerTypeIn(
+  query: CompiledQuery,
+  text: Uint32Array,
+  flags: Uint8Array,
+  starts: Uint32Array,
+  s: number,
+): number {
+  if (query.type === 0) return 0;
+  const from = (starts[s] as number | undefined) ?? 0;
+  const to = (starts[s + 1] as number | undefined) ?? text.length;
+  for (let i = from; i < to; i++) {
+    if (((flags[i] as number) & query.type) !== 0 && !query.searched.has(text[i] as number)) return 1;
+  }
+  return 0;
+}
+
+/** Computes the signals of one candidate passage. */
+export function signalsOf(
+  index: PassageIndex,
+  query: CompiledQuery,
+  hit: Hit,
+  rank: number,
+  topScore: number,
+  articleCache: ArticleWeightCache = new Map(),
+): CandidateSignals {
+  const { text, title } = index.termsOf(hit.index);
+  const starts = index.sentenceStartsOf(hit.index);
+  const flags = index.flagsOf(hit.index);
+  const total = query.totalWeight || 1;
+  const matches = matchesOf(query, text, title, starts);
+
+  const bySentence = sentenceWeights(query, matches);
   let bestSentence = 0;
-  let sentenceCoverage = -1;
-  for (let s = 0; s < sentenceCount; s++) {
-    let covered = 0;
-    for (let w = 0; w < words; w++)
-      covered += (query.weights[w] as number) * (inSentence[s * words + w] as number);
-    if (covered > sentenceCoverage) {
-      sentenceCoverage = covered;
-      bestSentence = s;
-    }
-  }
-  // Proximity: the shortest stretch of text holding every matched word once.
-  let proximity = 0;
-  const distinct = new Set(matchPositions.map(([, w]) => w)).size;
-  if (distinct >= 2) {
-    const counts = new Map<number, number>();
-    let have = 0;
-    let left = 0;
-    let best = Number.POSITIVE_INFINITY;
-    for (let right = 0; right < matchPositions.length; right++) {
-      const [, w] = matchPositions[right] as readonly [number, number];
-      counts.set(w, (counts.get(w) ?? 0) + 1);
-      if (counts.get(w) === 1) have++;
-      while (have === distinct) {
-        const [startAt, lw] = matchPositions[left] as readonly [number, number];
-        const span = (matchPositions[right] as readonly [number, number])[0] - startAt + 1;
-        if (span < best) best = span;
-        counts.set(lw, (counts.get(lw) ?? 0) - 1);
-        if (counts.get(lw) === 0) have--;
-        left++;
-      }
-    }
-    // One token can stand for several words (an alias), so the stretch may be shorter than the count.
-    proximity = Math.min(1, distinct / best);
-  }
+  bySentence.forEach((covered, s) => {
+    if (covered > (bySentence[bestSentence] as number)) bestSentence = s;
+  });
+  const sentenceCoverage = (bySentence[bestSentence] as number) / total;
+  const sentenceLength =
+    ((starts[bestSentence + 1] as number | undefined) ?? text.length) -
+    ((starts[bestSentence] as number | undefined) ?? 0);
+  const sentences: SentenceSignals[] = Array.from(bySentence, (covered, s) => ({
+    coverage: covered / total,
+    answerType: answerTypeIn(query, text, flags, starts, s),
+  }));
+
   const article = index.articleOf(hit.index);
   let articleStats = articleCache.get(article);
   if (!articleStats) {
     articleStats = articleWeights(index, query, article);
     articleCache.set(article, articleStats);
   }
-  const inArticle = articleStats.weights;
-  let articleCovered = 0;
-  let articleTotal = 0;
-  for (let w = 0; w < words; w++) {
-    const weight = (inArticle[w] as number) * (query.weights[w] as number);
-    articleTotal += weight;
-    articleCovered += weight * (inText[w] as number);
-  }
-  const sentenceLength =
-    ((starts[bestSentence + 1] as number | undefined) ?? text.length) -
-    ((starts[bestSentence] as number | undefined) ?? 0);
   const { longest, bigrams } = longestRun(query.sequence, text);
   const pairs = Math.max(1, query.sequence.length - 1);
-  const hasAnswerType = (s: number) => {
-    if (query.type === 0) return 0;
-    const from = (starts[s] as number | undefined) ?? 0;
-    const to = (starts[s + 1] as number | undefined) ?? text.length;
-    for (let i = from; i < to; i++) {
-      if (((flags[i] as number) & query.type) !== 0 && !query.searched.has(text[i] as number)) return 1;
-    }
-    return 0;
-  };
-  const sentenceSignals: SentenceSignals[] = [];
-  for (let s = 0; s < sentenceCount; s++) {
-    let covered = 0;
-    for (let w = 0; w < words; w++)
-      covered += (query.weights[w] as number) * (inSentence[s * words + w] as number);
-    sentenceSignals.push({ coverage: covered / total, answerType: hasAnswerType(s) });
-  }
-  const answerType = hasAnswerType(bestSentence);
-  const features = Float64Array.from([
-    topScore > 0 ? hit.score / topScore : 0,
-    coverage / total,
-    textCoverage / total,
-    titleCoverage / total,
-    Math.max(0, sentenceCoverage) / total,
-    proximity,
-    longest > 1 ? (longest - 1) / pairs : 0,
-    bigrams / pairs,
-    answerType,
-    1 / (1 + rank),
-    articleTotal > 0 ? articleCovered / articleTotal : 0,
-    Math.max(0, sentenceCoverage) / total / Math.sqrt(Math.max(1, sentenceLength) / 12),
-    articleStats.presence,
-    synonymCoverage / total,
-    focusTotal > 0 ? focusCovered / focusTotal : 1,
-    // Set by the caller, which sees every candidate's date (see setRecency).
-    0,
-  ]);
-  return { features, bestSentence, sentences: sentenceSignals };
-}
 
-const RECENCY = FEATURES.indexOf("recency");
+  const features = FeatureVector.of({
+    ...coveragesOf(query, matches),
+    bm25: topScore > 0 ? hit.score / topScore : 0,
+    sentenceCoverage,
+    proximity: proximityOf(matches.positions),
+    phrase: longest > 1 ? (longest - 1) / pairs : 0,
+    bigrams: bigrams / pairs,
+    answerType: sentences[bestSentence]?.answerType ?? 0,
+    firstStageRank: 1 / (1 + rank),
+    articleCoverage: articleCoverageOf(query, articleStats, matches),
+    // Coverage of the best sentence, over the square root of its length in units of 12 tokens.
+    sentenceDensity: sentenceCoverage / Math.sqrt(Math.max(1, sentenceLength) / 12),
+    articlePresence: articleStats.presence,
+    // Set by the caller, which sees every candidate's date (see setRecency).
+    recency: 0,
+  });
+  return { features, bestSentence, sentences };
+}
 
 /**
  * Sets each candidate's recency: 1 for the newest article among them, 0 for the oldest, in between
@@ -376,14 +394,6 @@ export function setRecency(
   if (span <= 0) return;
   candidates.forEach((c, i) => {
     const t = times[i] as number;
-    c.signals.features[RECENCY] = Number.isNaN(t) ? 0 : (t - oldest) / span;
+    c.signals.features.set("recency", Number.isNaN(t) ? 0 : (t - oldest) / span);
   });
-}
-
-export function weightedSum(weights: Readonly<Record<FeatureName, number>>, features: Float64Array): number {
-  let score = 0;
-  FEATURES.forEach((name, i) => {
-    score += weights[name] * (features[i] as number);
-  });
-  return score;
 }

@@ -1,17 +1,11 @@
 import { createHash } from "node:crypto";
-import {
-  type Answer,
-  type AnswerContext,
-  type AskOptions,
-  answerQuestion,
-  type CandidateDecision,
-  candidateDecisions,
-  MAX_QUESTION_CHARS,
-  type RankedQuestion,
-  rankQuestion,
-} from "../answering/answer.ts";
+import { answerQuestion } from "../answering/answer.ts";
+import type { Answer, AskOptions } from "../answering/answer-types.ts";
+import { type CandidateDecision, candidateDecisions } from "../answering/decision.ts";
 import { type DesignatedOrganisation, resolveDesignations } from "../answering/designations.ts";
+import { MAX_QUESTION_CHARS } from "../answering/question/normalise.ts";
 import { mayBeForeign } from "../answering/question/understand.ts";
+import { type AnswerContext, type RankedQuestion, rankQuestion } from "../answering/ranking.ts";
 import type { Diagnostic } from "../corpus/diagnostics.ts";
 import type { Corpus } from "../corpus/parse.ts";
 import { type Passage, passagesOf } from "../corpus/passages.ts";

@@ -1,4 +1,4 @@
-import type { Answer, AskOptions } from "../answering/answer.ts";
+import type { Answer, AskOptions } from "../answering/answer-types.ts";
 import { CorpusError, type Diagnostic, errorsOf, warningsOf } from "../corpus/diagnostics.ts";
 import { BuildWorker } from "./build-worker.ts";
 import type { Library } from "./library.ts";

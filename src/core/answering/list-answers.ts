@@ -1,0 +1,140 @@
+import type { Passage } from "../corpus/passages.ts";
+import { analyze } from "../text/analyze.ts";
+import { count } from "../text/plural.ts";
+import {
+  type Answer,
+  type AnswerBase,
+  type AnswerPassage,
+  type ArticleSources,
+  EMPTY_BASE,
+} from "./answer-types.ts";
+import type { PlannedQuery } from "./query-plan.ts";
+import type { UnderstoodClause } from "./question/understand.ts";
+import type { AnswerContext } from "./ranking.ts";
+
+/** A passage cited as it is, outside a ranking (designations, sources). */
+function citedPassage(passage: Passage): AnswerPassage {
+  return {
+    id: passage.id,
+    text: passage.text,
+    score: 0,
+    coverage: 0,
+    confidence: 1,
+    citation: passage.citation,
+  };
+}
+
+/** Answers made of the corpus's own lists rather than a passage search. */
+export function designationsAnswer(context: AnswerContext, query: string, base: AnswerBase): Answer {
+  const organisations = context.designations;
+  const seen = new Set<string>();
+  const passages: AnswerPassage[] = [];
+  for (const org of organisations) {
+    for (const record of org.designations) {
+      if (seen.has(record.passageId)) continue;
+      seen.add(record.passageId);
+      const passage = context.index.passages.find((p) => p.id === record.passageId);
+      if (passage) passages.push(citedPassage(passage));
+    }
+  }
+  return {
+    ...base,
+    query,
+    outcome: "designations",
+    answered: true,
+    message: `The articles name ${count(organisations.length, "organisation")} designated as terrorist organisations.`,
+    answer: null,
+    passages,
+    designations: organisations,
+  };
+}
+
+export function sourcesAnswer(context: AnswerContext, query: string, base: AnswerBase): Answer {
+  const byArticle = new Map<string, { article: ArticleSources; passages: Passage[] }>();
+  for (const passage of context.index.passages) {
+    const c = passage.citation;
+    let entry = byArticle.get(c.docId);
+    if (!entry) {
+      entry = {
+        article: {
+          docId: c.docId,
+          title: c.title,
+          url: c.url,
+          published: c.published,
+          ...(c.outlet === undefined ? {} : { outlet: c.outlet }),
+          sources: [],
+        },
+        passages: [],
+      };
+      byArticle.set(c.docId, entry);
+    }
+    if (c.kind === "source") {
+      (entry.article.sources as string[]).push(passage.text);
+      entry.passages.push(passage);
+    }
+  }
+  const articles = [...byArticle.values()];
+  const sourceCount = articles.reduce((n, a) => n + a.passages.length, 0);
+  return {
+    ...base,
+    query,
+    outcome: "sources",
+    answered: true,
+    message: `The answers come from ${count(articles.length, "article")}${
+      sourceCount > 0 ? `, which name ${count(sourceCount, "source")} of their own` : ""
+    }.`,
+    answer: null,
+    passages: articles.flatMap((a) => a.passages).map(citedPassage),
+    sources: articles.map((a) => a.article),
+  };
+}
+
+/** Words naming a list of designated organisations: "terrorist", "designated", "FTO", "blacklist". */
+const DESIGNATION_WORDS = /\b(?:designat\w*|terror\w*|ftos?|blacklist\w*|sanction\w*)\b/i;
+
+/** Asking for a list: "which", "what are", "list", "name the", "all the", "who is on". */
+const LIST_WORDS =
+  /\b(?:list|lists|listed|which|name (?:the|all)|all (?:the )?|every|what (?:are|were)|who(?:'s| is| are| was| were)? on|how many)\b/i;
+
+/**
+ * Whether a clause asks for the list of designated organisations ("which groups were designated",
+ * "list the cartels", "who's on the terror list"), not about one of them or about the act itself.
+ */
+export function asksForDesignations(
+  context: AnswerContext,
+  clause: UnderstoodClause,
+  plan: PlannedQuery,
+): boolean {
+  if (context.designations.length === 0) return false;
+  if (!["name", "agent", "open", "number"].includes(clause.form.kind)) return false;
+  const text = clause.question;
+  if (!LIST_WORDS.test(text)) return false;
+  const names = new Set(context.designations.flatMap((o) => [o.name, ...o.aliases]));
+  if (plan.words.some((w) => w.entity && names.has(w.entity.name))) return false;
+  // The kind of thing designated, as the organisations' own names say it ("cartel", "collective").
+  const heads = new Set(
+    context.designations.flatMap((o) => [o.name, ...o.aliases].flatMap((n) => analyze(n).map((t) => t.term))),
+  );
+  const category = plan.words.some(
+    (w) => heads.has(w.term) || /^(?:group|organ|org|gang|entit)/.test(w.term),
+  );
+  return DESIGNATION_WORDS.test(text)
+    ? category || /\blist\b/i.test(text)
+    : category && /\blist|name\b/i.test(text);
+}
+
+export function smallTalkAnswer(context: AnswerContext, query: string): Answer {
+  const examples = context.examples();
+  const documents = new Set(context.index.passages.map((p) => p.citation.docId)).size;
+  const tries = examples.length > 0 ? ` For example: ${examples.map((e) => `“${e}”`).join(" or ")}` : "";
+  return {
+    ...EMPTY_BASE,
+    query,
+    outcome: "small-talk",
+    answered: false,
+    message: `Hi! I answer questions about the news story in ${count(documents, "article")}, citing the passages each answer comes from.${tries}`,
+    answer: null,
+    passages: [],
+    examples,
+  };
+}

@@ -1,0 +1,110 @@
+import type { AliasTable } from "../search/aliases.ts";
+import type { Hit, PassageIndex } from "../search/passage-index.ts";
+import { analyze } from "../text/analyze.ts";
+import type { DesignatedOrganisation } from "./designations.ts";
+import { weightedSum } from "./features.ts";
+import { model } from "./model.ts";
+import { type PlannedQuery, planQuery, withVectorStandIns } from "./query-plan.ts";
+import { normaliseQuestion } from "./question/normalise.ts";
+import type { PersonNames } from "./question/tagger.ts";
+import { type UnderstoodClause, understandQuestion } from "./question/understand.ts";
+import {
+  type ArticleWeightCache,
+  type CandidateSignals,
+  type CompiledQuery,
+  compileQuery,
+  setRecency,
+  signalsOf,
+} from "./rerank.ts";
+
+/** A first-stage candidate with its re-ranking signals and score. */
+export interface RankedCandidate {
+  readonly hit: Hit;
+  readonly signals: CandidateSignals;
+  readonly score: number;
+}
+
+/** A question planned and its candidates re-ranked, best first: what answers are made of. */
+export interface RankedQuestion {
+  readonly query: string;
+  readonly plan: PlannedQuery;
+  readonly compiled: CompiledQuery;
+  readonly ranked: readonly RankedCandidate[];
+  readonly clause: UnderstoodClause;
+}
+
+/** What answering needs of a library. */
+export interface AnswerContext {
+  readonly index: PassageIndex;
+  readonly aliases: AliasTable;
+  readonly designations: readonly DesignatedOrganisation[];
+  /** Family names of the people the corpus names, so that "Sheinbaum" alone is a person. */
+  readonly people: PersonNames;
+  /** Questions the articles answer, for the help reply. */
+  examples(): readonly string[];
+  /** The language of a question when it is not the articles' (`undefined` when it is, or unknown). */
+  foreignLanguage(question: string): { readonly question: string; readonly articles: string } | undefined;
+}
+
+/** First-stage candidates whose words are searched for stand-ins of the words no article uses. */
+const VECTOR_CANDIDATES = 20;
+
+/** The folded words of some passages (and their titles), each with its index term. */
+function passageWords(hits: readonly Hit[]): Map<string, string> {
+  const words = new Map<string, string>();
+  const titles = new Set<string>();
+  for (const hit of hits) {
+    const texts = titles.has(hit.passage.citation.title)
+      ? [hit.passage.text]
+      : [hit.passage.text, hit.passage.citation.title];
+    titles.add(hit.passage.citation.title);
+    for (const text of texts)
+      for (const token of analyze(text)) if (token.term !== null) words.set(token.folded, token.term);
+  }
+  return words;
+}
+
+/** Plans one clause, retrieves first-stage candidates and re-ranks them. */
+export function rankClause(
+  context: Pick<AnswerContext, "index" | "aliases">,
+  clause: UnderstoodClause,
+  soft: ReadonlySet<string>,
+  query = clause.question,
+): RankedQuestion {
+  const { index, aliases } = context;
+  const text = clause.context ? `${clause.question} ${clause.context}` : clause.question;
+  let plan = planQuery(index, aliases, { text, soft, kindWords: clause.form.kindWords });
+  const candidates = model().candidates;
+  let hits = index.search(plan.search, candidates);
+  if (plan.words.some((w) => w.missing)) {
+    // Words the articles never use: the best candidates may say them another way.
+    const augmented = withVectorStandIns(plan, passageWords(hits.slice(0, VECTOR_CANDIDATES)));
+    if (augmented !== plan) {
+      plan = augmented;
+      hits = index.search(plan.search, candidates);
+    }
+  }
+  const compiled = compileQuery(index, plan, clause.question);
+  const topScore = hits[0]?.score ?? 0;
+  const articleCache: ArticleWeightCache = new Map();
+  const signalled = hits.map((hit, rank) => ({
+    hit,
+    signals: signalsOf(index, compiled, hit, rank, topScore, articleCache),
+  }));
+  setRecency(signalled);
+  const ranked = signalled
+    .map(({ hit, signals }) => ({ hit, signals, score: weightedSum(model().rerank, signals.features) }))
+    .sort((a, b) => b.score - a.score || a.hit.index - b.hit.index);
+  return { query, plan, compiled, ranked, clause };
+}
+
+/** Plans a question (its first clause), retrieves and re-ranks: for evaluation and tuning. */
+export function rankQuestion(
+  context: Pick<AnswerContext, "index" | "aliases">,
+  question: string,
+): RankedQuestion {
+  const query = normaliseQuestion(question);
+  const understood = understandQuestion(query);
+  const clause = understood.clauses[0] as UnderstoodClause;
+  return rankClause(context, clause, understood.soft, query);
+}
