@@ -2,7 +2,7 @@ import { cp, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { loadCorpus } from "../src/core/index.ts";
 import { writeMarkdownCorpus } from "./markdown.ts";
-import { paragraphsOf, type Row, readJsonl, writeJsonl } from "./rows.ts";
+import { paragraphsOf, type Row, readRows, writeJsonl } from "./rows.ts";
 import { syntheticCorpus } from "./synthetic.ts";
 import type { CorpusSpec, PreparedCorpus } from "./types.ts";
 
@@ -56,7 +56,7 @@ export async function prepareCorpus(spec: CorpusSpec, workDir: string): Promise<
     };
   }
   const rows: Row[] =
-    spec.kind === "synthetic" ? syntheticCorpus(spec.seed, spec.size) : await readJsonl(spec.file);
+    spec.kind === "synthetic" ? syntheticCorpus(spec.seed, spec.size) : await readRows(spec.file);
   const rowsFile = path.join(workDir, "rows.jsonl");
   await writeJsonl(rowsFile, rows);
   await writeMarkdownCorpus(mdDir, rows);

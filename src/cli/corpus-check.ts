@@ -1,11 +1,7 @@
-import { errorsOf, formatDiagnostic, Library, loadCorpus, warningsOf } from "../core/index.ts";
+import { count, errorsOf, formatDiagnostic, Library, loadCorpus, warningsOf } from "../core/index.ts";
 import { corpusSettings, loadEnvFile, readSettings } from "../entry/config.ts";
 import { EXIT_PROBLEMS } from "../entry/errors.ts";
 import { runMain } from "../entry/run-main.ts";
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
 
 await runMain({
   usage: "npm run corpus:check -- [--json] [directory]",
@@ -30,10 +26,10 @@ await runMain({
       for (const d of corpus.diagnostics) process.stdout.write(`${formatDiagnostic(d, prefix)}\n`);
       const summary =
         errors.length === 0
-          ? `${dir}: OK, ${plural(stats.documents, "article")}, ${plural(stats.passages, "passage")}, ${plural(stats.entities, "entity").replace("entitys", "entities")}, ${stats.designated} designated`
-          : `${dir}: ${plural(errors.length, "error")}: the corpus cannot be served until ${errors.length === 1 ? "it is" : "they are"} fixed`;
+          ? `${dir}: OK, ${count(stats.documents, "article")}, ${count(stats.passages, "passage")}, ${count(stats.entities, "entity").replace("entitys", "entities")}, ${stats.designated} designated`
+          : `${dir}: ${count(errors.length, "error")}: the corpus cannot be served until ${errors.length === 1 ? "it is" : "they are"} fixed`;
       process.stdout.write(
-        `${summary}${warnings.length > 0 ? ` (${plural(warnings.length, "warning")})` : ""}.\n`,
+        `${summary}${warnings.length > 0 ? ` (${count(warnings.length, "warning")})` : ""}.\n`,
       );
     }
     return errors.length > 0 ? EXIT_PROBLEMS : 0;

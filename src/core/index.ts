@@ -64,6 +64,7 @@ export {
   hasErrors,
   warningsOf,
 } from "./corpus/diagnostics.ts";
+export { corpusFromTexts, type PlainArticle } from "./corpus/from-texts.ts";
 export { type Corpus, loadCorpus, parseCorpus, scanCorpus } from "./corpus/load.ts";
 export type { Citation, Passage } from "./corpus/passages.ts";
 export type { Article, Block, Entity } from "./corpus/types.ts";
@@ -82,4 +83,5 @@ export { fold, terms } from "./text/analyze.ts";
 export { loadLanguageDetector } from "./text/lexicon/language.ts";
 export { encodeWordVectors, WORD_VECTORS_FILE } from "./text/lexicon/word-vectors.ts";
 export { phraseKey } from "./text/phrase.ts";
+export { count } from "./text/plural.ts";
 export { sentences } from "./text/sentences.ts";

@@ -1,3 +1,5 @@
+import { count } from "../core/index.ts";
+
 /** Exit status for a command used wrongly or given input it cannot use. */
 export const EXIT_USAGE = 2;
 /** Exit status when a check ran and found problems. */
@@ -22,7 +24,7 @@ export class CLIError extends Error {
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
     super(
-      `storydesk: the configuration has ${problems.length} problem${problems.length === 1 ? "" : "s"} (set them in .env; see .env.example):\n${problems
+      `storydesk: the configuration has ${count(problems.length, "problem")} (set them in .env; see .env.example):\n${problems
         .map((p) => `  - ${p}`)
         .join("\n")}`,
     );

@@ -1,7 +1,7 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
-import { readJsonl } from "./qa-set.ts";
+import { readJsonl } from "./jsonl.ts";
 
 /**
  * A question as people type it in a chat channel, with what storydesk should do with it

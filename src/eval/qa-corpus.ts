@@ -1,5 +1,4 @@
-import { createHash } from "node:crypto";
-import type { Article, Corpus } from "../core/index.ts";
+import { type Corpus, corpusFromTexts } from "../core/index.ts";
 import type { QaPassage } from "./qa-set.ts";
 
 /**
@@ -7,16 +6,7 @@ import type { QaPassage } from "./qa-set.ts";
  * is the passage id, so that a hit's `citation.docId` can be compared with the gold `passageIds`.
  */
 export function corpusFromPassages(passages: readonly QaPassage[]): Corpus {
-  const hash = createHash("sha256");
-  const articles: Article[] = passages.map((p) => {
-    hash.update(p.id).update("\0").update(p.text).update("\0");
-    return {
-      id: p.id,
-      title: p.title,
-      published: "",
-      file: `${p.id}.md`,
-      blocks: [{ kind: "paragraph", number: 1, text: p.text, line: 1 }],
-    };
-  });
-  return { articles, entities: [], fingerprint: hash.digest("hex"), diagnostics: [] };
+  return corpusFromTexts(
+    passages.map((p) => ({ id: p.id, title: p.title, published: "", paragraphs: [p.text] })),
+  );
 }

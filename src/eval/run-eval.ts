@@ -9,8 +9,9 @@ import {
 } from "./chat-eval.ts";
 import { type ChatQuestion, HALVES, readChatStories } from "./chat-set.ts";
 import { evaluateQuestion, type Metrics, type QuestionOutcome, summarise } from "./evaluate.ts";
+import { readJsonl } from "./jsonl.ts";
 import { corpusFromPassages } from "./qa-corpus.ts";
-import { type QaPassage, type QaQuestion, qaQuestionSchema, readJsonl } from "./qa-set.ts";
+import { type QaPassage, type QaQuestion, qaQuestionSchema } from "./qa-set.ts";
 import { crossFolds, readQaSet } from "./squad-set.ts";
 
 export interface EvalOptions {

@@ -1,7 +1,8 @@
 import path from "node:path";
 import type { Corpus } from "../core/index.ts";
+import { readJsonl } from "./jsonl.ts";
 import { corpusFromPassages } from "./qa-corpus.ts";
-import { type QaPassage, type QaQuestion, qaPassageSchema, qaQuestionSchema, readJsonl } from "./qa-set.ts";
+import { type QaPassage, type QaQuestion, qaPassageSchema, qaQuestionSchema } from "./qa-set.ts";
 
 /** A question set in SQuAD's layout: `passages.jsonl` and `questions.jsonl` in one directory. */
 export interface QaSet {

@@ -1,3 +1,5 @@
+import { count } from "../text/plural.ts";
+
 /** A problem found while reading the corpus, pointing at the file and line to fix. */
 export interface Diagnostic {
   readonly severity: "error" | "warning";
@@ -61,7 +63,7 @@ export class CorpusError extends Error {
     super(
       errors.length === 1 && first?.file === DIRECTORY
         ? first.message
-        : `storydesk: the corpus has ${errors.length} error${errors.length === 1 ? "" : "s"}${
+        : `storydesk: the corpus has ${count(errors.length, "error")}${
             first ? `, first: ${formatDiagnostic(first)}` : ""
           }`,
     );
@@ -90,7 +92,7 @@ export class CorpusError extends Error {
     const only = errors[0];
     if (errors.length === 1 && only?.file === DIRECTORY) return { summary: only.message, details: [] };
     return {
-      summary: `storydesk: the corpus in ${corpusDir} has ${errors.length} error${errors.length === 1 ? "" : "s"}; fix ${
+      summary: `storydesk: the corpus in ${corpusDir} has ${count(errors.length, "error")}; fix ${
         errors.length === 1 ? "it" : "them"
       } (npm run corpus:check lists them):`,
       details: errors.map((d) => formatDiagnostic(d, `${corpusDir.replace(/\/$/, "")}/`)),

@@ -1,5 +1,5 @@
 import { parseArticle } from "./article.ts";
-import { type Diagnostic, error } from "./diagnostics.ts";
+import { type Diagnostic, error, hasErrors } from "./diagnostics.ts";
 import { parseEntities } from "./entities.ts";
 import { type CorpusFile, type CorpusScan, ENTITIES_FILE } from "./scan.ts";
 import type { Article, Entity } from "./types.ts";
@@ -84,7 +84,7 @@ export function parseCorpus(scan: CorpusScan): Corpus {
     byId.set(article.id, article);
     articles.push(article);
   }
-  if (articles.length === 0 && !diagnostics.some((d) => d.severity === "error")) {
+  if (articles.length === 0 && !hasErrors(diagnostics)) {
     diagnostics.push(error(".", undefined, "the corpus has no articles: add at least one *.md file."));
   }
   let entities: Entity[] = [];

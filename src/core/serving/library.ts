@@ -6,7 +6,7 @@ import { type DesignatedOrganisation, resolveDesignations } from "../answering/d
 import { MAX_QUESTION_CHARS } from "../answering/question/normalise.ts";
 import { mayBeForeign } from "../answering/question/understand.ts";
 import { type AnswerContext, type RankedQuestion, rankQuestion } from "../answering/ranking.ts";
-import type { Diagnostic } from "../corpus/diagnostics.ts";
+import { type Diagnostic, hasErrors, warningsOf } from "../corpus/diagnostics.ts";
 import type { Corpus } from "../corpus/parse.ts";
 import { type Passage, passagesOf } from "../corpus/passages.ts";
 import type { Article, Entity } from "../corpus/types.ts";
@@ -87,7 +87,7 @@ export class Library {
 
   /** Builds a library from a checked corpus; throws if the corpus has errors. */
   static build(corpus: Corpus, options: IndexOptions = DEFAULT_INDEX_OPTIONS): Library {
-    if (corpus.diagnostics.some((d) => d.severity === "error")) {
+    if (hasErrors(corpus.diagnostics)) {
       throw new Error("storydesk: cannot build a library from a corpus with errors");
     }
     const articles = new Map(corpus.articles.map((a) => [a.id, a]));
@@ -114,7 +114,7 @@ export class Library {
       passages,
       entities: corpus.entities,
       designations: resolveDesignations(corpus.entities, articles, passages),
-      warnings: corpus.diagnostics.filter((d) => d.severity === "warning"),
+      warnings: warningsOf(corpus.diagnostics),
       index: index.toData(),
     };
     return new Library(data, index);

@@ -74,7 +74,7 @@ export async function openLibrary(options: OpenOptions): Promise<OpenedLibrary> 
   // A scan error (a symlink leaving the directory, an oversized file) excludes a file from the
   // fingerprint, so a snapshot could match without it: such a corpus is never served.
   let reason: "missing" | "stale" | "corrupt" = "missing";
-  if (file !== null && !scan.diagnostics.some((d) => d.severity === "error")) {
+  if (file !== null && !hasErrors(scan.diagnostics)) {
     const stored = await readSnapshot(file, key);
     if ("library" in stored) {
       return done(

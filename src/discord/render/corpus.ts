@@ -1,5 +1,6 @@
 import type { APIEmbed } from "discord.js";
 import {
+  count,
   type Diagnostic,
   formatDiagnostic,
   type LibraryCounts,
@@ -62,7 +63,7 @@ export function renderRefresh(result: RefreshResult): ReplyPayload {
     const embed: APIEmbed = {
       title: "Refresh failed: the previous corpus is still answering",
       color: COLOR_FAILED,
-      description: `The corpus has ${result.errors.length} error${result.errors.length === 1 ? "" : "s"}. Fix ${
+      description: `The corpus has ${count(result.errors.length, "error")}. Fix ${
         result.errors.length === 1 ? "it" : "them"
       } and refresh again.${joined}\n${diagnosticBlock(result.errors, LIMITS.embedDescription - 300)}`,
       footer: {
@@ -78,7 +79,7 @@ export function renderRefresh(result: RefreshResult): ReplyPayload {
     `Removed: ${ids(result.removed)}`,
   ];
   if (result.warnings.length > 0) {
-    lines.push(`${result.warnings.length} warning${result.warnings.length === 1 ? "" : "s"}:`);
+    lines.push(`${count(result.warnings.length, "warning")}:`);
     // The block must fit whole: fitEmbed cutting it would leave it open, and the diagnostics would
     // render as Markdown, mentions included. The ids above take at most 3 × MAX_IDS_CHARS.
     const room = LIMITS.embedDescription - lines.join("\n").length - joined.length - 100;

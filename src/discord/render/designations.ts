@@ -1,5 +1,6 @@
 import type { APIEmbed } from "discord.js";
 import type { DesignatedOrganisation, DesignationRecord, OrganisationDetails } from "../../core/index.ts";
+import { count } from "../../core/index.ts";
 import { LIMITS } from "../limits.ts";
 import { escapeAndFit, escapeUserText } from "../text.ts";
 import { citationLabel, citationLine, titleLink } from "./citation.ts";
@@ -92,7 +93,7 @@ export function renderOrganisation(details: OrganisationDetails, version: string
     description: lines.join("\n").trim(),
     fields,
     footer: {
-      text: `corpus ${version} · mentioned in ${mentions.length} passage${mentions.length === 1 ? "" : "s"}${
+      text: `corpus ${version} · mentioned in ${count(mentions.length, "passage")}${
         more > 0 ? ` (${more} not shown)` : ""
       }`,
     },
