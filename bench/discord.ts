@@ -1,9 +1,9 @@
 import { Writable } from "node:stream";
+import { DiscordEmulator } from "../discord-emulator/index.ts";
 import type { Storydesk } from "../src/core/index.ts";
 import { startBot } from "../src/discord/bot.ts";
 import { readBotConfig } from "../src/discord/config.ts";
 import { createLogger } from "../src/discord/logger.ts";
-import { DiscordEmulator } from "../tests/support/discord-emulator/index.ts";
 import { summarise } from "./latency.ts";
 import type { DiscordResult } from "./types.ts";
 

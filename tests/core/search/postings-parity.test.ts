@@ -1,13 +1,13 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadCorpus } from "../src/core/corpus/load.ts";
-import type { Corpus } from "../src/core/corpus/parse.ts";
-import type { Passage } from "../src/core/corpus/passages.ts";
-import { DEFAULT_INDEX_OPTIONS, type IndexOptions } from "../src/core/search/index-options.ts";
-import { MiniSearchIndex } from "../src/core/search/minisearch-index.ts";
-import { buildPostings, PostingSearcher, type WeightedTerm } from "../src/core/search/postings.ts";
-import { Library } from "../src/core/serving/library.ts";
-import { terms } from "../src/core/text/analyze.ts";
+import { loadCorpus } from "../../../src/core/corpus/load.ts";
+import type { Corpus } from "../../../src/core/corpus/parse.ts";
+import type { Passage } from "../../../src/core/corpus/passages.ts";
+import { DEFAULT_INDEX_OPTIONS, type IndexOptions } from "../../../src/core/search/index-options.ts";
+import { MiniSearchIndex } from "../../../src/core/search/minisearch-index.ts";
+import { buildPostings, PostingSearcher, type WeightedTerm } from "../../../src/core/search/postings.ts";
+import { Library } from "../../../src/core/serving/library.ts";
+import { terms } from "../../../src/core/text/analyze.ts";
 
 /**
  * storydesk answers from its own postings for speed; they must score exactly as MiniSearch does with

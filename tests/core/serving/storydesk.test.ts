@@ -2,7 +2,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { Storydesk } from "../src/core/serving/storydesk.ts";
+import { Storydesk } from "../../../src/core/serving/storydesk.ts";
 
 const SEED = "sheinbaum-rejects-us-military-action.md";
 const EXTRA = `---

@@ -2,9 +2,9 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MAX_QUESTION_CHARS, QuestionError } from "../src/core/answering/question/normalise.ts";
-import { loadCorpus } from "../src/core/corpus/load.ts";
-import { Library } from "../src/core/serving/library.ts";
+import { MAX_QUESTION_CHARS, QuestionError } from "../../../src/core/answering/question/normalise.ts";
+import { loadCorpus } from "../../../src/core/corpus/load.ts";
+import { Library } from "../../../src/core/serving/library.ts";
 
 // A small corpus about another story, so that these behaviours are not tuned to the seed.
 const ARTICLE = `---

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { questionForm } from "../../src/core/answering/question/answer-kind.ts";
-import { splitClauses } from "../../src/core/answering/question/clauses.ts";
-import { mayBeForeign, understandQuestion } from "../../src/core/answering/question/understand.ts";
-import { readChat } from "../../src/core/text/lexicon/chat.ts";
+import { questionForm } from "../../../src/core/answering/question/answer-kind.ts";
+import { splitClauses } from "../../../src/core/answering/question/clauses.ts";
+import { mayBeForeign, understandQuestion } from "../../../src/core/answering/question/understand.ts";
+import { readChat } from "../../../src/core/text/lexicon/chat.ts";
 
 describe("readChat", () => {
   it.each([

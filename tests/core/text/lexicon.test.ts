@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { tagSentence } from "../../src/core/answering/question/tagger.ts";
-import { AliasTable } from "../../src/core/search/aliases.ts";
-import { analyze } from "../../src/core/text/analyze.ts";
-import { isEnglishWord } from "../../src/core/text/english.ts";
-import { generalLexicon } from "../../src/core/text/lexicon/index.ts";
-import { encodeWordVectors, WordVectors, wordVectors } from "../../src/core/text/lexicon/word-vectors.ts";
+import { tagSentence } from "../../../src/core/answering/question/tagger.ts";
+import { AliasTable } from "../../../src/core/search/aliases.ts";
+import { analyze } from "../../../src/core/text/analyze.ts";
+import { isEnglishWord } from "../../../src/core/text/english.ts";
+import { generalLexicon } from "../../../src/core/text/lexicon/index.ts";
+import { encodeWordVectors, WordVectors, wordVectors } from "../../../src/core/text/lexicon/word-vectors.ts";
 
 const table = new AliasTable([], generalLexicon());
 const find = (text: string) =>

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Answer } from "../../src/core/answering/answer-types.ts";
-import { loadCorpus } from "../../src/core/corpus/load.ts";
-import { Library } from "../../src/core/serving/library.ts";
+import type { Answer } from "../../../src/core/answering/answer-types.ts";
+import { loadCorpus } from "../../../src/core/corpus/load.ts";
+import { Library } from "../../../src/core/serving/library.ts";
 
 /**
  * The questions of issue 8's "Why" list, typed as people type them in Discord, each with the

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { defaultMinConfidence } from "../src/core/answering/decision.ts";
-import { loadCorpus } from "../src/core/corpus/load.ts";
-import { Library } from "../src/core/serving/library.ts";
-import { evaluate } from "../src/eval/evaluate.ts";
-import { readJsonl } from "../src/eval/jsonl.ts";
-import { type QaQuestion, qaQuestionSchema } from "../src/eval/qa-set.ts";
+import { defaultMinConfidence } from "../../../src/core/answering/decision.ts";
+import { loadCorpus } from "../../../src/core/corpus/load.ts";
+import { Library } from "../../../src/core/serving/library.ts";
+import { evaluate } from "../../../src/eval/evaluate.ts";
+import { readJsonl } from "../../../src/eval/jsonl.ts";
+import { type QaQuestion, qaQuestionSchema } from "../../../src/eval/qa-set.ts";
 
 // The story set: questions on the bundled corpus, written by hand, paraphrases and out-of-scope
 // ones included, each with the passages that answer it (none for out-of-scope questions).

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { analyze, fold, terms } from "../src/core/text/analyze.ts";
-import { containsPhrase } from "../src/core/text/phrase.ts";
-import { cutAtSentences, sentences } from "../src/core/text/sentences.ts";
-import { synonyms } from "../src/core/text/wordnet.ts";
+import { analyze, fold, terms } from "../../../src/core/text/analyze.ts";
+import { containsPhrase } from "../../../src/core/text/phrase.ts";
+import { cutAtSentences, sentences } from "../../../src/core/text/sentences.ts";
+import { synonyms } from "../../../src/core/text/wordnet.ts";
 
 describe("analysis", () => {
   it("folds case and diacritics, so that Generación and GENERACION are one term", () => {

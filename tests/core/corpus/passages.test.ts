@@ -1,11 +1,11 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadCorpus } from "../src/core/corpus/load.ts";
-import { MAX_PASSAGE_CHARS, type Passage, passagesOf } from "../src/core/corpus/passages.ts";
-import type { Article } from "../src/core/corpus/types.ts";
-import { Library } from "../src/core/serving/library.ts";
-import { articleFile, type CorpusFiles, minimalArticle, tempDirs } from "./support/temp-corpus.ts";
+import { loadCorpus } from "../../../src/core/corpus/load.ts";
+import { MAX_PASSAGE_CHARS, type Passage, passagesOf } from "../../../src/core/corpus/passages.ts";
+import type { Article } from "../../../src/core/corpus/types.ts";
+import { Library } from "../../../src/core/serving/library.ts";
+import { articleFile, type CorpusFiles, minimalArticle, tempDirs } from "../../support/temp-corpus.ts";
 
 const dirs = tempDirs("passages");
 afterEach(dirs.cleanup);

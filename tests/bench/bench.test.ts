@@ -2,17 +2,17 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { parseBenchArgs } from "../bench/args.ts";
-import { growth } from "../bench/figures.ts";
-import { articleMarkdown } from "../bench/markdown.ts";
-import { measureCorpus } from "../bench/measure-corpus.ts";
-import { makeQueries } from "../bench/queries.ts";
-import { type Report, renderMarkdown } from "../bench/report.ts";
-import { corpusFromRows } from "../bench/rows.ts";
-import { syntheticCorpus } from "../bench/synthetic.ts";
-import { checkTargets } from "../bench/targets.ts";
-import type { BenchSettings, CorpusResult } from "../bench/types.ts";
-import { loadCorpus } from "../src/core/corpus/load.ts";
+import { parseBenchArgs } from "../../bench/args.ts";
+import { growth } from "../../bench/figures.ts";
+import { articleMarkdown } from "../../bench/markdown.ts";
+import { measureCorpus } from "../../bench/measure-corpus.ts";
+import { makeQueries } from "../../bench/queries.ts";
+import { type Report, renderMarkdown } from "../../bench/report.ts";
+import { corpusFromRows } from "../../bench/rows.ts";
+import { syntheticCorpus } from "../../bench/synthetic.ts";
+import { checkTargets } from "../../bench/targets.ts";
+import type { BenchSettings, CorpusResult } from "../../bench/types.ts";
+import { loadCorpus } from "../../src/core/corpus/load.ts";
 
 /**
  * The benchmark's correctness, never its timings: the synthetic corpus generator is deterministic and
@@ -60,7 +60,7 @@ describe("synthetic corpus generator", () => {
   it("writes Markdown the corpus loader reads back as the rows' own paragraphs", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "storydesk-bench-md-"));
     try {
-      const { writeMarkdownCorpus } = await import("../bench/markdown.ts");
+      const { writeMarkdownCorpus } = await import("../../bench/markdown.ts");
       await writeMarkdownCorpus(dir, rows.slice(0, 10));
       const parsed = await loadCorpus(dir);
       expect(parsed.diagnostics).toEqual([]);

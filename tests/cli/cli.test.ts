@@ -5,9 +5,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Answer } from "../src/core/answering/answer-types.ts";
-import type { Library } from "../src/core/serving/library.ts";
-import { defaultSnapshotFile, openLibrary } from "../src/core/serving/open.ts";
+import type { Answer } from "../../src/core/answering/answer-types.ts";
+import type { Library } from "../../src/core/serving/library.ts";
+import { defaultSnapshotFile, openLibrary } from "../../src/core/serving/open.ts";
 
 /**
  * The terminal commands, run as a user runs them: `node --import tsx src/cli/<name>.ts`, in the
@@ -15,7 +15,7 @@ import { defaultSnapshotFile, openLibrary } from "../src/core/serving/open.ts";
  * library opened in this process.
  */
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const BUNDLED_CORPUS = path.join(ROOT, "corpus");
 const DESIGNATED = "Who designated the cartels as terrorist organisations?";
 

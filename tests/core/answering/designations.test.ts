@@ -1,11 +1,14 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DesignatedOrganisation, resolveDesignations } from "../src/core/answering/designations.ts";
-import { loadCorpus } from "../src/core/corpus/load.ts";
-import { type Passage, passagesOf } from "../src/core/corpus/passages.ts";
-import { Library } from "../src/core/serving/library.ts";
-import { fold } from "../src/core/text/analyze.ts";
-import { articleFile, tempDirs } from "./support/temp-corpus.ts";
+import {
+  type DesignatedOrganisation,
+  resolveDesignations,
+} from "../../../src/core/answering/designations.ts";
+import { loadCorpus } from "../../../src/core/corpus/load.ts";
+import { type Passage, passagesOf } from "../../../src/core/corpus/passages.ts";
+import { Library } from "../../../src/core/serving/library.ts";
+import { fold } from "../../../src/core/text/analyze.ts";
+import { articleFile, tempDirs } from "../../support/temp-corpus.ts";
 
 async function libraryOf(dir: string): Promise<Library> {
   const corpus = await loadCorpus(dir);

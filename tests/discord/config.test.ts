@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { readBotConfig } from "../src/discord/config.ts";
-import { Cooldown } from "../src/discord/cooldown.ts";
-import { ConfigError } from "../src/entry/errors.ts";
+import { readBotConfig } from "../../src/discord/config.ts";
+import { Cooldown } from "../../src/discord/cooldown.ts";
+import { ConfigError } from "../../src/entry/errors.ts";
 
 // Shaped like a bot token, but made up: never a real secret in the repository.
 const TOKEN = "test-token-for-storydesk.emulator.only-on-loopback-not-a-secret";

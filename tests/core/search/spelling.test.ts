@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { encodeWordCounts, Speller } from "../src/core/search/spelling.ts";
+import { encodeWordCounts, Speller } from "../../../src/core/search/spelling.ts";
 
 /** Many distinct made-up words, so that the background build takes several slices. */
 function manyWords(n: number): Map<string, number> {

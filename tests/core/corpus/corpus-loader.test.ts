@@ -1,12 +1,12 @@
 import { symlink } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import type { Diagnostic } from "../src/core/corpus/diagnostics.ts";
-import { CorpusError } from "../src/core/corpus/diagnostics.ts";
-import { loadCorpus, scanCorpus } from "../src/core/corpus/load.ts";
-import { parseCorpus } from "../src/core/corpus/parse.ts";
-import { Library } from "../src/core/serving/library.ts";
-import { articleFile, type CorpusFiles, minimalArticle, tempDirs } from "./support/temp-corpus.ts";
+import type { Diagnostic } from "../../../src/core/corpus/diagnostics.ts";
+import { CorpusError } from "../../../src/core/corpus/diagnostics.ts";
+import { loadCorpus, scanCorpus } from "../../../src/core/corpus/load.ts";
+import { parseCorpus } from "../../../src/core/corpus/parse.ts";
+import { Library } from "../../../src/core/serving/library.ts";
+import { articleFile, type CorpusFiles, minimalArticle, tempDirs } from "../../support/temp-corpus.ts";
 
 const dirs = tempDirs("loader");
 afterEach(dirs.cleanup);
@@ -90,18 +90,62 @@ describe("article errors", () => {
     expect(corpus.articles).toEqual([]);
   });
 
-  it("reports an empty title at its line", async () => {
-    const corpus = await load({ "a.md": articleFile(["id: a", 'title: "  "', "published: 2025-08-09"]) });
-    expect(corpus.diagnostics).toStrictEqual([diag("error", "a.md", 3, /`title` must not be empty/)]);
-  });
-
-  it("reports an id that is not a slug, quoting it", async () => {
-    const corpus = await load({
-      "a.md": articleFile(["title: T", "id: Port Strike", "published: 2025-08-09"]),
-    });
-    expect(corpus.diagnostics).toStrictEqual([
-      diag("error", "a.md", 3, /`id` must be a slug.*\(got "Port Strike"\)/),
-    ]);
+  it.each<[string, string[], number, RegExp]>([
+    ["an empty title", ["id: a", 'title: "  "', "published: 2025-08-09"], 3, /`title` must not be empty/],
+    [
+      "an id that is not a slug, quoting it",
+      ["title: T", "id: Port Strike", "published: 2025-08-09"],
+      3,
+      /`id` must be a slug.*\(got "Port Strike"\)/,
+    ],
+    [
+      "a date YAML reads as a number",
+      ["id: a", "title: T", "published: 2025"],
+      4,
+      /`published` must be a .*date/,
+    ],
+    [
+      "a bad url of a source",
+      [
+        "id: a",
+        "title: T",
+        "published: 2025-08-09",
+        "sources:",
+        "  - title: Court filing",
+        "    url: ftp://f.example/x.pdf",
+      ],
+      7,
+      /`sources\[1\]\.url` must be an absolute http\(s\) link/,
+    ],
+    [
+      "invalid YAML (an unclosed bracket)",
+      [
+        "id: a",
+        "title: T",
+        "published: 2025-08-09",
+        "sources: [Ministry statement, Union release",
+        "key_points: []",
+      ],
+      5,
+      /invalid YAML/,
+    ],
+    [
+      "an unclosed bracket on the last line of the front matter",
+      ["id: a", "title: T", "sources: [one, two"],
+      4,
+      /invalid YAML/,
+    ],
+    [
+      "a key given twice, at its second occurrence",
+      ["id: a", "title: T", "published: 2025-08-09", "title: U"],
+      5,
+      /a key is given twice/,
+    ],
+    ["front matter that is not `key: value` lines", ["- id", "- title"], 2, /must be `key: value` lines/],
+  ])("reports %s at its line, and reads no article", async (_name, front, line, message) => {
+    const corpus = await load({ "a.md": articleFile(front) });
+    expect(corpus.diagnostics).toStrictEqual([diag("error", "a.md", line, message)]);
+    expect(corpus.articles).toEqual([]);
   });
 
   it("reports an article with front matter only, at the line after it", async () => {
@@ -135,11 +179,6 @@ describe("article errors", () => {
     ]);
     expect(corpus.diagnostics[0]?.message).toContain(`(got ${JSON.stringify(value)})`);
     expect(corpus.articles).toEqual([]);
-  });
-
-  it("rejects a date YAML reads as a number", async () => {
-    const corpus = await load({ "a.md": articleFile(["id: a", "title: T", "published: 2025"]) });
-    expect(corpus.diagnostics).toStrictEqual([diag("error", "a.md", 4, /`published` must be a .*date/)]);
   });
 
   it.each(["2025-08", "2025-08-09", "2024-02-29", "2025-12-31"])(
@@ -182,48 +221,6 @@ describe("article errors", () => {
     },
   );
 
-  it("rejects a bad url of a source at its own line", async () => {
-    const corpus = await load({
-      "a.md": articleFile([
-        "id: a",
-        "title: T",
-        "published: 2025-08-09",
-        "sources:",
-        "  - title: Court filing",
-        "    url: ftp://files.example/filing.pdf", // 7
-      ]),
-    });
-    expect(corpus.diagnostics).toStrictEqual([
-      diag("error", "a.md", 7, /`sources\[1\]\.url` must be an absolute http\(s\) link/),
-    ]);
-  });
-
-  it("reports invalid YAML (an unclosed bracket) at the line of the bracket", async () => {
-    const corpus = await load({
-      "a.md": articleFile([
-        "id: a", // 2
-        "title: T", // 3
-        "published: 2025-08-09", // 4
-        "sources: [Ministry statement, Union release", // 5
-        "key_points: []", // 6
-      ]),
-    });
-    expect(corpus.diagnostics).toStrictEqual([diag("error", "a.md", 5, /invalid YAML/)]);
-    expect(corpus.articles).toEqual([]);
-  });
-
-  it("reports an unclosed bracket on the last line of the front matter at that line", async () => {
-    const corpus = await load({ "a.md": articleFile(["id: a", "title: T", "sources: [one, two"]) });
-    expect(corpus.diagnostics).toStrictEqual([diag("error", "a.md", 4, /invalid YAML/)]);
-  });
-
-  it("reports a key given twice at its second occurrence", async () => {
-    const corpus = await load({
-      "a.md": articleFile(["id: a", "title: T", "published: 2025-08-09", "title: U"]),
-    });
-    expect(corpus.diagnostics).toStrictEqual([diag("error", "a.md", 5, /a key is given twice/)]);
-  });
-
   it("reports a file without front matter at line 1", async () => {
     const corpus = await load({ "a.md": "Dockworkers walked out on Monday.\n\nThe union said so.\n" });
     expect(corpus.diagnostics).toStrictEqual([diag("error", "a.md", 1, /no front matter/)]);
@@ -234,11 +231,6 @@ describe("article errors", () => {
     expect(corpus.diagnostics).toStrictEqual([
       diag("error", "a.md", 1, /front matter is never closed: add a line `---`/),
     ]);
-  });
-
-  it("reports front matter that is not `key: value` lines", async () => {
-    const corpus = await load({ "a.md": articleFile(["- id", "- title"]) });
-    expect(corpus.diagnostics).toStrictEqual([diag("error", "a.md", 2, /must be `key: value` lines/)]);
   });
 
   it("warns of an unknown front-matter field, naming it at its line, and still reads the article", async () => {

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadCorpus } from "../src/core/corpus/load.ts";
-import { passagesOf } from "../src/core/corpus/passages.ts";
-import type { Article, BlockKind } from "../src/core/corpus/types.ts";
+import { loadCorpus } from "../../../src/core/corpus/load.ts";
+import { passagesOf } from "../../../src/core/corpus/passages.ts";
+import type { Article, BlockKind } from "../../../src/core/corpus/types.ts";
 
 // The seed lives in ../shared, which is not shipped with the project: without it, these tests skip.
 const SEED = path.resolve("../shared/seed/000_820ec7ca716bbdf0.txt");

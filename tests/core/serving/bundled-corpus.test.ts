@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { loadCorpus } from "../src/core/corpus/load.ts";
-import { Library } from "../src/core/serving/library.ts";
+import { loadCorpus } from "../../../src/core/corpus/load.ts";
+import { Library } from "../../../src/core/serving/library.ts";
 
 describe("bundled corpus", () => {
   it("loads without errors and answers a question from it", async () => {

@@ -15,7 +15,7 @@ import {
 } from "discord.js";
 import { afterEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { buttonsOf, DiscordEmulator, type EmulatorOptions } from "./support/discord-emulator/index.ts";
+import { buttonsOf, DiscordEmulator, type EmulatorOptions } from "../../discord-emulator/index.ts";
 
 /**
  * The Discord emulator, driven by an unmodified discord.js Client: it must look like Discord to

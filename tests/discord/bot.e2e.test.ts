@@ -5,11 +5,11 @@ import path from "node:path";
 import { Writable } from "node:stream";
 import { promisify } from "node:util";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { Storydesk } from "../src/core/serving/storydesk.ts";
-import { type Bot, startBot } from "../src/discord/bot.ts";
-import { readBotConfig } from "../src/discord/config.ts";
-import { createLogger } from "../src/discord/logger.ts";
-import { buttonsOf, DiscordEmulator, type StoredMessage } from "./support/discord-emulator/index.ts";
+import { buttonsOf, DiscordEmulator, type StoredMessage } from "../../discord-emulator/index.ts";
+import { Storydesk } from "../../src/core/serving/storydesk.ts";
+import { type Bot, startBot } from "../../src/discord/bot.ts";
+import { readBotConfig } from "../../src/discord/config.ts";
+import { createLogger } from "../../src/discord/logger.ts";
 
 /**
  * The bot end to end: the real discord.js client in the bot talks to the project's Discord emulator

@@ -15,25 +15,25 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { CorpusError, type Diagnostic } from "../src/core/corpus/diagnostics.ts";
-import { scanCorpus } from "../src/core/corpus/scan.ts";
-import { DEFAULT_INDEX_OPTIONS, type IndexOptions } from "../src/core/search/index-options.ts";
-import { Library, type LibraryData } from "../src/core/serving/library.ts";
-import { defaultSnapshotFile, type OpenOptions, openLibrary } from "../src/core/serving/open.ts";
+import { CorpusError, type Diagnostic } from "../../../src/core/corpus/diagnostics.ts";
+import { scanCorpus } from "../../../src/core/corpus/scan.ts";
+import { DEFAULT_INDEX_OPTIONS, type IndexOptions } from "../../../src/core/search/index-options.ts";
+import { Library, type LibraryData } from "../../../src/core/serving/library.ts";
+import { defaultSnapshotFile, type OpenOptions, openLibrary } from "../../../src/core/serving/open.ts";
 import {
   readSnapshot,
   SNAPSHOT_FORMAT_VERSION,
   snapshotKey,
   writeSnapshot,
-} from "../src/core/serving/snapshot.ts";
+} from "../../../src/core/serving/snapshot.ts";
 
 /**
  * Snapshots through `openLibrary`, on a temporary copy of the bundled corpus: when a snapshot is
  * used, when it is rebuilt, and that a bad or foreign one is never served.
  */
 
-const BUNDLED_CORPUS = fileURLToPath(new URL("../corpus", import.meta.url));
-const FORMAT_0_FIXTURE = fileURLToPath(new URL("./fixtures/snapshots/format-0.json", import.meta.url));
+const BUNDLED_CORPUS = fileURLToPath(new URL("../../../corpus", import.meta.url));
+const FORMAT_0_FIXTURE = fileURLToPath(new URL("../../fixtures/snapshots/format-0.json", import.meta.url));
 const ARTICLE = "sheinbaum-rejects-us-military-action.md";
 
 const QUESTIONS = [

@@ -2,8 +2,8 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadCorpus } from "../src/core/corpus/load.ts";
-import { Library } from "../src/core/serving/library.ts";
+import { loadCorpus } from "../../../src/core/corpus/load.ts";
+import { Library } from "../../../src/core/serving/library.ts";
 
 const ARTICLE = `---
 id: pay-talks
