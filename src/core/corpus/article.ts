@@ -2,29 +2,62 @@ import MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
 import { z } from "zod";
 import { type Diagnostic, error, warning } from "./diagnostics.ts";
-import { describeIssue, httpUrl, isoDate, slug, text, valueAt } from "./fields.ts";
+import { describeIssue, httpUrl, isoDate, optional, optionalList, slug, text, valueAt } from "./fields.ts";
 import type { Article, Block, SourceRef } from "./types.ts";
-import { parseYaml } from "./yaml-source.ts";
+import { parseYaml, type YamlSource } from "./yaml-source.ts";
 
+const sourceFields = { title: text, url: optional(httpUrl) };
 const sourceRef = z.union([
   text.transform((title): SourceRef => ({ title })),
-  z.object(
-    { title: text, url: httpUrl.optional() },
-    { error: "must be a title, or `title:` with an optional `url:`" },
-  ),
+  z.object(sourceFields, { error: "must be a title, or `title:` with an optional `url:`" }),
+]);
+
+const keyPointFields = { text };
+const keyPoint = z.union([
+  text,
+  z
+    .object(keyPointFields, { error: "must be a sentence, or `text:` and the sentence" })
+    .transform((p) => p.text),
 ]);
 
 const frontMatterSchema = z.object({
   id: slug,
   title: text,
-  url: httpUrl.optional(),
+  url: optional(httpUrl),
   published: isoDate,
-  outlet: text.optional(),
-  sources: z.array(sourceRef, { error: "must be a list" }).default([]),
-  key_points: z.array(text, { error: "must be a list of sentences" }).default([]),
+  outlet: optional(text),
+  sources: optionalList(sourceRef, "must be a list"),
+  key_points: optionalList(keyPoint, "must be a list of sentences"),
 });
 
-const KNOWN_KEYS = new Set(Object.keys(frontMatterSchema.shape));
+/** The keys each mapping of the front matter knows; any other is ignored, with a warning. */
+const KNOWN_KEYS = {
+  article: Object.keys(frontMatterSchema.shape),
+  sources: Object.keys(sourceFields),
+  key_points: Object.keys(keyPointFields),
+} as const;
+
+/** Warnings for keys the front matter, a source or a key point does not know, each at its line. */
+function unknownKeys(file: string, yaml: YamlSource): Diagnostic[] {
+  const unknown = (path: readonly PropertyKey[], known: readonly string[], where: string) =>
+    yaml
+      .keys(path)
+      .filter(({ key }) => !known.includes(key))
+      .map(({ key, line }) =>
+        warning(file, line, `unknown field \`${key}\`${where} is ignored (known: ${known.join(", ")}).`),
+      );
+  const items = (list: "sources" | "key_points") => {
+    const value = (yaml.value as Record<string, unknown>)[list];
+    return Array.isArray(value) ? value.map((_, i) => i) : [];
+  };
+  return [
+    ...unknown([], KNOWN_KEYS.article, ""),
+    ...items("sources").flatMap((i) => unknown(["sources", i], KNOWN_KEYS.sources, ` in source ${i + 1}`)),
+    ...items("key_points").flatMap((i) =>
+      unknown(["key_points", i], KNOWN_KEYS.key_points, ` in key point ${i + 1}`),
+    ),
+  ];
+}
 
 /** Normalises the whitespace of a block, which Markdown treats as insignificant. */
 function clean(value: string): string {
@@ -167,13 +200,7 @@ export function parseArticle(
     );
     return { diagnostics };
   }
-  for (const { key, line } of yaml.keys()) {
-    if (!KNOWN_KEYS.has(key)) {
-      diagnostics.push(
-        warning(file, line, `unknown field \`${key}\` is ignored (known: ${[...KNOWN_KEYS].join(", ")}).`),
-      );
-    }
-  }
+  diagnostics.push(...unknownKeys(file, yaml));
   const result = frontMatterSchema.safeParse(yaml.value);
   if (!result.success) {
     for (const issue of result.error.issues) {

@@ -9,6 +9,22 @@ export const slug = z.string({ error: "must be text" }).regex(/^[a-z0-9]+(?:-[a-
 
 export const text = z.string({ error: "must be text" }).trim().min(1, { error: "must not be empty" });
 
+/**
+ * An optional field: left empty (`url:`, `url: ""`), it is absent, as a moderator filling in the
+ * template means it, rather than an error.
+ */
+export function optional<T extends z.ZodType>(schema: T) {
+  return z.preprocess(
+    (value) => (value === null || (typeof value === "string" && value.trim() === "") ? undefined : value),
+    schema.optional(),
+  );
+}
+
+/** An optional list: left empty (`sources:`), it is the empty list. */
+export function optionalList<T extends z.ZodType>(item: T, error: string) {
+  return z.preprocess((value) => (value === null ? undefined : value), z.array(item, { error }).default([]));
+}
+
 export const httpUrl = z.string({ error: "must be text" }).refine(
   (value) => {
     if (!URL.canParse(value)) return false;

@@ -6,8 +6,8 @@ export interface YamlSource {
   readonly value: unknown;
   /** Line of the node at `path` (or of the nearest ancestor that exists), shifted by `firstLine - 1`. */
   lineOf(path: readonly PropertyKey[]): number;
-  /** Top-level keys with their lines, in order. */
-  keys(): Array<{ key: string; line: number }>;
+  /** The keys of the mapping at `path` (the top level by default) with their lines, in order. */
+  keys(path?: readonly PropertyKey[]): Array<{ key: string; line: number }>;
 }
 
 /**
@@ -63,9 +63,10 @@ export function parseYaml(
       }
       return firstLine;
     },
-    keys() {
-      if (!isMap(doc.contents)) return [];
-      return doc.contents.items.map((pair) => {
+    keys(path = []) {
+      const node = path.length === 0 ? doc.contents : doc.getIn(path, true);
+      if (!isMap(node)) return [];
+      return node.items.map((pair) => {
         const key = pair.key as { value?: unknown; range?: [number, number, number] } | null;
         return { key: String(key?.value ?? ""), line: key?.range ? lineAt(key.range[0]) : firstLine };
       });

@@ -243,6 +243,88 @@ describe("article errors", () => {
     expect(corpus.articles.map((a) => a.id)).toEqual(["a"]);
   });
 
+  it.each<[string, string[], number, RegExp]>([
+    [
+      "a source",
+      ["id: a", "title: T", "published: 2025-08-09", "sources:", "  - title: Ballot", "    date: 2025-08-01"],
+      7,
+      /unknown field `date` in source 1 is ignored \(known: title, url\)/,
+    ],
+    [
+      "a source holding the key points (a list indented too far)",
+      [
+        "id: a",
+        "title: T",
+        "published: 2025-08-09",
+        "sources:",
+        "  - title: Ballot",
+        "    key_points:",
+        "      - The strike ended.",
+      ],
+      7,
+      /unknown field `key_points` in source 1 is ignored/,
+    ],
+    [
+      "a key point",
+      [
+        "id: a",
+        "title: T",
+        "published: 2025-08-09",
+        "key_points:",
+        "  - text: The strike ended.",
+        "    source: 2",
+      ],
+      7,
+      /unknown field `source` in key point 1 is ignored \(known: text\)/,
+    ],
+  ])(
+    "warns of an unknown field in %s at its line, and still reads the article",
+    async (_name, front, line, message) => {
+      const corpus = await load({ "a.md": articleFile(front) });
+      expect(corpus.diagnostics).toStrictEqual([diag("warning", "a.md", line, message)]);
+      expect(corpus.articles.map((a) => a.id)).toEqual(["a"]);
+    },
+  );
+
+  it("reads a key point written as `text:`", async () => {
+    const corpus = await load({
+      "a.md": articleFile([
+        "id: a",
+        "title: T",
+        "published: 2025-08-09",
+        "key_points:",
+        "  - text: The strike ended.",
+      ]),
+    });
+    expect(corpus.diagnostics).toEqual([]);
+    expect(
+      corpus.articles[0]?.blocks.filter((b) => b.kind === "key-point").map((b) => [b.text, b.line]),
+    ).toEqual([["The strike ended.", 6]]);
+  });
+
+  it("takes empty optional fields as absent: url, outlet, a source's url, empty lists", async () => {
+    const corpus = await load({
+      "a.md": articleFile([
+        "id: a",
+        "title: T",
+        "url:",
+        'outlet: ""',
+        "published: 2025-08-09",
+        "sources:",
+        "  - title: Ballot",
+        "    url:",
+        "key_points:",
+      ]),
+    });
+    expect(corpus.diagnostics).toEqual([]);
+    const [article] = corpus.articles;
+    expect(article?.url).toBeUndefined();
+    expect(article?.outlet).toBeUndefined();
+    expect(article?.blocks.filter((b) => b.kind !== "paragraph").map((b) => [b.kind, b.text])).toEqual([
+      ["source", "Ballot"],
+    ]);
+  });
+
   it("warns of a block that is not text (a code block) at its line", async () => {
     const corpus = await load({
       "a.md": articleFile(["id: a", "title: T", "published: 2025-08-09"], "Text.\n\n```\nlet x = 1;\n```\n"),
