@@ -1,13 +1,21 @@
-import type {
-  AutocompleteInteraction,
-  ButtonInteraction,
-  ChatInputCommandInteraction,
-  RESTPostAPIChatInputApplicationCommandsJSONBody,
+import {
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  InteractionContextType,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import type { Storydesk } from "../core/index.ts";
 import type { BotConfig } from "./config.ts";
 import type { Cooldown } from "./cooldown.ts";
 import type { Logger } from "./logger.ts";
+
+/** Where a command for everyone may be used: servers, DMs with the bot, and group DMs. */
+export const EVERYWHERE = [
+  InteractionContextType.Guild,
+  InteractionContextType.BotDM,
+  InteractionContextType.PrivateChannel,
+] as const;
 
 /** What every handler can use. */
 export interface BotContext {

@@ -1,11 +1,6 @@
-import {
-  ApplicationIntegrationType,
-  type ButtonInteraction,
-  InteractionContextType,
-  SlashCommandBuilder,
-} from "discord.js";
+import { ApplicationIntegrationType, type ButtonInteraction, SlashCommandBuilder } from "discord.js";
 import { MAX_QUESTION_CHARS, QuestionError } from "../../core/index.ts";
-import type { BotContext, Command } from "../command.ts";
+import { type BotContext, type Command, EVERYWHERE } from "../command.ts";
 import { decodeButton } from "../custom-id.ts";
 import { MAX_PASSAGES, questionFromEmbed, renderAnswer } from "../render/answer.ts";
 import { NO_MENTIONS, respond, respondPrivately } from "../respond.ts";
@@ -28,11 +23,7 @@ const data = new SlashCommandBuilder()
       .setDescription("Only you see the answer (you can still share it).")
       .setRequired(false),
   )
-  .setContexts(
-    InteractionContextType.Guild,
-    InteractionContextType.BotDM,
-    InteractionContextType.PrivateChannel,
-  )
+  .setContexts(...EVERYWHERE)
   .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
   .toJSON();
 

@@ -1,6 +1,6 @@
-import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from "discord.js";
+import { ApplicationIntegrationType, SlashCommandBuilder } from "discord.js";
 import { fold } from "../../core/index.ts";
-import type { Command } from "../command.ts";
+import { type Command, EVERYWHERE } from "../command.ts";
 import { LIMITS } from "../limits.ts";
 import { renderDesignationList, renderOrganisation } from "../render/designations.ts";
 import { respond, respondPrivately } from "../respond.ts";
@@ -17,11 +17,7 @@ const data = new SlashCommandBuilder()
       .setAutocomplete(true)
       .setMaxLength(LIMITS.choiceValue),
   )
-  .setContexts(
-    InteractionContextType.Guild,
-    InteractionContextType.BotDM,
-    InteractionContextType.PrivateChannel,
-  )
+  .setContexts(...EVERYWHERE)
   .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
   .toJSON();
 
