@@ -53,19 +53,16 @@ export function positionOf(name: FeatureName): number {
 
 /**
  * A candidate's re-ranking features, read and written by name. The values stay one typed array, in
- * the order of {@link FEATURES}, since tuning takes millions of weighted sums over them.
+ * the order of {@link FEATURES}, since every question weighs dozens of candidates and tuning takes
+ * millions of weighted sums; building them through an object of names cost a third of ask()'s time.
  *
  * @example
- * const features = FeatureVector.of({ ...zeros, coverage: 0.8 });
+ * const features = new FeatureVector();
+ * features.set("coverage", 0.8);
  * features.get("coverage"); // 0.8
  */
 export class FeatureVector {
-  private constructor(readonly values: Float64Array) {}
-
-  /** The features from their values by name. */
-  static of(named: Readonly<Record<FeatureName, number>>): FeatureVector {
-    return new FeatureVector(Float64Array.from(FEATURES, (name) => named[name]));
-  }
+  readonly values = new Float64Array(FEATURES.length);
 
   get(name: FeatureName): number {
     return this.values[POSITION[name]] as number;

@@ -359,22 +359,25 @@ export function signalsOf(
   const { longest, bigrams } = longestRun(query.sequence, text);
   const pairs = Math.max(1, query.sequence.length - 1);
 
-  const features = FeatureVector.of({
-    ...coveragesOf(query, matches),
-    bm25: topScore > 0 ? hit.score / topScore : 0,
-    sentenceCoverage,
-    proximity: proximityOf(matches.positions),
-    phrase: longest > 1 ? (longest - 1) / pairs : 0,
-    bigrams: bigrams / pairs,
-    answerType: sentences[bestSentence]?.answerType ?? 0,
-    firstStageRank: 1 / (1 + rank),
-    articleCoverage: articleCoverageOf(query, articleStats, matches),
-    // Coverage of the best sentence, over the square root of its length in units of 12 tokens.
-    sentenceDensity: sentenceCoverage / Math.sqrt(Math.max(1, sentenceLength) / 12),
-    articlePresence: articleStats.presence,
-    // Set by the caller, which sees every candidate's date (see setRecency).
-    recency: 0,
-  });
+  const coverages = coveragesOf(query, matches);
+  const features = new FeatureVector();
+  features.set("bm25", topScore > 0 ? hit.score / topScore : 0);
+  features.set("coverage", coverages.coverage);
+  features.set("textCoverage", coverages.textCoverage);
+  features.set("titleCoverage", coverages.titleCoverage);
+  features.set("sentenceCoverage", sentenceCoverage);
+  features.set("proximity", proximityOf(matches.positions));
+  features.set("phrase", longest > 1 ? (longest - 1) / pairs : 0);
+  features.set("bigrams", bigrams / pairs);
+  features.set("answerType", sentences[bestSentence]?.answerType ?? 0);
+  features.set("firstStageRank", 1 / (1 + rank));
+  features.set("articleCoverage", articleCoverageOf(query, articleStats, matches));
+  // Coverage of the best sentence, over the square root of its length in units of 12 tokens.
+  features.set("sentenceDensity", sentenceCoverage / Math.sqrt(Math.max(1, sentenceLength) / 12));
+  features.set("articlePresence", articleStats.presence);
+  features.set("synonymCoverage", coverages.synonymCoverage);
+  features.set("focusCoverage", coverages.focusCoverage);
+  // "recency" is set by the caller, which sees every candidate's date (see setRecency).
   return { features, bestSentence, sentences };
 }
 
