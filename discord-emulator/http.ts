@@ -112,7 +112,9 @@ export async function readBody(
   if (bytes.length === 0) return { body: undefined, files: [] };
   const contentType = request.headers["content-type"] ?? "";
   if (contentType.startsWith("multipart/form-data")) {
-    const form = await new Response(bytes, { headers: { "content-type": contentType } }).formData();
+    const form = await new Response(new Uint8Array(bytes), {
+      headers: { "content-type": contentType },
+    }).formData();
     let body: unknown;
     const files: AttachmentInfo[] = [];
     for (const [field, value] of form.entries()) {

@@ -47,6 +47,24 @@ function decode(file: CorpusFile): { text?: string; diagnostic?: Diagnostic } {
   }
 }
 
+/**
+ * Runs a file's parser; a failure it did not foresee becomes an error on that file, so that one odd
+ * file is reported with its name like any other problem, never as a crash of the whole check.
+ */
+function unlessItThrows<T extends { diagnostics: Diagnostic[] }>(file: string, parse: () => T, empty: T): T {
+  try {
+    return parse();
+  } catch (cause) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    return {
+      ...empty,
+      diagnostics: [
+        error(file, 1, `the file could not be read (${reason}): check that it is a corpus file.`),
+      ],
+    };
+  }
+}
+
 function byLine(a: Diagnostic, b: Diagnostic): number {
   return a.file === b.file ? (a.line ?? 0) - (b.line ?? 0) : a.file < b.file ? -1 : 1;
 }
@@ -66,7 +84,7 @@ export function parseCorpus(scan: CorpusScan): Corpus {
       entitiesSource = { file: file.path, text };
       continue;
     }
-    const parsed = parseArticle(file.path, text);
+    const parsed = unlessItThrows(file.path, () => parseArticle(file.path, text), { diagnostics: [] });
     diagnostics.push(...parsed.diagnostics);
     const article = parsed.article;
     if (!article) continue;
@@ -89,7 +107,11 @@ export function parseCorpus(scan: CorpusScan): Corpus {
   }
   let entities: Entity[] = [];
   if (entitiesSource) {
-    const parsed = parseEntities(entitiesSource.file, entitiesSource.text, byId);
+    const { file, text } = entitiesSource;
+    const parsed = unlessItThrows(file, () => parseEntities(file, text, byId), {
+      entities: [],
+      diagnostics: [],
+    });
     entities = parsed.entities;
     diagnostics.push(...parsed.diagnostics);
   }

@@ -1,4 +1,12 @@
 import { type Document, isMap, LineCounter, parseDocument, visit, type YAMLError } from "yaml";
+
+/**
+ * Aliases (`*name`) the YAML may expand. A few are ordinary; thousands are an "alias bomb" that
+ * multiplies a small file into gigabytes. yaml refuses more than this with an error, reported at the
+ * first alias.
+ */
+const MAX_ALIAS_COUNT = 100;
+
 import { type Diagnostic, error } from "./diagnostics.ts";
 
 /** A parsed YAML text that can tell on which line each key or value stands. */
@@ -52,8 +60,30 @@ export function parseYaml(
       ),
     };
   }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (cause) {
+    let offset = 0;
+    visit(doc, {
+      Alias(_key, node) {
+        offset = node.range?.[0] ?? 0;
+        return visit.BREAK;
+      },
+    });
+    const reason = cause instanceof Error ? firstSentence(cause.message) : "it cannot be read";
+    return {
+      diagnostics: [
+        error(
+          file,
+          lineAt(offset),
+          `the YAML cannot be expanded (${reason}): write the values out instead of repeating aliases (\`*name\`).`,
+        ),
+      ],
+    };
+  }
   const source: YamlSource = {
-    value: doc.toJS(),
+    value,
     lineOf(path) {
       for (let depth = path.length; depth >= 0; depth--) {
         const node = doc.getIn(path.slice(0, depth), true) as

@@ -4,7 +4,13 @@ import { CorpusError, type Diagnostic, hasErrors } from "../corpus/diagnostics.t
 import { type ReadOptions, scanCorpus } from "../corpus/scan.ts";
 import { DEFAULT_INDEX_OPTIONS, type IndexOptions } from "../search/index-options.ts";
 import { Library } from "./library.ts";
-import { readSnapshot, type SnapshotState, snapshotKey, writeSnapshot } from "./snapshot.ts";
+import {
+  readSnapshot,
+  removeStaleTemporaries,
+  type SnapshotState,
+  snapshotKey,
+  writeSnapshot,
+} from "./snapshot.ts";
 
 export interface OpenOptions {
   /** Directory of the corpus. */
@@ -20,6 +26,7 @@ export interface OpenedLibrary {
   readonly snapshot: {
     readonly state: SnapshotState;
     readonly file: string | null;
+    /** Why the snapshot could not be saved, with state `not-written`. */
     readonly saveError?: string;
   };
   readonly warnings: readonly Diagnostic[];
@@ -74,6 +81,7 @@ export async function openLibrary(options: OpenOptions): Promise<OpenedLibrary> 
   // A scan error (a symlink leaving the directory, an oversized file) excludes a file from the
   // fingerprint, so a snapshot could match without it: such a corpus is never served.
   let reason: "missing" | "stale" | "corrupt" = "missing";
+  if (file !== null) await removeStaleTemporaries(file);
   if (file !== null && !hasErrors(scan.diagnostics)) {
     const stored = await readSnapshot(file, key);
     if ("library" in stored) {
@@ -99,7 +107,7 @@ export async function openLibrary(options: OpenOptions): Promise<OpenedLibrary> 
     await writeSnapshot(file, key, library);
   } catch (cause) {
     const message = cause instanceof Error ? cause.message : String(cause);
-    return done(library, reason === "missing" ? "written" : reason, warnings, message);
+    return done(library, "not-written", warnings, message);
   }
   return done(library, reason === "missing" ? "written" : reason, warnings);
 }

@@ -1,17 +1,18 @@
 import { createHash, randomBytes } from "node:crypto";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { hostname } from "node:os";
 import path from "node:path";
 import { makePassage, type Passage } from "../corpus/passages.ts";
 import type { BlockKind } from "../corpus/types.ts";
 import type { IndexOptions } from "../search/index-options.ts";
 import { type ArticleSummary, Library, type LibraryData } from "./library.ts";
-import { decodeContainer, encodeContainer, isContainer } from "./snapshot-file.ts";
+import { decodeContainer, encodeContainer, isContainer, isOldContainer } from "./snapshot-file.ts";
 
 /**
  * Version of the snapshot layout and of everything that shapes an index (analysis, passage cutting).
  * Bump it whenever either changes: a snapshot of another version is rebuilt, never read.
  */
-export const SNAPSHOT_FORMAT_VERSION = 8;
+export const SNAPSHOT_FORMAT_VERSION = 9;
 const FORMAT = "storydesk-index";
 
 /** How a snapshot was used when a library was opened. */
@@ -19,7 +20,8 @@ export type SnapshotState =
   | "loaded" // a matching snapshot was read
   | "written" // none matched, so the index was built and saved
   | "stale" // one existed for another corpus or options: rebuilt and replaced
-  | "corrupt" // one existed but could not be read: rebuilt and replaced
+  | "corrupt" // one existed but could not be read (or failed its checksum): rebuilt and replaced
+  | "not-written" // the index was built, but saving its snapshot failed (the error says why)
   | "disabled"; // no snapshot path was given
 
 /**
@@ -141,6 +143,7 @@ export async function readSnapshot(
   } catch {
     return { reason: "missing" };
   }
+  if (isOldContainer(raw)) return { reason: "stale" };
   if (!isContainer(raw)) return { reason: oldFormat(raw) };
   try {
     const { header, arrays } = decodeContainer(raw);
@@ -187,7 +190,7 @@ export async function writeSnapshot(file: string, key: string, library: Library)
     },
   };
   await mkdir(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+  const temporary = `${file}.${HOST}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
   try {
     await writeFile(temporary, encodeContainer(header, index.arrays));
     await rename(temporary, file);
@@ -195,4 +198,54 @@ export async function writeSnapshot(file: string, key: string, library: Library)
     await rm(temporary, { force: true });
     throw cause;
   }
+}
+
+/** This machine, as temporary snapshot files name it (several machines may share the directory). */
+const HOST = hostname().replace(/[^A-Za-z0-9-]/g, "-") || "host";
+/** A temporary file older than this is left over whoever wrote it: no write takes an hour. */
+const ABANDONED_MS = 60 * 60 * 1000;
+/** Younger than this, a temporary file of a process that has just ended may still be renamed. */
+const SETTLING_MS = 60 * 1000;
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (cause) {
+    // EPERM: the process exists, under another user.
+    return (cause as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Removes the temporary files a write of `file` left behind when its process was killed: those of a
+ * process of this machine that is no longer running, and any over an hour old. Returns how many.
+ * Never throws: the snapshot is a cache, and a file it cannot remove is left for the next start.
+ */
+export async function removeStaleTemporaries(file: string, now = Date.now()): Promise<number> {
+  const dir = path.dirname(file);
+  const prefix = `${path.basename(file)}.`;
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith(".tmp")) continue;
+    const [host, pid] = name.slice(prefix.length).split(".");
+    const full = path.join(dir, name);
+    try {
+      const age = now - (await stat(full)).mtimeMs;
+      const orphan = host === HOST && !isRunning(Number(pid)) && age > SETTLING_MS;
+      if (orphan || age > ABANDONED_MS) {
+        await rm(full, { force: true });
+        removed++;
+      }
+    } catch {
+      // Renamed or removed meanwhile by its writer: nothing to do.
+    }
+  }
+  return removed;
 }

@@ -142,6 +142,20 @@ describe("article errors", () => {
       /a key is given twice/,
     ],
     ["front matter that is not `key: value` lines", ["- id", "- title"], 2, /must be `key: value` lines/],
+    [
+      "an alias bomb (aliases expanding a few lines into millions of values)",
+      [
+        "id: a",
+        "title: T",
+        "published: 2025-08-09",
+        'x0: &x0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]',
+        "x1: &x1 [*x0, *x0, *x0, *x0, *x0, *x0, *x0, *x0, *x0]",
+        "x2: &x2 [*x1, *x1, *x1, *x1, *x1, *x1, *x1, *x1, *x1]",
+        "x3: &x3 [*x2, *x2, *x2, *x2, *x2, *x2, *x2, *x2, *x2]",
+      ],
+      6,
+      /the YAML cannot be expanded \(Excessive alias count.*write the values out/,
+    ],
   ])("reports %s at its line, and reads no article", async (_name, front, line, message) => {
     const corpus = await load({ "a.md": articleFile(front) });
     expect(corpus.diagnostics).toStrictEqual([diag("error", "a.md", line, message)]);
@@ -823,6 +837,25 @@ describe("the entities file", () => {
       "    kind: organisation",
     );
     expect(corpus.diagnostics).toStrictEqual([diag("error", "entities.yaml", 5, /invalid YAML/)]);
+    expect(corpus.entities).toEqual([]);
+  });
+
+  it("reports an alias bomb in entities.yaml at its first alias, and reads no entity", async () => {
+    const corpus = await withEntities(
+      "entities:",
+      "  - name: Red Lantern Collective",
+      '    aliases: &a ["R", "R", "R", "R", "R", "R", "R", "R", "R", "R"]', // 3
+      "    kind: organisation",
+      "  - name: B",
+      "    aliases: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]", // 6
+      "  - name: C",
+      "    aliases: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]",
+      "  - name: D",
+      "    aliases: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]",
+    );
+    expect(corpus.diagnostics).toStrictEqual([
+      diag("error", "entities.yaml", 6, /the YAML cannot be expanded/),
+    ]);
     expect(corpus.entities).toEqual([]);
   });
 

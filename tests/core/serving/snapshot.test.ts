@@ -9,11 +9,13 @@ import {
   rm,
   stat,
   symlink,
+  utimes,
   writeFile,
 } from "node:fs/promises";
-import os from "node:os";
+import os, { hostname } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { crc32 } from "node:zlib";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CorpusError, type Diagnostic } from "../../../src/core/corpus/diagnostics.ts";
 import { scanCorpus } from "../../../src/core/corpus/scan.ts";
@@ -57,8 +59,17 @@ interface SnapshotJson {
   arrays?: Array<{ name: string; type: string; length: number }>;
 }
 
-const MAGIC = "SDSNAP01";
+// The container layout, written out again here on purpose: the tests read and damage files as bytes.
+const MAGIC = "SDSNAP02";
+/** Magic, header length and CRC-32: the bytes before the header. */
+const PREFIX = 16;
 const align = (n: number) => Math.ceil(n / 8) * 8;
+
+/** Writes the checksum a snapshot's bytes need, as a writer with a bug in its header would. */
+function withChecksum(bytes: Buffer): Buffer {
+  bytes.writeUInt32LE(crc32(bytes.subarray(PREFIX)), 12);
+  return bytes;
+}
 
 let root: string;
 let corpusDir: string;
@@ -100,25 +111,25 @@ async function currentKey(indexOptions: IndexOptions = DEFAULT_INDEX_OPTIONS): P
 async function readJson(file: string): Promise<SnapshotJson> {
   const bytes = await readFile(file);
   if (bytes.toString("latin1", 0, 8) !== MAGIC) return JSON.parse(bytes.toString("utf8")) as SnapshotJson;
-  return JSON.parse(bytes.toString("utf8", 12, 12 + bytes.readUInt32LE(8))) as SnapshotJson;
+  return JSON.parse(bytes.toString("utf8", PREFIX, PREFIX + bytes.readUInt32LE(8))) as SnapshotJson;
 }
 
 /** Rewrites the snapshot's header after `mutate` has changed it, keeping the arrays' bytes. */
 async function damage(mutate: (snapshot: SnapshotJson & { library: Record<string, unknown> }) => void) {
   const bytes = await readFile(snapshotFile);
   const length = bytes.readUInt32LE(8);
-  const header = JSON.parse(bytes.toString("utf8", 12, 12 + length)) as SnapshotJson & {
+  const header = JSON.parse(bytes.toString("utf8", PREFIX, PREFIX + length)) as SnapshotJson & {
     library: Record<string, unknown>;
   };
-  const tail = bytes.subarray(align(12 + length));
+  const tail = bytes.subarray(align(PREFIX + length));
   mutate(header);
   const json = Buffer.from(JSON.stringify(header));
-  const out = Buffer.alloc(align(12 + json.length) + tail.length);
+  const out = Buffer.alloc(align(PREFIX + json.length) + tail.length);
   out.write(MAGIC, 0, "latin1");
   out.writeUInt32LE(json.length, 8);
-  json.copy(out, 12);
-  tail.copy(out, align(12 + json.length));
-  await writeFile(snapshotFile, out);
+  json.copy(out, PREFIX);
+  tail.copy(out, align(PREFIX + json.length));
+  await writeFile(snapshotFile, withChecksum(out));
 }
 
 function libraryField(snapshot: { library: Record<string, unknown> }, name: keyof LibraryData) {
@@ -413,6 +424,33 @@ describe("the stored word list", () => {
   });
 });
 
+describe("the checksum", () => {
+  it.each([1, 200])("rebuilds a snapshot with %i flipped bytes, never serving it", async (flips) => {
+    await open();
+    const bytes = await readFile(snapshotFile);
+    // Bytes of the arrays, past the header: damage no JSON parse would notice.
+    const start = align(PREFIX + bytes.readUInt32LE(8));
+    for (let i = 0; i < flips; i++) {
+      const at = start + ((i * 7919) % (bytes.length - start));
+      bytes[at] = (bytes[at] as number) ^ 0xff;
+    }
+    await writeFile(snapshotFile, bytes);
+    const opened = await open();
+    expect(opened.snapshot.state).toBe("corrupt");
+    await expectSameLibrary(opened.library, await fresh());
+    await expectGoodSnapshot();
+  });
+
+  it("treats a snapshot of the first layout, without a checksum, as stale", async () => {
+    await open();
+    const bytes = await readFile(snapshotFile);
+    bytes.write("SDSNAP01", 0, "latin1");
+    await writeFile(snapshotFile, bytes);
+    expect((await open()).snapshot.state).toBe("stale");
+    await expectGoodSnapshot();
+  });
+});
+
 describe("interrupted writes", () => {
   it("rebuilds a truncated snapshot", async () => {
     await open();
@@ -438,6 +476,27 @@ describe("interrupted writes", () => {
     const written = await open();
     expect(written.snapshot.state).toBe("written");
     await expectGoodSnapshot();
+  });
+
+  it("removes at start the temporary files of writers that died, and keeps a live writer's", async () => {
+    await open();
+    const dir = path.dirname(snapshotFile);
+    const host = hostname().replace(/[^A-Za-z0-9-]/g, "-") || "host";
+    // A pid that no process has: a kill -9 left this one.
+    const dead = `${snapshotFile}.${host}.2147483646.0badcafe.tmp`;
+    const live = `${snapshotFile}.${host}.${process.pid}.0badcafe.tmp`;
+    const elsewhere = `${snapshotFile}.other-machine.1234.0badcafe.tmp`;
+    const abandoned = `${snapshotFile}.other-machine.1235.0badcafe.tmp`;
+    for (const file of [dead, live, elsewhere, abandoned]) await writeFile(file, "half a snapshot");
+    const minutesAgo = (n: number) => new Date(Date.now() - n * 60_000);
+    await utimes(dead, minutesAgo(2), minutesAgo(2));
+    await utimes(live, minutesAgo(2), minutesAgo(2));
+    await utimes(abandoned, minutesAgo(90), minutesAgo(90));
+
+    expect((await open()).snapshot.state).toBe("loaded");
+    expect((await readdir(dir)).sort()).toEqual(
+      [path.basename(snapshotFile), path.basename(live), path.basename(elsewhere)].sort(),
+    );
   });
 
   it("leaves no temporary file after writing, and the written snapshot reads back", async () => {
@@ -639,10 +698,10 @@ describe("disabled and unwritable snapshots", () => {
     const file = path.join(blocker, "cache", "index.json");
     for (let i = 0; i < 2; i++) {
       const opened = await open({ snapshotFile: file });
-      expect(opened.snapshot.state).toBe("written");
+      expect(opened.snapshot.state).toBe("not-written");
       expect(opened.snapshot.file).toBe(file);
       expect(opened.snapshot.saveError).toMatch(/ENOTDIR|not a directory/);
-      expectSameLibrary(opened.library, await fresh());
+      await expectSameLibrary(opened.library, await fresh());
     }
     expect(await readFile(blocker, "utf8")).toBe("not a directory\n");
   });
