@@ -4,11 +4,16 @@
  *
  * - `text/`: words (analysis, sentences, WordNet, the general lexicon of chat words, countries and
  *   news abbreviations, word vectors, language detection);
- * - `corpus/`: reading and checking the articles and entities.yaml, and cutting passages;
+ * - `corpus/`: reading and checking the articles and entities.yaml, cutting passages, writing an
+ *   article in the corpus format;
+ * - `store/`: the corpus on disk: atomic writes, a lock for changes, and every version in a git
+ *   history;
+ * - `import/`: articles from the web: a guarded fetch, and the article of a page (Readability);
  * - `search/`: the index (BM25 over storydesk's own postings), names and spelling suggestions;
  * - `answering/`: reading a question, planning its search, re-ranking, the fitted model, deciding
  *   whether passages answer, designations;
- * - `serving/`: the library served, opened from a snapshot or built, and refreshed on a worker.
+ * - `serving/`: the library served, opened from a snapshot or built, refreshed on a worker, and
+ *   changed by moderators (add, remove, roll back).
  *
  * @example
  * ```ts
@@ -68,17 +73,41 @@ export { corpusFromTexts, type PlainArticle } from "./corpus/from-texts.ts";
 export { type Corpus, loadCorpus, parseCorpus, scanCorpus } from "./corpus/load.ts";
 export type { Citation, Passage } from "./corpus/passages.ts";
 export type { Article, Block, Entity } from "./corpus/types.ts";
+export { type ArticleFields, articleMarkdown } from "./corpus/write-article.ts";
+export {
+  addressRefusal,
+  DEFAULT_FETCH_LIMITS,
+  type FetchLimits,
+  type FetchRefusal,
+  FetchRefused,
+} from "./import/guarded-fetch.ts";
+export { corpusDate } from "./import/html-article.ts";
+export { fetchArticleFile, idForTitle, importFromLink } from "./import/import-article.ts";
 export { DEFAULT_INDEX_OPTIONS, type IndexOptions } from "./search/index-options.ts";
 export { MiniSearchIndex } from "./search/minisearch-index.ts";
+export type {
+  AdditionPreview,
+  Applied,
+  ApplyResult,
+  ArticlePreview,
+  CorpusEdits,
+  Refused,
+  RemovalPreview,
+  RollbackPreview,
+} from "./serving/corpus-edits.ts";
 export { Library, type OrganisationDetails } from "./serving/library.ts";
 export { defaultSnapshotFile, type OpenedLibrary, type OpenOptions, openLibrary } from "./serving/open.ts";
-export { snapshotKey, writeSnapshot } from "./serving/snapshot.ts";
+export { type SnapshotState, snapshotKey, writeSnapshot } from "./serving/snapshot.ts";
 export {
   type LibraryCounts,
+  type RefreshFailure,
   type RefreshResult,
+  type RefreshSuccess,
   Storydesk,
+  type StorydeskOptions,
   type StorydeskStatus,
 } from "./serving/storydesk.ts";
+export type { Change, ChangeAuthor, ChangeKind } from "./store/history.ts";
 export { fold, terms } from "./text/analyze.ts";
 export { loadLanguageDetector } from "./text/lexicon/language.ts";
 export { encodeWordVectors, WORD_VECTORS_FILE } from "./text/lexicon/word-vectors.ts";

@@ -13,6 +13,7 @@ import type {
   RefreshSuccess,
   StorydeskStatus,
 } from "../../src/core/serving/storydesk.ts";
+import type { Change, ChangeKind } from "../../src/core/store/history.ts";
 import { analyze } from "../../src/core/text/analyze.ts";
 
 /** fast-check generators of what the bot renders: user text, answers, corpora, refreshes, statuses. */
@@ -371,22 +372,74 @@ export function someOrHundreds<T>(item: fc.Arbitrary<T>, hundreds = 400): fc.Arb
   return fc.oneof(fc.array(item, { maxLength: 5 }), fc.array(item, { minLength: 100, maxLength: hundreds }));
 }
 
-export const snapshotState = fc.constantFrom<SnapshotState>("loaded", "written", "stale");
+export const snapshotState = fc.constantFrom<SnapshotState>(
+  "loaded",
+  "written",
+  "stale",
+  "corrupt",
+  "not-written",
+  "disabled",
+);
 export const milliseconds = fc.double({ min: 0, max: 1e7, noNaN: true });
 
-export const refreshSuccess: fc.Arbitrary<RefreshSuccess> = fc.record({
-  ok: fc.constant(true as const),
-  joined: fc.boolean(),
-  milliseconds,
-  by: userText(60),
-  warnings: someOrHundreds(diagnostic),
-  before: counts,
-  after: counts,
-  added: someOrHundreds(slug, 300),
-  changed: someOrHundreds(slug, 300),
-  removed: someOrHundreds(slug, 300),
-  snapshot: snapshotState,
-});
+export const date = fc.date({ min: new Date(0), max: new Date(4_102_444_800_000), noInvalidDate: true });
+
+const file = slug.map((s) => `${s}.md`);
+
+/** A recorded version of the corpus, with up to hundreds of files touched. */
+export const change: fc.Arbitrary<Change> = fc.record(
+  {
+    commit: hex(40, 40),
+    version,
+    kind: fc.constantFrom<ChangeKind>("start", "refresh", "add", "remove", "rollback"),
+    at: date,
+    author: fc.record(
+      {
+        name: userText(60),
+        id: fc.string({ unit: fc.constantFrom(..."0123456789"), minLength: 17, maxLength: 20 }),
+      },
+      { requiredKeys: ["name"] },
+    ),
+    added: someOrHundreds(file, 300),
+    changed: someOrHundreds(file, 300),
+    removed: someOrHundreds(file, 300),
+    restored: version,
+  },
+  { requiredKeys: ["commit", "version", "kind", "at", "author", "added", "changed", "removed"] },
+);
+
+export const refreshSuccess: fc.Arbitrary<RefreshSuccess> = fc.record(
+  {
+    ok: fc.constant(true as const),
+    joined: fc.boolean(),
+    milliseconds,
+    by: userText(60),
+    warnings: someOrHundreds(diagnostic),
+    before: counts,
+    after: counts,
+    added: someOrHundreds(slug, 300),
+    changed: someOrHundreds(slug, 300),
+    removed: someOrHundreds(slug, 300),
+    snapshot: snapshotState,
+    snapshotError: longText(600),
+    recorded: change,
+  },
+  {
+    requiredKeys: [
+      "ok",
+      "joined",
+      "milliseconds",
+      "by",
+      "warnings",
+      "before",
+      "after",
+      "added",
+      "changed",
+      "removed",
+      "snapshot",
+    ],
+  },
+);
 
 export const refreshFailure: fc.Arbitrary<RefreshFailure> = fc.record({
   ok: fc.constant(false as const),
@@ -400,12 +453,14 @@ export const refreshFailure: fc.Arbitrary<RefreshFailure> = fc.record({
 
 export const refresh: fc.Arbitrary<RefreshResult> = fc.oneof(refreshSuccess, refreshFailure);
 
-export const date = fc.date({ min: new Date(0), max: new Date(4_102_444_800_000), noInvalidDate: true });
-
 export const status: fc.Arbitrary<StorydeskStatus> = fc.record({
   counts,
   loadedAt: date,
-  snapshot: fc.record({ state: snapshotState, file: fc.option(userText(200), { nil: null }) }),
+  snapshot: fc.record(
+    { state: snapshotState, file: fc.option(userText(200), { nil: null }), error: longText(600) },
+    { requiredKeys: ["state", "file"] },
+  ),
+  history: fc.boolean(),
   lastRefresh: fc.option(fc.record({ at: date, by: longText(3000), ok: fc.boolean() }), { nil: null }),
   refreshing: fc.boolean(),
 });

@@ -35,6 +35,16 @@ function isIgnoredName(name: string): boolean {
   return name.startsWith(".") || name.startsWith("_");
 }
 
+/**
+ * Whether a path (relative to the corpus directory, `/` separators) is a file the corpus reads: an
+ * article (`*.md`) or the entities file, with no part of its path an ignored name.
+ */
+export function isCorpusFilePath(relative: string): boolean {
+  const parts = relative.split("/");
+  if (parts.some((part) => part === "" || isIgnoredName(part))) return false;
+  return relative === ENTITIES_FILE || relative.endsWith(".md");
+}
+
 /** Whether the walk reaches a path inside the corpus by itself: no part of it is an ignored name. */
 function isReadDirectly(relative: string): boolean {
   return relative.split(path.sep).every((part) => !isIgnoredName(part));

@@ -1,9 +1,20 @@
 import type { Answer, AskOptions } from "../answering/answer-types.ts";
 import { CorpusError, type Diagnostic, errorsOf, warningsOf } from "../corpus/diagnostics.ts";
+import { type Change, type ChangeAuthor, CorpusHistory } from "../store/history.ts";
+import { CorpusLock } from "../store/lock.ts";
 import { BuildWorker } from "./build-worker.ts";
+import { CorpusEdits } from "./corpus-edits.ts";
 import type { Library } from "./library.ts";
 import { type OpenedLibrary, type OpenOptions, openLibrary } from "./open.ts";
 import type { SnapshotState } from "./snapshot.ts";
+
+export interface StorydeskOptions extends OpenOptions {
+  /**
+   * Where the corpus's history is kept (a git repository with the corpus directory as its work
+   * tree); `null` or absent: no history, and no changes from Discord.
+   */
+  readonly historyDir?: string | null;
+}
 
 /** Counts of a library, for status replies and refresh reports. */
 export interface LibraryCounts {
@@ -32,6 +43,10 @@ export interface RefreshSuccess extends RefreshBase {
   readonly changed: readonly string[];
   readonly removed: readonly string[];
   readonly snapshot: SnapshotState;
+  /** Why the snapshot could not be saved (state `not-written`). */
+  readonly snapshotError?: string;
+  /** The version recorded in the history, when there is one and the files changed. */
+  readonly recorded?: Change;
 }
 
 /** A refresh that found errors: the library that was serving still is. */
@@ -46,12 +61,14 @@ export type RefreshResult = RefreshSuccess | RefreshFailure;
 export interface StorydeskStatus {
   readonly counts: LibraryCounts;
   readonly loadedAt: Date;
-  readonly snapshot: { readonly state: SnapshotState; readonly file: string | null };
+  readonly snapshot: { readonly state: SnapshotState; readonly file: string | null; readonly error?: string };
+  /** Whether changes are recorded (and so whether moderators can add, remove and roll back). */
+  readonly history: boolean;
   readonly lastRefresh: { readonly at: Date; readonly by: string; readonly ok: boolean } | null;
   readonly refreshing: boolean;
 }
 
-function countsOf(library: Library): LibraryCounts {
+export function countsOf(library: Library): LibraryCounts {
   return { version: library.version, ...library.stats };
 }
 
@@ -67,14 +84,27 @@ export class Storydesk {
   private last: StorydeskStatus["lastRefresh"] = null;
   private readonly builder = new BuildWorker();
   private preparing = new AbortController();
+  private readonly lock: CorpusLock | null;
+  /** Adding, removing and rolling back articles; null without a history. */
+  readonly edits: CorpusEdits | null;
 
   private constructor(
-    private readonly options: OpenOptions,
+    private readonly options: StorydeskOptions,
     opened: OpenedLibrary,
+    private readonly history: CorpusHistory | null,
   ) {
     this.current = opened;
     this.loadedAt = new Date();
     this.prepareSuggestions(opened.library);
+    this.lock = options.historyDir ? new CorpusLock(options.historyDir) : null;
+    this.edits =
+      history && this.lock
+        ? new CorpusEdits(options.corpusDir, history, {
+            serving: () => this.current.library,
+            rebuild: (by) => this.rebuild(by),
+            serialise: (change) => this.serialise(change),
+          })
+        : null;
   }
 
   /** Builds the served library's spelling suggestions in the background, and stops the previous one's. */
@@ -84,9 +114,30 @@ export class Storydesk {
     void library.prepareSuggestions(this.preparing.signal);
   }
 
-  /** Opens the corpus (from its snapshot when it matches); throws like {@link openLibrary}. */
-  static async open(options: OpenOptions): Promise<Storydesk> {
-    return new Storydesk(options, await openLibrary(options));
+  /**
+   * Opens the corpus (from its snapshot when it matches), and its history when `historyDir` is set:
+   * the corpus as found is recorded when it differs from the latest version (edits made while the
+   * bot was stopped). Throws like {@link openLibrary}.
+   */
+  static async open(options: StorydeskOptions): Promise<Storydesk> {
+    const opened = await openLibrary(options);
+    if (!options.historyDir) return new Storydesk(options, opened, null);
+    const history = await CorpusHistory.open(options.corpusDir, options.historyDir);
+    const storydesk = new Storydesk(options, opened, history);
+    await storydesk.serialise(() =>
+      history.record({ kind: "start", version: opened.library.version, author: { name: "storydesk" } }),
+    );
+    return storydesk;
+  }
+
+  /** Runs a change to the corpus after every other one, here and in other processes sharing it. */
+  private serialise<T>(change: () => Promise<T>): Promise<T> {
+    return this.lock ? this.lock.run(change) : change();
+  }
+
+  /** The latest recorded versions, newest first (none without a history). */
+  async changes(limit = 10): Promise<Change[]> {
+    return this.history ? this.history.list(limit) : [];
   }
 
   /**
@@ -115,24 +166,41 @@ export class Storydesk {
     return {
       counts: countsOf(this.current.library),
       loadedAt: this.loadedAt,
-      snapshot: { state: this.current.snapshot.state, file: this.current.snapshot.file },
+      snapshot: {
+        state: this.current.snapshot.state,
+        file: this.current.snapshot.file,
+        ...(this.current.snapshot.saveError === undefined ? {} : { error: this.current.snapshot.saveError }),
+      },
+      history: this.history !== null,
       lastRefresh: this.last,
       refreshing: this.running !== undefined,
     };
   }
 
   /**
-   * Re-reads and checks the corpus, and swaps the new library in when it has no errors. A call made
-   * while a refresh runs joins it and gets its result.
+   * Re-reads and checks the corpus, and swaps the new library in when it has no errors; edits made on
+   * disk are then recorded in the history. A call made while a refresh runs joins it and gets its
+   * result.
    */
-  async refresh(by: string): Promise<RefreshResult> {
+  async refresh(by: ChangeAuthor | string): Promise<RefreshResult> {
+    const author = typeof by === "string" ? { name: by } : by;
     if (this.running) return { ...(await this.running), joined: true };
-    this.running = this.run(by);
+    this.running = this.serialise(async () => {
+      const result = await this.run(author.name);
+      if (!result.ok || !this.history) return result;
+      const recorded = await this.history.record({ kind: "refresh", version: result.after.version, author });
+      return recorded ? { ...result, recorded } : result;
+    });
     try {
       return { ...(await this.running), joined: false };
     } finally {
       this.running = undefined;
     }
+  }
+
+  /** Rebuilds from the files as they are, for a change already holding the lock; records nothing. */
+  private async rebuild(by: string): Promise<RefreshResult> {
+    return { ...(await this.run(by)), joined: false };
   }
 
   private async run(by: string) {
@@ -169,6 +237,7 @@ export class Storydesk {
       changed: [...fresh].filter(([id, hash]) => old.has(id) && old.get(id) !== hash).map(([id]) => id),
       removed: [...old.keys()].filter((id) => !fresh.has(id)),
       snapshot: opened.snapshot.state,
+      ...(opened.snapshot.saveError === undefined ? {} : { snapshotError: opened.snapshot.saveError }),
       warnings: opened.warnings,
       milliseconds: performance.now() - started,
     };
