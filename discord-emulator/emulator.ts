@@ -1,4 +1,4 @@
-import { createServer, type Server } from "node:http";
+import { createServer, type Server, type ServerResponse } from "node:http";
 import { CommandRegistry } from "./commands.ts";
 import { INTERACTION_TOKEN_LIFETIME_MS } from "./constants.ts";
 import type { EmulatorContext } from "./context.ts";
@@ -32,6 +32,7 @@ import type {
   RegisteredCommand,
   RequestRecord,
   StoredMessage,
+  UploadedFile,
   Violation,
 } from "./types.ts";
 import { buttonsOf } from "./util.ts";
@@ -54,10 +55,15 @@ export class DiscordEmulator {
   readonly #waiters: Waiters;
   readonly #violate: (violation: Violation) => void;
   #stopped: Promise<void> | null = null;
+  /** Files uploaded as command attachments, served under `cdnUrl` as Discord's CDN serves them. */
+  readonly #uploads = new Map<string, { bytes: Buffer; contentType: string | undefined }>();
+  /** Base URL of the attachments' CDN links. */
+  readonly cdnUrl: string;
 
   private constructor(options: EmulatorOptions, server: Server, port: number) {
     this.#server = server;
     this.apiUrl = `http://127.0.0.1:${port}/api`;
+    this.cdnUrl = `http://127.0.0.1:${port}/attachments`;
     const ids = new Snowflakes();
     const world = new World(options, ids);
     this.#waiters = new Waiters(options.waitTimeoutMs ?? 10_000);
@@ -94,7 +100,10 @@ export class DiscordEmulator {
     interactionRoutes(router, this.#ctx);
     channelRoutes(router, this.#ctx);
     this.#rest = new RestApi(router, options.token, violate);
-    server.on("request", (request, response) => void this.#rest.handle(request, response));
+    server.on("request", (request, response) => {
+      if (request.url?.startsWith("/attachments/")) this.#serveUpload(request.url, response);
+      else void this.#rest.handle(request, response);
+    });
     server.on("upgrade", (request, socket, head) => this.#gateway.upgrade(request, socket, head));
   }
 
@@ -194,6 +203,44 @@ export class DiscordEmulator {
   /** The id of the user interactions come from when a test names none. */
   get defaultUserId(): string {
     return this.#ctx.world.user().id;
+  }
+
+  // ---- attachments
+
+  /**
+   * A file a user attaches to a command option: returns the option's value, and the `resolved`
+   * entry Discord sends with the interaction, whose `url` this emulator serves (as the CDN does,
+   * with the file's content type when it has one).
+   */
+  upload(file: { filename: string; content: string | Buffer; contentType?: string }): UploadedFile {
+    const id = this.#ctx.ids.next();
+    const bytes = Buffer.from(file.content);
+    this.#uploads.set(id, { bytes, contentType: file.contentType });
+    const url = `${this.cdnUrl}/${this.#ctx.world.channels.keys().next().value ?? "0"}/${id}/${encodeURIComponent(file.filename)}`;
+    const attachment: JsonObject = {
+      id,
+      filename: file.filename,
+      size: bytes.length,
+      url,
+      proxy_url: url,
+      ephemeral: true,
+      ...(file.contentType === undefined ? {} : { content_type: file.contentType }),
+    };
+    return { id, url, resolved: { attachments: { [id]: attachment } } };
+  }
+
+  #serveUpload(url: string, response: ServerResponse): void {
+    const id = url.split("/")[3] ?? "";
+    const upload = this.#uploads.get(id);
+    if (!upload) {
+      response.writeHead(404, { "content-type": "text/plain" }).end("Not Found");
+      return;
+    }
+    response.writeHead(200, {
+      "content-length": String(upload.bytes.length),
+      ...(upload.contentType === undefined ? {} : { "content-type": upload.contentType }),
+    });
+    response.end(upload.bytes);
   }
 
   // ---- interactions

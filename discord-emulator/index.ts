@@ -40,6 +40,7 @@ export type {
   ResumeRecord,
   RoleOptions,
   StoredMessage,
+  UploadedFile,
   Violation,
 } from "./types.ts";
 export { buttonsOf, customIdsOf } from "./util.ts";

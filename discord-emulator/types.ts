@@ -191,6 +191,16 @@ export interface ChatInputOptions {
   locale?: string;
 }
 
+/** A file uploaded as a command's attachment option (see DiscordEmulator.upload). */
+export interface UploadedFile {
+  /** The attachment's id: the option's value. */
+  readonly id: string;
+  /** Its CDN link, served by the emulator. */
+  readonly url: string;
+  /** Discord's `data.resolved` for the interaction that carries it. */
+  readonly resolved: JsonObject;
+}
+
 export interface AutocompleteOptions {
   name: string;
   /** The command's options so far; one of them should carry `focused: true`. */

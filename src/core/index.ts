@@ -72,6 +72,7 @@ export {
 export { corpusFromTexts, type PlainArticle } from "./corpus/from-texts.ts";
 export { type Corpus, loadCorpus, parseCorpus, scanCorpus } from "./corpus/load.ts";
 export type { Citation, Passage } from "./corpus/passages.ts";
+export { DEFAULT_MAX_FILE_BYTES } from "./corpus/scan.ts";
 export type { Article, Block, Entity } from "./corpus/types.ts";
 export { type ArticleFields, articleMarkdown } from "./corpus/write-article.ts";
 export {

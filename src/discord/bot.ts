@@ -2,10 +2,11 @@ import { Client, Events, GatewayIntentBits } from "discord.js";
 import type { Storydesk } from "../core/index.ts";
 import type { BotContext } from "./command.ts";
 import { commands } from "./commands/index.ts";
-import type { BotConfig } from "./config.ts";
+import { type BotConfig, fetchLimitsOf } from "./config.ts";
 import { Cooldown } from "./cooldown.ts";
 import { handleInteraction } from "./interactions.ts";
 import type { Logger } from "./logger.ts";
+import { PendingChanges } from "./pending-changes.ts";
 import { NO_MENTIONS } from "./respond.ts";
 
 export interface Bot {
@@ -33,6 +34,8 @@ export async function startBot(options: {
     logger,
     askCooldown: new Cooldown(config.ASK_COOLDOWN_SECONDS),
     startedAt: Date.now(),
+    pending: new PendingChanges(),
+    fetchLimits: fetchLimitsOf(config),
   };
   const inFlight = new Set<Promise<void>>();
   client.on(Events.InteractionCreate, (interaction) => {

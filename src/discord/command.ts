@@ -5,10 +5,11 @@ import {
   InteractionContextType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
-import type { Storydesk } from "../core/index.ts";
+import type { FetchLimits, Storydesk } from "../core/index.ts";
 import type { BotConfig } from "./config.ts";
 import type { Cooldown } from "./cooldown.ts";
 import type { Logger } from "./logger.ts";
+import type { PendingChanges } from "./pending-changes.ts";
 
 /** Where a command for everyone may be used: servers, DMs with the bot, and group DMs. */
 export const EVERYWHERE = [
@@ -24,6 +25,10 @@ export interface BotContext {
   readonly logger: Logger;
   readonly askCooldown: Cooldown;
   readonly startedAt: number;
+  /** Corpus changes previewed to moderators, waiting for their confirmation. */
+  readonly pending: PendingChanges;
+  /** The guard of /corpus add's downloads. */
+  readonly fetchLimits: FetchLimits;
 }
 
 /** How an interaction ended, for the log line each one gets. */

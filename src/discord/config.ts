@@ -1,5 +1,8 @@
+import path from "node:path";
 import { z } from "zod";
-import { corpusSettings, LOG_LEVELS, readSettings } from "../entry/config.ts";
+import type { FetchLimits, StorydeskOptions } from "../core/index.ts";
+import { DEFAULT_FETCH_LIMITS } from "../core/index.ts";
+import { corpusSettings, LOG_LEVELS, openOptionsOf, readSettings } from "../entry/config.ts";
 
 /** Discord snowflakes are 17 to 20 digit integers. */
 const snowflake = z.string().regex(/^\d{17,20}$/, { error: "must be a Discord id (17 to 20 digits)" });
@@ -47,6 +50,24 @@ const schema = corpusSettings.extend({
       return Number(value);
     }),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+  /** Where every version of the corpus is kept (a git repository); `off` keeps none. */
+  HISTORY_DIR: z.string().trim().min(1).default(".storydesk/history"),
+  URL_IMPORT_ALLOWED_HOSTS: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const hosts = (value ?? "")
+        .split(",")
+        .map((host) => host.trim().toLowerCase())
+        .filter(Boolean);
+      const bad = hosts.filter((host) => !/^[a-z0-9.:-]+$/.test(host));
+      if (bad.length > 0)
+        ctx.addIssue({
+          code: "custom",
+          message: `has entries that are not host names or addresses: ${bad.join(", ")}`,
+        });
+      return hosts;
+    }),
 });
 
 export type BotConfig = z.infer<typeof schema>;
@@ -54,4 +75,17 @@ export type BotConfig = z.infer<typeof schema>;
 /** Reads and checks the bot's configuration from the environment (after dotenv has loaded `.env`). */
 export function readBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
   return readSettings(schema, env);
+}
+
+/** How the bot opens its corpus: CORPUS_DIR and SNAPSHOT_DIR as everywhere, with the history. */
+export function storydeskOptionsOf(config: BotConfig): StorydeskOptions {
+  return {
+    ...openOptionsOf(config),
+    historyDir: config.HISTORY_DIR === "off" ? null : path.resolve(config.HISTORY_DIR),
+  };
+}
+
+/** The guard of /corpus add: the default limits, and the hosts an operator allowed. */
+export function fetchLimitsOf(config: BotConfig): FetchLimits {
+  return { ...DEFAULT_FETCH_LIMITS, allowedHosts: config.URL_IMPORT_ALLOWED_HOSTS };
 }

@@ -20,3 +20,18 @@ export function decodeButton(customId: string): ButtonAction | undefined {
   if (share) return { kind: "share", page: Number(share[1]), version: share[2] as string };
   return undefined;
 }
+
+/**
+ * The buttons of a corpus change's preview. They carry only a token: the change itself waits in
+ * memory for the moderator who previewed it (see pending-changes.ts).
+ */
+export type CorpusButton = { readonly kind: "apply" | "cancel"; readonly token: string };
+
+export function encodeCorpusButton(button: CorpusButton): string {
+  return `corpus:${button.kind}:${button.token}`;
+}
+
+export function decodeCorpusButton(customId: string): CorpusButton | undefined {
+  const match = /^corpus:(apply|cancel):([A-Za-z0-9_-]{16})$/.exec(customId);
+  return match ? { kind: match[1] as CorpusButton["kind"], token: match[2] as string } : undefined;
+}

@@ -1,9 +1,9 @@
 import { loadLanguageDetector, Storydesk } from "../core/index.ts";
-import { loadEnvFile, openOptionsOf } from "../entry/config.ts";
+import { loadEnvFile } from "../entry/config.ts";
 import { CLIError, EXIT_FAILURE } from "../entry/errors.ts";
 import { runMain } from "../entry/run-main.ts";
 import { type Bot, startBot } from "./bot.ts";
-import { readBotConfig } from "./config.ts";
+import { readBotConfig, storydeskOptionsOf } from "./config.ts";
 import { createLogger } from "./logger.ts";
 import { describeStartError } from "./start-errors.ts";
 
@@ -16,9 +16,18 @@ await runMain({
     loadEnvFile();
     const config = readBotConfig();
     const logger = createLogger(config.LOG_LEVEL);
-    const storydesk = await Storydesk.open(openOptionsOf(config));
+    const storydesk = await Storydesk.open(storydeskOptionsOf(config));
     const status = storydesk.status();
-    logger.info({ event: "corpus", ...status.counts, snapshot: status.snapshot.state }, "corpus loaded");
+    logger.info(
+      { event: "corpus", ...status.counts, snapshot: status.snapshot.state, history: status.history },
+      "corpus loaded",
+    );
+    if (status.snapshot.error !== undefined) {
+      logger.warn(
+        { event: "snapshot", file: status.snapshot.file, error: status.snapshot.error },
+        "the snapshot could not be saved: the next start will index the corpus again",
+      );
+    }
 
     let bot: Bot;
     try {

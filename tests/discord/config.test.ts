@@ -28,6 +28,23 @@ describe("bot configuration", () => {
     });
   });
 
+  it("keeps the history in .storydesk/history unless told otherwise, and reads the hosts imports may fetch", () => {
+    expect(readBotConfig(BASE)).toMatchObject({
+      HISTORY_DIR: ".storydesk/history",
+      URL_IMPORT_ALLOWED_HOSTS: [],
+    });
+    expect(
+      readBotConfig({
+        ...BASE,
+        HISTORY_DIR: "off",
+        URL_IMPORT_ALLOWED_HOSTS: " News.Intranet , 10.0.0.5,::1",
+      }),
+    ).toMatchObject({ HISTORY_DIR: "off", URL_IMPORT_ALLOWED_HOSTS: ["news.intranet", "10.0.0.5", "::1"] });
+    expect(problemsOf({ ...BASE, URL_IMPORT_ALLOWED_HOSTS: "good.example, http://bad/" })).toEqual([
+      "URL_IMPORT_ALLOWED_HOSTS has entries that are not host names or addresses: http://bad/",
+    ]);
+  });
+
   it("treats empty values as unset", () => {
     const config = readBotConfig({
       ...BASE,

@@ -186,7 +186,7 @@ export class Storydesk {
     const author = typeof by === "string" ? { name: by } : by;
     if (this.running) return { ...(await this.running), joined: true };
     this.running = this.serialise(async () => {
-      const result = await this.run(author.name);
+      const result = await this.run(author.id === undefined ? author.name : `${author.name} (${author.id})`);
       if (!result.ok || !this.history) return result;
       const recorded = await this.history.record({ kind: "refresh", version: result.after.version, author });
       return recorded ? { ...result, recorded } : result;

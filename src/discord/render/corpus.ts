@@ -8,11 +8,11 @@ import {
   type StorydeskStatus,
 } from "../../core/index.ts";
 import { LIMITS } from "../limits.ts";
-import { escapeUserText, truncate } from "../text.ts";
+import { escapeAndFit, escapeUserText, truncate } from "../text.ts";
 import { fitEmbed, type ReplyPayload } from "./payload.ts";
 
-const COLOR_OK = 0x27ae60;
-const COLOR_FAILED = 0xe67e22;
+export const COLOR_OK = 0x27ae60;
+export const COLOR_FAILED = 0xe67e22;
 
 function seconds(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
@@ -21,13 +21,14 @@ function seconds(ms: number): string {
 /** Characters of article ids listed per kind of change, so that the warnings below always fit. */
 const MAX_IDS_CHARS = 900;
 
-function ids(list: readonly string[]): string {
+/** Names (article ids, files) as code, as many as fit in `max` characters, then how many more. */
+export function codeList(list: readonly string[], max = MAX_IDS_CHARS): string {
   if (list.length === 0) return "none";
   const shown: string[] = [];
   let length = 0;
   for (const id of list.slice(0, 15)) {
-    const code = `\`${truncate(id, 100)}\``;
-    if (shown.length > 0 && length + code.length + 2 > MAX_IDS_CHARS) break;
+    const code = `\`${truncate(id.replace(/`/g, "ʼ"), 100)}\``;
+    if (shown.length > 0 && length + code.length + 2 > max) break;
     shown.push(code);
     length += code.length + 2;
   }
@@ -37,7 +38,7 @@ function ids(list: readonly string[]): string {
 }
 
 /** Diagnostics as `file:line: message` lines in a code block, as many as fit. */
-function diagnosticBlock(diagnostics: readonly Diagnostic[], budget: number): string {
+export function diagnosticBlock(diagnostics: readonly Diagnostic[], budget: number): string {
   const lines: string[] = [];
   let used = 8;
   for (const d of diagnostics) {
@@ -74,10 +75,15 @@ export function renderRefresh(result: RefreshResult): ReplyPayload {
   }
   const lines = [
     countsLine(result.before, result.after),
-    `Added: ${ids(result.added)}`,
-    `Changed: ${ids(result.changed)}`,
-    `Removed: ${ids(result.removed)}`,
+    `Added: ${codeList(result.added)}`,
+    `Changed: ${codeList(result.changed)}`,
+    `Removed: ${codeList(result.removed)}`,
   ];
+  if (result.snapshotError !== undefined) {
+    lines.push(
+      `The snapshot could not be saved (${escapeAndFit(result.snapshotError.replace(/`/g, "ʼ"), 300)}): the corpus is served, and the next start will index it again.`,
+    );
+  }
   if (result.warnings.length > 0) {
     lines.push(`${count(result.warnings.length, "warning")}:`);
     // The block must fit whole: fitEmbed cutting it would leave it open, and the diagnostics would
@@ -126,7 +132,22 @@ export function renderStatus(status: StorydeskStatus, uptimeMs: number): ReplyPa
       { name: "Designated", value: String(c.designated), inline: true },
       { name: "Loaded", value: when(status.loadedAt), inline: true },
       { name: "Last refresh", value: `${last}${status.refreshing ? " (one is running now)" : ""}` },
-      { name: "Snapshot", value: status.snapshot.state },
+      {
+        name: "Snapshot",
+        value: truncate(
+          status.snapshot.error === undefined
+            ? status.snapshot.state
+            : `${status.snapshot.state}: ${escapeUserText(status.snapshot.error.replace(/`/g, "ʼ"))}`,
+          LIMITS.fieldValue,
+        ),
+      },
+      {
+        name: "History",
+        value: status.history
+          ? "on: `/corpus history`"
+          : "off (HISTORY_DIR=off): changes from Discord are disabled",
+        inline: true,
+      },
       { name: "Uptime", value: duration(uptimeMs), inline: true },
     ],
   };
