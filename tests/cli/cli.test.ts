@@ -265,6 +265,44 @@ describe("ask: errors", () => {
   });
 });
 
+describe("a corpus with an alias bomb", () => {
+  const BOMB = [
+    "---",
+    "id: bomb",
+    "title: T",
+    "published: 2025-01-01",
+    'a: &a ["x", "x", "x", "x", "x", "x", "x", "x", "x", "x"]',
+    "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]",
+    "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]",
+    "---",
+    "",
+    "Text.",
+    "",
+  ].join("\n");
+  let bombCorpus: string;
+
+  beforeAll(async () => {
+    bombCorpus = path.join(root, "bomb-corpus");
+    await cp(BUNDLED_CORPUS, bombCorpus, { recursive: true });
+    await writeFile(path.join(bombCorpus, "bomb.md"), BOMB);
+  });
+
+  it("makes ask exit 2 naming the file and line, with no stack trace", async () => {
+    const result = await ask([DESIGNATED], { CORPUS_DIR: bombCorpus });
+    expectUsageError(result, /^storydesk: the corpus in .* has 1 error; fix it/, 1);
+    expect(lines(result.stderr)[1]).toMatch(/bomb\.md:6: error: the YAML cannot be expanded/);
+  });
+
+  it("is listed by corpus:check --json as an error of its file", async () => {
+    const result = await run("corpus-check", ["--json", bombCorpus]);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout) as { errors: unknown[] };
+    expect(report.errors).toEqual([
+      { severity: "error", file: "bomb.md", line: 6, message: expect.stringContaining("cannot be expanded") },
+    ]);
+  });
+});
+
 describe("designations", () => {
   it("lists the 7 organisations as text and as JSON, and refuses extra arguments", async () => {
     const [text, json, extra, unknown] = await Promise.all([

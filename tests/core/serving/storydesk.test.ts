@@ -115,3 +115,30 @@ describe("Storydesk refresh", () => {
     expect((await storydesk.ask("Who is Anna Kelly?")).answered).toBe(true);
   });
 });
+
+describe("Storydesk snapshot state", () => {
+  it("says the snapshot was not written, and why, when its directory cannot be made", async () => {
+    const blocker = path.join(dir, "blocker");
+    await writeFile(blocker, "a file where the snapshot directory should be\n");
+    const unwritable = await Storydesk.open({
+      corpusDir,
+      snapshotFile: path.join(blocker, "cache", "index.snapshot"),
+    });
+    try {
+      expect(unwritable.status().snapshot).toMatchObject({
+        state: "not-written",
+        error: expect.stringMatching(/ENOTDIR|not a directory/),
+      });
+      await writeFile(path.join(corpusDir, "extra.md"), EXTRA);
+      const result = await unwritable.refresh("moderator");
+      expect(result).toMatchObject({
+        ok: true,
+        snapshot: "not-written",
+        snapshotError: expect.stringMatching(/ENOTDIR/),
+      });
+      expect((await unwritable.ask("who reported arrests of cartel financiers?")).answered).toBe(true);
+    } finally {
+      await unwritable.close();
+    }
+  });
+});
