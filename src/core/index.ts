@@ -74,7 +74,6 @@ export { type Corpus, loadCorpus, parseCorpus, scanCorpus } from "./corpus/load.
 export type { Citation, Passage } from "./corpus/passages.ts";
 export { DEFAULT_MAX_FILE_BYTES } from "./corpus/scan.ts";
 export type { Article, Block, Entity } from "./corpus/types.ts";
-export { type ArticleFields, articleMarkdown } from "./corpus/write-article.ts";
 export {
   addressRefusal,
   DEFAULT_FETCH_LIMITS,
@@ -82,8 +81,7 @@ export {
   type FetchRefusal,
   FetchRefused,
 } from "./import/guarded-fetch.ts";
-export { corpusDate } from "./import/html-article.ts";
-export { fetchArticleFile, idForTitle, importFromLink } from "./import/import-article.ts";
+export { fetchArticleFile, importFromLink } from "./import/import-article.ts";
 export { DEFAULT_INDEX_OPTIONS, type IndexOptions } from "./search/index-options.ts";
 export { MiniSearchIndex } from "./search/minisearch-index.ts";
 export type {

@@ -1,20 +1,4 @@
-import slugify from "@sindresorhus/slugify";
-import { articleMarkdown } from "../corpus/write-article.ts";
 import { type FetchLimits, FetchRefused, fetchGuarded, HTML_ONLY, type MediaCheck } from "./guarded-fetch.ts";
-import { articleFromHtml } from "./html-article.ts";
-
-/** Longest id made from a title, in characters: ids name files and show in lists. */
-const MAX_ID = 60;
-
-/** A slug for a title, cut at a word, that no article in `taken` uses (`-2`, `-3`... appended). */
-export function idForTitle(title: string, taken: ReadonlySet<string>): string {
-  let id = slugify(title, { decamelize: false });
-  if (id.length > MAX_ID) id = id.slice(0, MAX_ID).replace(/-[^-]*$/, "");
-  id ||= "article";
-  let unique = id;
-  for (let n = 2; taken.has(unique); n++) unique = `${id}-${n}`;
-  return unique;
-}
 
 /**
  * Fetches a news article's page (guarded: see fetchGuarded) and turns it into an article in the
@@ -29,6 +13,12 @@ export async function importFromLink(
   takenIds: ReadonlySet<string>,
 ): Promise<string> {
   const page = await fetchGuarded(link, HTML_ONLY, limits);
+  // jsdom and Readability take half a second to load: only when a link is imported.
+  const [{ articleFromHtml }, { articleMarkdown }, { idForTitle }] = await Promise.all([
+    import("./html-article.ts"),
+    import("../corpus/write-article.ts"),
+    import("./article-id.ts"),
+  ]);
   const article = articleFromHtml(page.body.toString("utf8"), page.url);
   if (!article) {
     throw new FetchRefused(

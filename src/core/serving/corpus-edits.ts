@@ -1,8 +1,6 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { parseArticle } from "../corpus/article.ts";
 import { type Diagnostic, errorsOf, warningsOf } from "../corpus/diagnostics.ts";
-import { parseCorpus } from "../corpus/parse.ts";
 import { type CorpusFile, type CorpusScan, scanCorpus } from "../corpus/scan.ts";
 import { corpusFilePaths, removeCorpusFile, replaceCorpusFiles, writeCorpusFile } from "../store/files.ts";
 import type { Change, ChangeAuthor, CorpusHistory } from "../store/history.ts";
@@ -128,6 +126,15 @@ function fallbackFile(name: string | undefined): string {
   return `${base.replace(/^-+|-+$/g, "") || "article"}.md`;
 }
 
+/** The corpus checker (YAML, Markdown and schema libraries): loaded by the first change, not at start. */
+async function checker() {
+  const [{ parseArticle }, { parseCorpus }] = await Promise.all([
+    import("../corpus/article.ts"),
+    import("../corpus/parse.ts"),
+  ]);
+  return { parseArticle, parseCorpus };
+}
+
 export class CorpusEdits {
   constructor(
     private readonly corpusDir: string,
@@ -141,6 +148,7 @@ export class CorpusEdits {
    * used when the article has no id.
    */
   async previewAddition(content: string, name?: string): Promise<AdditionPreview> {
+    const { parseArticle, parseCorpus } = await checker();
     const own = parseArticle(NEW_ARTICLE, content);
     const file = own.article ? `${own.article.id}.md` : fallbackFile(name);
     const scan = await scanCorpus(this.corpusDir);
@@ -189,6 +197,7 @@ export class CorpusEdits {
   async previewRemoval(id: string): Promise<RemovalPreview | undefined> {
     const summary = this.serving.serving().data.articles.find((a) => a.id === id);
     if (!summary) return undefined;
+    const { parseCorpus } = await checker();
     const scan = await scanCorpus(this.corpusDir);
     const corpus = parseCorpus(withFiles(scan, [], new Set([summary.file])));
     const current = parseCorpus(scan).articles.find((a) => a.id === id);
@@ -218,6 +227,7 @@ export class CorpusEdits {
   async previewRollback(reference: string): Promise<RollbackPreview | undefined> {
     const target = await this.history.find(reference);
     if (!target) return undefined;
+    const { parseCorpus } = await checker();
     const files = await this.history.filesAt(target.commit);
     const scan = await scanCorpus(this.corpusDir);
     const current = new Map(scan.files.map((f) => [f.path, f.bytes]));

@@ -1,7 +1,7 @@
 import type { Answer, AskOptions } from "../answering/answer-types.ts";
 import { CorpusError, type Diagnostic, errorsOf, warningsOf } from "../corpus/diagnostics.ts";
-import { type Change, type ChangeAuthor, CorpusHistory } from "../store/history.ts";
-import { CorpusLock } from "../store/lock.ts";
+import type { Change, ChangeAuthor, CorpusHistory } from "../store/history.ts";
+import type { CorpusLock } from "../store/lock.ts";
 import { BuildWorker } from "./build-worker.ts";
 import { CorpusEdits } from "./corpus-edits.ts";
 import type { Library } from "./library.ts";
@@ -92,11 +92,12 @@ export class Storydesk {
     private readonly options: StorydeskOptions,
     opened: OpenedLibrary,
     private readonly history: CorpusHistory | null,
+    lock: CorpusLock | null,
   ) {
     this.current = opened;
     this.loadedAt = new Date();
     this.prepareSuggestions(opened.library);
-    this.lock = options.historyDir ? new CorpusLock(options.historyDir) : null;
+    this.lock = lock;
     this.edits =
       history && this.lock
         ? new CorpusEdits(options.corpusDir, history, {
@@ -121,9 +122,14 @@ export class Storydesk {
    */
   static async open(options: StorydeskOptions): Promise<Storydesk> {
     const opened = await openLibrary(options);
-    if (!options.historyDir) return new Storydesk(options, opened, null);
+    if (!options.historyDir) return new Storydesk(options, opened, null, null);
+    // git and the lock are loaded only for a history: the command line never needs them.
+    const [{ CorpusHistory }, { CorpusLock }] = await Promise.all([
+      import("../store/history.ts"),
+      import("../store/lock.ts"),
+    ]);
     const history = await CorpusHistory.open(options.corpusDir, options.historyDir);
-    const storydesk = new Storydesk(options, opened, history);
+    const storydesk = new Storydesk(options, opened, history, new CorpusLock(options.historyDir));
     await storydesk.serialise(() =>
       history.record({ kind: "start", version: opened.library.version, author: { name: "storydesk" } }),
     );

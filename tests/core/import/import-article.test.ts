@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseArticle } from "../../../src/core/corpus/article.ts";
 import { articleMarkdown } from "../../../src/core/corpus/write-article.ts";
+import { idForTitle } from "../../../src/core/import/article-id.ts";
 import {
   addressRefusal,
   DEFAULT_FETCH_LIMITS,
@@ -9,7 +10,7 @@ import {
   FetchRefused,
 } from "../../../src/core/import/guarded-fetch.ts";
 import { corpusDate } from "../../../src/core/import/html-article.ts";
-import { fetchArticleFile, idForTitle, importFromLink } from "../../../src/core/import/import-article.ts";
+import { fetchArticleFile, importFromLink } from "../../../src/core/import/import-article.ts";
 import { newsPage, WebServer } from "../../support/web-server.ts";
 
 /**
