@@ -7,6 +7,22 @@ import { corpusSettings, LOG_LEVELS, openOptionsOf, readSettings } from "../entr
 /** Discord snowflakes are 17 to 20 digit integers. */
 const snowflake = z.string().regex(/^\d{17,20}$/, { error: "must be a Discord id (17 to 20 digits)" });
 
+/** A comma-separated list: its items trimmed (and normalised), those `valid` refuses named in one issue. */
+function commaList(valid: (item: string) => boolean, problem: string, normalise = (item: string) => item) {
+  return z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const items = (value ?? "")
+        .split(",")
+        .map((item) => normalise(item.trim()))
+        .filter(Boolean);
+      const bad = items.filter((item) => !valid(item));
+      if (bad.length > 0) ctx.addIssue({ code: "custom", message: `${problem}: ${bad.join(", ")}` });
+      return items;
+    });
+}
+
 /** The bot's settings: the corpus settings every entry point reads, and the bot's own. */
 const schema = corpusSettings.extend({
   DISCORD_TOKEN: z
@@ -23,19 +39,7 @@ const schema = corpusSettings.extend({
   DISCORD_API_URL: z
     .url({ protocol: /^https?$/, error: "must be an http(s) URL, for example https://discord.com/api" })
     .optional(),
-  MODERATOR_ROLE_IDS: z
-    .string()
-    .optional()
-    .transform((value, ctx) => {
-      const ids = (value ?? "")
-        .split(",")
-        .map((id) => id.trim())
-        .filter(Boolean);
-      const bad = ids.filter((id) => !/^\d{17,20}$/.test(id));
-      if (bad.length > 0)
-        ctx.addIssue({ code: "custom", message: `has ids that are not Discord role ids: ${bad.join(", ")}` });
-      return ids;
-    }),
+  MODERATOR_ROLE_IDS: commaList((id) => /^\d{17,20}$/.test(id), "has ids that are not Discord role ids"),
   ASK_COOLDOWN_SECONDS: z
     .string()
     .optional()
@@ -52,22 +56,11 @@ const schema = corpusSettings.extend({
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
   /** Where every version of the corpus is kept (a git repository); `off` keeps none. */
   HISTORY_DIR: z.string().trim().min(1).default(".storydesk/history"),
-  URL_IMPORT_ALLOWED_HOSTS: z
-    .string()
-    .optional()
-    .transform((value, ctx) => {
-      const hosts = (value ?? "")
-        .split(",")
-        .map((host) => host.trim().toLowerCase())
-        .filter(Boolean);
-      const bad = hosts.filter((host) => !/^[a-z0-9.:-]+$/.test(host));
-      if (bad.length > 0)
-        ctx.addIssue({
-          code: "custom",
-          message: `has entries that are not host names or addresses: ${bad.join(", ")}`,
-        });
-      return hosts;
-    }),
+  URL_IMPORT_ALLOWED_HOSTS: commaList(
+    (host) => /^[a-z0-9.:-]+$/.test(host),
+    "has entries that are not host names or addresses",
+    (host) => host.toLowerCase(),
+  ),
 });
 
 export type BotConfig = z.infer<typeof schema>;

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Answer } from "../../src/core/answering/answer-types.ts";
 import type { Library } from "../../src/core/serving/library.ts";
 import { defaultSnapshotFile, openLibrary } from "../../src/core/serving/open.ts";
+import { aliasBombArticle } from "../support/temp-corpus.ts";
 
 /**
  * The terminal commands, run as a user runs them: `node --import tsx src/cli/<name>.ts`, in the
@@ -266,25 +267,12 @@ describe("ask: errors", () => {
 });
 
 describe("a corpus with an alias bomb", () => {
-  const BOMB = [
-    "---",
-    "id: bomb",
-    "title: T",
-    "published: 2025-01-01",
-    'a: &a ["x", "x", "x", "x", "x", "x", "x", "x", "x", "x"]',
-    "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]",
-    "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]",
-    "---",
-    "",
-    "Text.",
-    "",
-  ].join("\n");
   let bombCorpus: string;
 
   beforeAll(async () => {
     bombCorpus = path.join(root, "bomb-corpus");
     await cp(BUNDLED_CORPUS, bombCorpus, { recursive: true });
-    await writeFile(path.join(bombCorpus, "bomb.md"), BOMB);
+    await writeFile(path.join(bombCorpus, "bomb.md"), aliasBombArticle());
   });
 
   it("makes ask exit 2 naming the file and line, with no stack trace", async () => {

@@ -10,6 +10,7 @@ import { Storydesk } from "../../src/core/serving/storydesk.ts";
 import { type Bot, startBot } from "../../src/discord/bot.ts";
 import { readBotConfig } from "../../src/discord/config.ts";
 import { createLogger } from "../../src/discord/logger.ts";
+import { APP_ID, EPHEMERAL, GUILD_ID, MEMBER, MOD_ROLE, MODERATOR, TOKEN } from "../support/discord-world.ts";
 
 /**
  * The bot end to end: the real discord.js client in the bot talks to the project's Discord emulator
@@ -17,15 +18,7 @@ import { createLogger } from "../../src/discord/logger.ts";
  * message and embed limits) and records every violation.
  */
 
-// Shaped like a bot token, but made up: never a real secret in the repository.
-const TOKEN = "test-token-for-storydesk.emulator.only-on-loopback-not-a-secret";
-const APP_ID = "1000000000000000001";
-const GUILD_ID = "1000000000000000100";
-const MOD_ROLE = "1000000000000000301";
-const MEMBER = { id: "1000000000000000501", username: "reader" };
-const MODERATOR = { id: "1000000000000000502", username: "moderator" };
 const MANAGE_GUILD = String(1n << 5n);
-const EPHEMERAL = 64;
 const ARTICLE = "sheinbaum-rejects-us-military-action";
 const URL = "https://news.example/sheinbaum (interview)";
 

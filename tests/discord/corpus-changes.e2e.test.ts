@@ -13,7 +13,8 @@ import { Storydesk } from "../../src/core/serving/storydesk.ts";
 import { type Bot, startBot } from "../../src/discord/bot.ts";
 import { readBotConfig, storydeskOptionsOf } from "../../src/discord/config.ts";
 import { createLogger } from "../../src/discord/logger.ts";
-import { articleFile } from "../support/temp-corpus.ts";
+import { APP_ID, EPHEMERAL, GUILD_ID, MEMBER, MOD_ROLE, MODERATOR, TOKEN } from "../support/discord-world.ts";
+import { aliasBombArticle, articleFile } from "../support/temp-corpus.ts";
 import { newsPage, WebServer } from "../support/web-server.ts";
 
 /**
@@ -23,14 +24,7 @@ import { newsPage, WebServer } from "../support/web-server.ts";
  * moderator confirms; the bot keeps answering throughout.
  */
 
-const TOKEN = "test-token-for-storydesk.emulator.only-on-loopback-not-a-secret";
-const APP_ID = "1000000000000000001";
-const GUILD_ID = "1000000000000000100";
-const MOD_ROLE = "1000000000000000301";
-const MEMBER = { id: "1000000000000000501", username: "reader" };
-const MODERATOR = { id: "1000000000000000502", username: "moderator" };
 const EDITOR = { id: "1000000000000000503", username: "editor" };
-const EPHEMERAL = 64;
 const CITED = "valdoria-designates-hacker-groups";
 
 let dir: string;
@@ -518,19 +512,7 @@ describe("who may change the corpus", () => {
 describe("a corpus broken on disk", () => {
   it("lists an alias bomb with its file and line on refresh, and keeps serving the last good corpus", async () => {
     const version = storydesk.library.version;
-    const bomb = [
-      "---",
-      "id: bomb",
-      "title: T",
-      "published: 2025-01-01",
-      'a: &a ["x", "x", "x", "x", "x", "x", "x", "x", "x", "x"]',
-      "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]",
-      "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]",
-      "---",
-      "",
-      "Text.",
-    ].join("\n");
-    await writeFile(path.join(corpusDir, "bomb.md"), bomb);
+    await writeFile(path.join(corpusDir, "bomb.md"), aliasBombArticle());
     try {
       const reply = await privateReply(corpusCommand("refresh", [], asModerator));
       expect(reply.embeds[0]?.title).toBe("Refresh failed: the previous corpus is still answering");

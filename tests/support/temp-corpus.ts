@@ -50,3 +50,23 @@ export function articleFile(frontMatter: readonly string[], body = "Hello world.
 export function minimalArticle(id: string, body = "A paragraph of text.\n"): string {
   return articleFile([`id: ${id}`, `title: Article ${id}`, "published: 2025-08-09"], body);
 }
+
+/**
+ * An article whose front matter is an "alias bomb": three lines of YAML aliases that would expand
+ * to a thousand values (and a few more lines to billions). Its first alias is on line 6.
+ */
+export function aliasBombArticle(id = "bomb"): string {
+  return [
+    "---",
+    `id: ${id}`,
+    "title: T",
+    "published: 2025-01-01",
+    'a: &a ["x", "x", "x", "x", "x", "x", "x", "x", "x", "x"]',
+    "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]",
+    "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]",
+    "---",
+    "",
+    "Text.",
+    "",
+  ].join("\n");
+}
