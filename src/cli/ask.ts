@@ -1,10 +1,16 @@
-import { DEFAULT_TOP, MAX_TOP, normaliseQuestion } from "../core/index.ts";
+import { type Answer, DEFAULT_TOP, MAX_TOP, normaliseQuestion } from "../core/index.ts";
 import { CLIError } from "../entry/errors.ts";
 import { openCorpus } from "../entry/open-corpus.ts";
 import { runMain } from "../entry/run-main.ts";
 import { renderAnswer, terminalStyle } from "./render.ts";
 
 const USAGE = 'npm run ask -- [--json] [--top N] "your question"';
+
+/** The answer as `--json` prints it: what was asked and found first, then the details, then the corpus. */
+function jsonOf(answer: Answer, version: string) {
+  const { query, outcome, answered, message, answer: sentence, passages, ...details } = answer;
+  return { query, outcome, answered, message, answer: sentence, passages, ...details, corpus: { version } };
+}
 
 await runMain({
   usage: USAGE,
@@ -33,7 +39,7 @@ await runMain({
     const answer = await library.ask(question, { top });
     process.stdout.write(
       values.json
-        ? `${JSON.stringify({ ...answer, corpus: { version: library.version } }, null, 2)}\n`
+        ? `${JSON.stringify(jsonOf(answer, library.version), null, 2)}\n`
         : renderAnswer(answer, terminalStyle(process.stdout)),
     );
   },

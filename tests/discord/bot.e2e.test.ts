@@ -39,6 +39,8 @@ function envFor(extra: Record<string, string> = {}) {
     MODERATOR_ROLE_IDS: MOD_ROLE,
     CORPUS_DIR: corpusDir,
     SNAPSHOT_DIR: path.join(dir, "snapshots"),
+    // Never the default: a test must not leave a history in the working directory.
+    HISTORY_DIR: path.join(dir, "history"),
     ASK_COOLDOWN_SECONDS: "0",
     LOG_LEVEL: "info",
     ...extra,

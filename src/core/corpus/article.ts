@@ -4,7 +4,7 @@ import { z } from "zod";
 import { type Diagnostic, error, warning } from "./diagnostics.ts";
 import { describeIssue, httpUrl, isoDate, optional, optionalList, slug, text, valueAt } from "./fields.ts";
 import type { Article, Block, SourceRef } from "./types.ts";
-import { parseYaml, type YamlSource } from "./yaml-source.ts";
+import { indexesOf, parseYaml, unknownFields, type YamlSource } from "./yaml-source.ts";
 
 const sourceFields = { title: text, url: optional(httpUrl) };
 const sourceRef = z.union([
@@ -39,22 +39,13 @@ const KNOWN_KEYS = {
 
 /** Warnings for keys the front matter, a source or a key point does not know, each at its line. */
 function unknownKeys(file: string, yaml: YamlSource): Diagnostic[] {
-  const unknown = (path: readonly PropertyKey[], known: readonly string[], where: string) =>
-    yaml
-      .keys(path)
-      .filter(({ key }) => !known.includes(key))
-      .map(({ key, line }) =>
-        warning(file, line, `unknown field \`${key}\`${where} is ignored (known: ${known.join(", ")}).`),
-      );
-  const items = (list: "sources" | "key_points") => {
-    const value = (yaml.value as Record<string, unknown>)[list];
-    return Array.isArray(value) ? value.map((_, i) => i) : [];
-  };
   return [
-    ...unknown([], KNOWN_KEYS.article, ""),
-    ...items("sources").flatMap((i) => unknown(["sources", i], KNOWN_KEYS.sources, ` in source ${i + 1}`)),
-    ...items("key_points").flatMap((i) =>
-      unknown(["key_points", i], KNOWN_KEYS.key_points, ` in key point ${i + 1}`),
+    ...unknownFields(file, yaml, [], KNOWN_KEYS.article),
+    ...indexesOf(yaml, "sources").flatMap((i) =>
+      unknownFields(file, yaml, ["sources", i], KNOWN_KEYS.sources, ` in source ${i + 1}`),
+    ),
+    ...indexesOf(yaml, "key_points").flatMap((i) =>
+      unknownFields(file, yaml, ["key_points", i], KNOWN_KEYS.key_points, ` in key point ${i + 1}`),
     ),
   ];
 }

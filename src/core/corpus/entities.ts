@@ -3,7 +3,7 @@ import { containsPhrase, phraseKey } from "../text/phrase.ts";
 import { type Diagnostic, error } from "./diagnostics.ts";
 import { describeIssue, slug, text, valueAt } from "./fields.ts";
 import type { Article, Designation, Entity } from "./types.ts";
-import { parseYaml } from "./yaml-source.ts";
+import { indexesOf, parseYaml, unknownFields } from "./yaml-source.ts";
 
 const designationSchema = z.object({
   article: slug,
@@ -37,6 +37,21 @@ export function parseEntities(
 ): { entities: Entity[]; diagnostics: Diagnostic[] } {
   const { source: yaml, diagnostics } = parseYaml(file, source, 1);
   if (!yaml) return { entities: [], diagnostics };
+  diagnostics.push(
+    ...unknownFields(file, yaml, [], Object.keys(fileSchema.shape)),
+    ...indexesOf(yaml, "entities").flatMap((i) => [
+      ...unknownFields(file, yaml, ["entities", i], Object.keys(entitySchema.shape), ` in entity ${i + 1}`),
+      ...indexesOf(yaml, "entities", i, "designations").flatMap((j) =>
+        unknownFields(
+          file,
+          yaml,
+          ["entities", i, "designations", j],
+          Object.keys(designationSchema.shape),
+          ` in designation ${j + 1} of entity ${i + 1}`,
+        ),
+      ),
+    ]),
+  );
   const result = fileSchema.safeParse(yaml.value ?? {});
   if (!result.success) {
     for (const issue of result.error.issues) {

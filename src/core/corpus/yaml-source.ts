@@ -7,7 +7,7 @@ import { type Document, isMap, LineCounter, parseDocument, visit, type YAMLError
  */
 const MAX_ALIAS_COUNT = 100;
 
-import { type Diagnostic, error } from "./diagnostics.ts";
+import { type Diagnostic, error, warning } from "./diagnostics.ts";
 
 /** A parsed YAML text that can tell on which line each key or value stands. */
 export interface YamlSource {
@@ -107,4 +107,33 @@ export function parseYaml(
 
 function firstSentence(message: string): string {
   return (message.split("\n")[0] ?? message).replace(/ at line \d+, column \d+:?$/, "").replace(/\.$/, "");
+}
+
+/**
+ * Warnings for the keys of the mapping at `path` that are not `known`, each at its line: a
+ * misspelt or misplaced field would otherwise vanish without a word. `where` says which mapping
+ * (" in source 2"), empty for the top level.
+ */
+export function unknownFields(
+  file: string,
+  yaml: YamlSource,
+  path: readonly PropertyKey[],
+  known: readonly string[],
+  where = "",
+): Diagnostic[] {
+  return yaml
+    .keys(path)
+    .filter(({ key }) => !known.includes(key))
+    .map(({ key, line }) =>
+      warning(file, line, `unknown field \`${key}\`${where} is ignored (known: ${known.join(", ")}).`),
+    );
+}
+
+/** The indexes of the list at `key` of the top-level mapping (none when it is not a list). */
+export function indexesOf(yaml: YamlSource, ...path: readonly PropertyKey[]): number[] {
+  let node: unknown = yaml.value;
+  for (const key of path)
+    node =
+      node !== null && typeof node === "object" ? (node as Record<PropertyKey, unknown>)[key] : undefined;
+  return Array.isArray(node) ? node.map((_, i) => i) : [];
 }

@@ -775,6 +775,43 @@ describe("the entities file", () => {
     expect(corpus.diagnostics).toEqual([]);
   });
 
+  it("warns of a misspelt field of the file, an entity or a designation, each at its line", async () => {
+    const corpus = await withEntities(
+      "entities:",
+      "  - name: Red Lantern Collective",
+      "    kind: organisation",
+      "    alias: [RLC]", // 4
+      "    designations:",
+      "      - article: valdoria-designates-hacker-groups",
+      "        quote: the Interior Ministry designated the Red Lantern Collective as a terrorist organisation",
+      "        as: terrorist organisation",
+      "        by: Interior Ministry", // 9
+      "colour: red", // 10
+    );
+    expect(corpus.diagnostics).toStrictEqual([
+      diag(
+        "warning",
+        "entities.yaml",
+        4,
+        /unknown field `alias` in entity 1 is ignored \(known: name, kind, aliases, designations\)/,
+      ),
+      // This corpus has no such article: the designation is checked as before.
+      diag(
+        "error",
+        "entities.yaml",
+        6,
+        /cites article `valdoria-designates-hacker-groups`, which is not in the corpus/,
+      ),
+      diag(
+        "warning",
+        "entities.yaml",
+        9,
+        /unknown field `by` in designation 1 of entity 1 is ignored \(known: article, quote, as, authority, date\)/,
+      ),
+      diag("warning", "entities.yaml", 10, /unknown field `colour` is ignored \(known: entities\)/),
+    ]);
+  });
+
   it("reports a bad `kind` at its line, listing the allowed ones", async () => {
     const corpus = await withEntities(
       "entities:",

@@ -170,7 +170,7 @@ describe("importing a link", () => {
       () => "http://no-such-host.invalid/story",
       undefined,
       "network",
-      /could not be reached \(ENOTFOUND\)/,
+      /could not be reached \((ENOTFOUND|EAI_AGAIN)\)/,
     ],
   ])("refuses %s, saying why", async (_name, link, own, reason, message) => {
     const error = await refusal(importFromLink(link(), own ?? limits, new Set()));
