@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from "node:crypto";
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import path from "node:path";
 import { makePassage, type Passage } from "../corpus/passages.ts";
 import type { BlockKind } from "../corpus/types.ts";
 import type { IndexOptions } from "../search/index-options.ts";
+import { makeDirectory } from "../store/directories.ts";
 import { type ArticleSummary, Library, type LibraryData } from "./library.ts";
 import { decodeContainer, encodeContainer, isContainer, isOldContainer } from "./snapshot-file.ts";
 
@@ -189,7 +190,7 @@ export async function writeSnapshot(file: string, key: string, library: Library)
       },
     },
   };
-  await mkdir(path.dirname(file), { recursive: true });
+  await makeDirectory(path.dirname(file));
   const temporary = `${file}.${HOST}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
   try {
     await writeFile(temporary, encodeContainer(header, index.arrays));

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { isCorpusFilePath } from "../corpus/scan.ts";
+import { makeDirectory } from "./directories.ts";
 
 /**
  * Writes a corpus file atomically: to a temporary file beside it (an ignored name, so that a refresh
@@ -13,7 +14,7 @@ export async function writeCorpusFile(
   content: Uint8Array | string,
 ): Promise<void> {
   const target = path.join(corpusDir, ...relative.split("/"));
-  await mkdir(path.dirname(target), { recursive: true });
+  await makeDirectory(path.dirname(target));
   const temporary = path.join(
     path.dirname(target),
     `.${path.basename(target)}.${randomBytes(4).toString("hex")}.tmp`,

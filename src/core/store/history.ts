@@ -1,7 +1,7 @@
 import fs from "node:fs";
-import { mkdir } from "node:fs/promises";
 import git from "isomorphic-git";
 import { isCorpusFilePath } from "../corpus/scan.ts";
+import { makeDirectory } from "./directories.ts";
 
 /**
  * Every version of the corpus, kept as a git repository: the corpus directory is its work tree and
@@ -109,7 +109,7 @@ export class CorpusHistory {
 
   /** Opens the history of a corpus directory, creating an empty repository on first use. */
   static async open(corpusDir: string, historyDir: string): Promise<CorpusHistory> {
-    await mkdir(historyDir, { recursive: true });
+    await makeDirectory(historyDir);
     const history = new CorpusHistory(corpusDir, historyDir);
     if (!fs.existsSync(`${historyDir}/HEAD`)) {
       await git.init({ fs, dir: corpusDir, gitdir: historyDir, defaultBranch: "main" });

@@ -1,5 +1,5 @@
-import { mkdir } from "node:fs/promises";
 import lockfile from "proper-lockfile";
+import { makeDirectory } from "./directories.ts";
 
 /**
  * Runs changes to one corpus one at a time: in this process, in order of arrival; across processes
@@ -21,7 +21,7 @@ export class CorpusLock {
   }
 
   private async locked<T>(change: () => Promise<T>): Promise<T> {
-    await mkdir(this.dir, { recursive: true });
+    await makeDirectory(this.dir);
     const release = await lockfile.lock(this.dir, {
       lockfilePath: `${this.dir}/corpus.lock`,
       realpath: false,

@@ -134,7 +134,7 @@ describe("Storydesk snapshot state", () => {
       expect(result).toMatchObject({
         ok: true,
         snapshot: "not-written",
-        snapshotError: expect.stringMatching(/ENOTDIR/),
+        snapshotError: expect.stringMatching(/blocker is not a directory/),
       });
       expect((await unwritable.ask("who reported arrests of cartel financiers?")).answered).toBe(true);
     } finally {
