@@ -33,6 +33,12 @@ await runMain({
         `storydesk: ask a question, for example: npm run ask -- "Who was designated?" (usage: ${USAGE})`,
       );
     }
+    // The shell hands node bytes, which node decodes as UTF-8, putting U+FFFD where they are not.
+    if (question.includes("\uFFFD")) {
+      throw new CLIError(
+        "storydesk: the question is not valid UTF-8 text: type it again, or set your terminal to UTF-8.",
+      );
+    }
     // Checked before the corpus is opened, so that a bad question fails fast and says why.
     normaliseQuestion(question);
     const { library } = await openCorpus();

@@ -24,6 +24,24 @@ export interface Command<O extends Options> {
   }) => Promise<number | undefined> | Promise<void>;
 }
 
+/**
+ * `--top -1` as `--top=-1`: node's parser reads a value starting with `-` as an option, and would
+ * answer "argument is ambiguous" where the user needs to hear what is wrong with the number.
+ */
+function joinNegativeValues(argv: readonly string[], options: Options): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const next = argv[i + 1];
+    const name = arg.startsWith("--") ? arg.slice(2) : undefined;
+    if (name !== undefined && options[name]?.type === "string" && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}
+
 /** Parses arguments strictly, turning node's parse errors into a one-line message with the usage. */
 function parse<O extends Options>(
   argv: readonly string[],
@@ -35,7 +53,12 @@ function parse<O extends Options>(
     help: { type: "boolean", short: "h" },
   } as unknown as WithHelp<O>;
   try {
-    return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+    return parseArgs({
+      args: joinNegativeValues(argv, options),
+      options,
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (cause) {
     const reason =
       cause instanceof Error ? cause.message.split("\n")[0]?.replace(/\. To specify.*$/, "") : "";
@@ -70,6 +93,11 @@ export async function runMain<O extends Options>(
   command: Command<O>,
   argv = process.argv.slice(2),
 ): Promise<void> {
+  // A reader that stops reading (`npm run -s ask -- cartels | head -1`) is not an error.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit(0);
+  });
   try {
     const { values, positionals } = parse(argv, command);
     if ((values as { help?: boolean }).help) {

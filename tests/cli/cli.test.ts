@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
 import { cp, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -240,6 +241,15 @@ describe("ask: errors", () => {
       /^storydesk: --top must be a whole number from 1 to 10, not "1.5"/,
     ],
     ["--top without a number", ["Who?", "--top"], /argument missing.*Usage: /],
+    ["--top -1", ["--top", "-1", "Who?"], /^storydesk: --top must be a whole number from 1 to 10, not "-1"/],
+    ["--top -5 after the question", ["Who?", "--top", "-5"], /not "-5"/],
+    ["a question of emoji only", ["🙂🙂🙂"], /^storydesk: The question has no words/],
+    ["a question of punctuation only", ["?!? ..."], /^storydesk: The question has no words/],
+    [
+      "301 characters as a person counts them, emoji included",
+      [`who ${"🙂".repeat(297)}`],
+      /The question is 301 characters long; the limit is 300/,
+    ],
   ])("exits 2 with one line for %s", async ([_name, args, message], { expect }) => {
     const result = await ask(args);
     expect(result.code, result.stderr).toBe(2);
@@ -289,6 +299,64 @@ describe("a corpus with an alias bomb", () => {
       { severity: "error", file: "bomb.md", line: 6, message: expect.stringContaining("cannot be expanded") },
     ]);
   });
+});
+
+describe("ask: edges", () => {
+  it("counts characters as a person does: 300 emoji-laden characters are accepted", async () => {
+    const result = await ask([`who ${"🙂".repeat(296)}`]);
+    expect(result.code, result.stderr).toBe(0);
+  });
+
+  it("exits 2 with one line for a question that is not valid UTF-8", async () => {
+    // The shell passes the bytes as they are; node decodes them, marking the invalid ones.
+    const bash = await promisify(execFile)(
+      "bash",
+      ["-c", `node --import tsx src/cli/ask.ts $'who \\xff\\xfe designated'; echo "exit $?"`],
+      {
+        cwd: ROOT,
+        env: {
+          PATH: process.env.PATH ?? "",
+          HOME: os.homedir(),
+          CORPUS_DIR: BUNDLED_CORPUS,
+          SNAPSHOT_DIR: snapshotDir,
+        },
+      },
+    ).catch((cause: { stdout: string; stderr: string }) => cause);
+    expect(bash.stdout).toBe("exit 2\n");
+    expect(bash.stderr).toBe(
+      "storydesk: the question is not valid UTF-8 text: type it again, or set your terminal to UTF-8.\n",
+    );
+  });
+
+  it("ends quietly with status 0 when its reader goes away (| head, | true)", async () => {
+    const bash = await promisify(execFile)(
+      "bash",
+      ["-c", 'set -o pipefail; node --import tsx src/cli/ask.ts --top 10 cartels | true; echo "exit $?"'],
+      {
+        cwd: ROOT,
+        env: {
+          PATH: process.env.PATH ?? "",
+          HOME: os.homedir(),
+          CORPUS_DIR: BUNDLED_CORPUS,
+          SNAPSHOT_DIR: snapshotDir,
+        },
+      },
+    );
+    expect(bash.stdout).toBe("exit 0\n");
+    expect(bash.stderr).toBe("");
+  });
+
+  it.skipIf(!existsSync("/proc/self"))(
+    "skips, with a warning, a snapshot directory that cannot hold files, and still answers",
+    async () => {
+      const result = await ask([DESIGNATED], { SNAPSHOT_DIR: "/proc/storydesk-cannot-be-here" });
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/designated/);
+      expect(result.stderr).toMatch(
+        /^storydesk: warning: the index could not be cached \(.*\); set SNAPSHOT_DIR to a writable directory, or to off\.\n$/,
+      );
+    },
+  );
 });
 
 describe("designations", () => {
