@@ -31,6 +31,7 @@ import type {
   JsonObject,
   RegisteredCommand,
   RequestRecord,
+  RestFault,
   StoredMessage,
   UploadedFile,
   Violation,
@@ -203,6 +204,29 @@ export class DiscordEmulator {
   /** The id of the user interactions come from when a test names none. */
   get defaultUserId(): string {
     return this.#ctx.world.user().id;
+  }
+
+  // ---- faults
+
+  /** Injects a REST fault (see RestFault) until {@link clearRestFaults}. */
+  injectRestFault(fault: RestFault): void {
+    this.#rest.injectFault(fault);
+  }
+
+  clearRestFaults(): void {
+    this.#rest.clearFaults();
+  }
+
+  /** Delivers an interaction's INTERACTION_CREATE again, as Discord sometimes does. */
+  redeliver(handle: InteractionHandle): void {
+    const record = this.#ctx.interactions.byId(handle.id);
+    if (!record) throw new Error(`redeliver(): interaction ${handle.id} is not one of this emulator's`);
+    this.#ctx.gateway.dispatch("INTERACTION_CREATE", record.payload);
+  }
+
+  /** Dispatches any gateway event, malformed ones included, to the connected bot. */
+  dispatchRaw(t: string, d: unknown): void {
+    this.#ctx.gateway.dispatch(t, d);
   }
 
   // ---- attachments

@@ -37,6 +37,7 @@ export type {
   OtherComponent,
   RegisteredCommand,
   RequestRecord,
+  RestFault,
   ResumeRecord,
   RoleOptions,
   StoredMessage,

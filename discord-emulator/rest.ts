@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { API_VERSION } from "./constants.ts";
 import { ApiError, Errors } from "./errors.ts";
 import { elideTokens, type RestReply, type Router, readBody, requestLabel, sendJson } from "./http.ts";
-import type { RequestRecord, Violation } from "./types.ts";
+import type { RequestRecord, RestFault, Violation } from "./types.ts";
 
 const PREFIX = `/api/v${API_VERSION}`;
 
@@ -12,6 +12,10 @@ const PREFIX = `/api/v${API_VERSION}`;
  */
 export class RestApi {
   readonly requests: RequestRecord[] = [];
+  /** Faults to inject, with how many requests each still affects. */
+  readonly #faults: Array<{ fault: RestFault; left: number }> = [];
+  /** Responses held open by `hang` faults, ended when the faults are cleared. */
+  readonly #hanging = new Set<ServerResponse>();
   readonly #router: Router;
   readonly #token: string;
   readonly #violate: (violation: Violation) => void;
@@ -22,19 +26,50 @@ export class RestApi {
     this.#violate = violate;
   }
 
+  /** Injects a fault into the requests it matches, until {@link clearFaults}. */
+  injectFault(fault: RestFault): void {
+    this.#faults.push({ fault, left: fault.times ?? Number.POSITIVE_INFINITY });
+  }
+
+  /** Removes every fault, and ends the requests held open (as a closed connection). */
+  clearFaults(): void {
+    this.#faults.length = 0;
+    for (const response of this.#hanging) response.destroy();
+    this.#hanging.clear();
+  }
+
+  #takeFault(method: string, path: string): RestFault | undefined {
+    const entry = this.#faults.find((f) => f.left > 0 && f.fault.match(method, path));
+    if (entry) entry.left--;
+    return entry?.fault;
+  }
+
   async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? "/", "http://localhost");
     const method = request.method ?? "GET";
     const path = url.pathname.startsWith(`${PREFIX}/`) ? url.pathname.slice(PREFIX.length) : url.pathname;
     const label = requestLabel(method, path);
+    const fault = this.#takeFault(method, path);
+    if (fault?.kind === "hang") {
+      this.#hanging.add(response);
+      response.on("close", () => this.#hanging.delete(response));
+      return;
+    }
     let body: unknown;
     let reply: RestReply;
     try {
       const parsed = await readBody(request, label);
       body = parsed.body;
-      reply = await this.#route(url, method, path, label, request.headers.authorization, parsed);
+      reply =
+        fault?.kind === "instead"
+          ? { status: 0, body: undefined }
+          : await this.#route(url, method, path, label, request.headers.authorization, parsed);
     } catch (error) {
       reply = this.#failure(error, label);
+    }
+    if (fault) {
+      const status = fault.status ?? 502;
+      reply = { status, body: { message: `${status}: injected by the test`, code: 0 } };
     }
     this.requests.push({
       method,

@@ -191,6 +191,21 @@ export interface ChatInputOptions {
   locale?: string;
 }
 
+/**
+ * A fault the emulator's REST API injects into the requests a test names, as Discord sometimes
+ * behaves: `after` processes the request, then answers with `status` anyway (a 502 from a proxy
+ * after Discord acted); `instead` answers `status` without processing; `hang` never answers.
+ */
+export interface RestFault {
+  /** Which requests: by method and route path (`/interactions/123/tok/callback`, token included). */
+  readonly match: (method: string, path: string) => boolean;
+  readonly kind: "after" | "instead" | "hang";
+  /** The HTTP status of `after` and `instead`. Default 502. */
+  readonly status?: number;
+  /** How many matching requests it affects. Default: all. */
+  readonly times?: number;
+}
+
 /** A file uploaded as a command's attachment option (see DiscordEmulator.upload). */
 export interface UploadedFile {
   /** The attachment's id: the option's value. */
