@@ -1,19 +1,48 @@
-import { Client, Events, GatewayIntentBits } from "discord.js";
+import { Client, Events, GatewayIntentBits, MessageFlags, Status } from "discord.js";
 import type { Storydesk } from "../core/index.ts";
 import type { BotContext } from "./command.ts";
 import { commands } from "./commands/index.ts";
 import { type BotConfig, fetchLimitsOf } from "./config.ts";
 import { Cooldown } from "./cooldown.ts";
-import { handleInteraction } from "./interactions.ts";
+import { describe, handleInteraction } from "./interactions.ts";
 import type { Logger } from "./logger.ts";
 import { PendingChanges } from "./pending-changes.ts";
 import { NO_MENTIONS } from "./respond.ts";
+import { watchGateway } from "./service/gateway-log.ts";
+import { type HealthServer, type Readiness, startHealthServer } from "./service/health-server.ts";
+import { BotMetrics } from "./service/metrics.ts";
+import { guardPackets } from "./service/payload-guard.ts";
+import { RecentIds } from "./service/recent-ids.ts";
+
+/** A close Discord will not take back: the bot must stop, and say why. */
+export interface FatalClose {
+  readonly code: number;
+  readonly reason: string;
+}
 
 export interface Bot {
   readonly client: Client;
   readonly context: BotContext;
-  /** Disconnects from Discord and waits for handlers in flight to settle. */
-  stop(): Promise<void>;
+  /** The health and metrics endpoint, when METRICS_PORT is set. */
+  readonly health: HealthServer | undefined;
+  /** Settles when the gateway closes for good (a revoked token, say). */
+  readonly fatal: Promise<FatalClose>;
+  /**
+   * Stops taking interactions, lets those in flight finish for up to `deadlineMs`, then
+   * disconnects. Returns the interactions the deadline cut short (their commands).
+   */
+  stop(deadlineMs?: number): Promise<{ cutShort: string[] }>;
+}
+
+/** How long a REST request may take before it counts as lost; Discord answers in well under this. */
+const REST_TIMEOUT_MS = 10_000;
+
+function readiness(client: Client, storydesk: Storydesk): Readiness {
+  if (storydesk.status().counts.documents === 0) return { ready: false, reason: "no corpus loaded" };
+  if (!client.isReady() || client.ws.status !== Status.Ready) {
+    return { ready: false, reason: "the gateway is not connected" };
+  }
+  return { ready: true };
 }
 
 /** Logs in to Discord and answers interactions until stopped. Resolves once the client is ready. */
@@ -26,8 +55,14 @@ export async function startBot(options: {
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: NO_MENTIONS,
-    ...(config.DISCORD_API_URL ? { rest: { api: config.DISCORD_API_URL } } : {}),
+    // No retries: a callback Discord processed but answered 502 would be sent twice (see failureKind).
+    rest: {
+      retries: 0,
+      timeout: REST_TIMEOUT_MS,
+      ...(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}),
+    },
   });
+  const metrics = new BotMetrics({ status: () => storydesk.status(), gatewayPing: () => client.ws.ping });
   const context: BotContext = {
     storydesk,
     config,
@@ -36,36 +71,91 @@ export async function startBot(options: {
     startedAt: Date.now(),
     pending: new PendingChanges(),
     fetchLimits: fetchLimitsOf(config),
+    metrics,
+    recent: new RecentIds(),
   };
-  const inFlight = new Set<Promise<void>>();
+  const inFlight = new Map<Promise<void>, string>();
+  let stopping = false;
+  guardPackets(client, (event, reason) => {
+    metrics.droppedPayloads.inc({ reason: "malformed" });
+    logger.warn(
+      { event: "payload-dropped", gatewayEvent: event, reason },
+      `dropped a malformed ${event}: ${reason}`,
+    );
+  });
   client.on(Events.InteractionCreate, (interaction) => {
+    if (stopping) {
+      // Answered rather than left to fail: the user learns to ask again in a moment.
+      if (interaction.isRepliable()) {
+        interaction
+          .reply({
+            content: "storydesk is restarting: please try again in a minute.",
+            flags: MessageFlags.Ephemeral,
+            allowedMentions: NO_MENTIONS,
+          })
+          .catch(() => undefined);
+      }
+      return;
+    }
+    const label = describe(interaction).command;
     const handled = handleInteraction(interaction, commands, context).finally(() => inFlight.delete(handled));
-    inFlight.add(handled);
+    inFlight.set(handled, label);
   });
   client.on(Events.Error, (error) => logger.error({ err: error }, "discord client error"));
-  client.on(Events.ShardDisconnect, (event, shard) =>
-    logger.warn({ shard, code: event.code }, "gateway disconnected"),
-  );
-  client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, "gateway resumed"));
+
+  let fatalClose: (close: FatalClose) => void = () => {};
+  const fatal = new Promise<FatalClose>((resolve) => {
+    fatalClose = resolve;
+  });
+  watchGateway(client, {
+    logger,
+    metrics,
+    inFlight: () => inFlight.size,
+    onFatal: (code, reason) => fatalClose({ code, reason }),
+  });
 
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   await client.login(config.DISCORD_TOKEN);
   await ready;
+  const health =
+    config.METRICS_PORT === undefined
+      ? undefined
+      : await startHealthServer({
+          port: config.METRICS_PORT,
+          host: config.METRICS_HOST,
+          metrics,
+          readiness: () => readiness(client, storydesk),
+        });
   logger.info(
     {
       event: "ready",
       user: client.user?.tag,
       guilds: client.guilds.cache.size,
       corpus: storydesk.library.version,
+      ...(health ? { metrics: `http://${config.METRICS_HOST}:${health.port}/metrics` } : {}),
     },
     "storydesk is ready",
   );
   return {
     client,
     context,
-    async stop() {
-      await Promise.allSettled([...inFlight]);
+    health,
+    fatal,
+    async stop(deadlineMs = 10_000) {
+      stopping = true;
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<"deadline">((resolve) => {
+        timer = setTimeout(() => resolve("deadline"), deadlineMs);
+      });
+      const settled = await Promise.race([
+        Promise.allSettled([...inFlight.keys()]).then(() => "done" as const),
+        deadline,
+      ]);
+      clearTimeout(timer);
+      const cutShort = settled === "deadline" ? [...inFlight.values()] : [];
+      await health?.close();
       await client.destroy();
+      return { cutShort };
     },
   };
 }

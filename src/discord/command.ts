@@ -10,6 +10,8 @@ import type { BotConfig } from "./config.ts";
 import type { Cooldown } from "./cooldown.ts";
 import type { Logger } from "./logger.ts";
 import type { PendingChanges } from "./pending-changes.ts";
+import type { BotMetrics } from "./service/metrics.ts";
+import type { RecentIds } from "./service/recent-ids.ts";
 
 /** Where a command for everyone may be used: servers, DMs with the bot, and group DMs. */
 export const EVERYWHERE = [
@@ -29,6 +31,9 @@ export interface BotContext {
   readonly pending: PendingChanges;
   /** The guard of /corpus add's downloads. */
   readonly fetchLimits: FetchLimits;
+  readonly metrics: BotMetrics;
+  /** Interactions seen lately, so that one delivered twice is answered once. */
+  readonly recent: RecentIds;
 }
 
 /** How an interaction ended, for the log line each one gets. */

@@ -54,6 +54,30 @@ const schema = corpusSettings.extend({
       return Number(value);
     }),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+  SHUTDOWN_TIMEOUT_SECONDS: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined) return 10;
+      if (!/^\d+$/.test(value.trim()) || Number(value) < 1 || Number(value) > 600) {
+        ctx.addIssue({
+          code: "custom",
+          message: `must be a whole number of seconds from 1 to 600 (got "${value}")`,
+        });
+      }
+      return Number(value);
+    }),
+  METRICS_PORT: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined) return undefined;
+      if (!/^\d+$/.test(value.trim()) || Number(value) > 65535) {
+        ctx.addIssue({ code: "custom", message: `must be a port number from 0 to 65535 (got "${value}")` });
+      }
+      return Number(value);
+    }),
+  METRICS_HOST: z.string().trim().min(1).default("127.0.0.1"),
   /** Where every version of the corpus is kept (a git repository); `off` keeps none. */
   HISTORY_DIR: z.string().trim().min(1).default(".storydesk/history"),
   URL_IMPORT_ALLOWED_HOSTS: commaList(

@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
-import type { Interaction } from "discord.js";
+import { DiscordAPIError, HTTPError, type Interaction, RESTJSONErrorCodes } from "discord.js";
 import type { BotContext, Command, Outcome } from "./command.ts";
 import { respondPrivately } from "./respond.ts";
 
-function describe(interaction: Interaction): { command: string; kind: string } {
+/** What an interaction is, for logs and metrics: its command (with subcommand) and its kind. */
+export function describe(interaction: Interaction): { command: string; kind: string } {
   if (interaction.isChatInputCommand()) {
     const sub = interaction.options.getSubcommand(false);
     return { command: sub ? `${interaction.commandName} ${sub}` : interaction.commandName, kind: "command" };
@@ -47,8 +48,35 @@ async function dispatch(
 }
 
 /**
+ * What a failure means for the reply. A callback (the first answer to an interaction) must never be
+ * sent twice: Discord may have processed one whose response was lost (a 502, a timeout), or the
+ * interaction may have been answered already (40060) or have expired (10062).
+ */
+export function failureKind(cause: unknown): "acknowledged" | "expired" | "unconfirmed" | "other" {
+  if (cause instanceof DiscordAPIError) {
+    if (cause.code === RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged) return "acknowledged";
+    if (
+      cause.code === RESTJSONErrorCodes.UnknownInteraction ||
+      cause.code === RESTJSONErrorCodes.UnknownWebhook
+    ) {
+      return "expired";
+    }
+  }
+  const request = cause as { url?: unknown; status?: unknown; name?: unknown } | null;
+  const isCallback =
+    typeof request?.url === "string" && /\/interactions\/\d+\/[^/]+\/callback/.test(request.url);
+  const lost =
+    cause instanceof HTTPError ||
+    (cause instanceof DiscordAPIError && cause.status >= 500) ||
+    request?.name === "AbortError" ||
+    request?.name === "TimeoutError";
+  return isCallback && lost ? "unconfirmed" : "other";
+}
+
+/**
  * Handles one interaction and logs one line for it: command, guild, user id, latency and outcome.
- * A failure gets a short private reply with an error id that the log line carries too.
+ * An interaction delivered twice is handled once. A failure gets a short private reply with an
+ * error id that the log line carries too, unless the reply could be a second answer.
  */
 export async function handleInteraction(
   interaction: Interaction,
@@ -63,17 +91,47 @@ export async function handleInteraction(
     command,
     guild: interaction.guildId ?? "dm",
     user: interaction.user.id,
+    interaction: interaction.id,
   };
+  const done = (outcome: string) => {
+    const ms = performance.now() - started;
+    context.metrics.interactions.inc({ command, kind, outcome });
+    context.metrics.interactionSeconds.observe({ command, kind }, ms / 1000);
+    return Math.round(ms);
+  };
+  if (!context.recent.add(interaction.id)) {
+    context.metrics.droppedPayloads.inc({ reason: "duplicate" });
+    context.logger.warn({ ...line, outcome: "duplicate" }, `${command}: delivered twice; answered once`);
+    return;
+  }
   try {
     const outcome = await dispatch(interaction, commands, context);
-    context.logger.info(
-      { ...line, ms: Math.round(performance.now() - started), outcome },
-      `${command}: ${outcome}`,
-    );
+    context.logger.info({ ...line, ms: done(outcome), outcome }, `${command}: ${outcome}`);
   } catch (cause) {
+    const failure = failureKind(cause);
+    if (failure === "acknowledged" || failure === "unconfirmed") {
+      // The user may well have the answer: a second callback would be refused, or shown twice.
+      context.logger.warn(
+        {
+          ...line,
+          ms: done(failure),
+          outcome: failure,
+          error: cause instanceof Error ? cause.message : String(cause),
+        },
+        `${command}: the answer's delivery is unconfirmed (${failure}); not sent again`,
+      );
+      return;
+    }
+    if (failure === "expired") {
+      context.logger.warn(
+        { ...line, ms: done("expired"), outcome: "expired" },
+        `${command}: the interaction expired before its answer`,
+      );
+      return;
+    }
     const errorId = randomBytes(4).toString("hex");
     context.logger.error(
-      { ...line, ms: Math.round(performance.now() - started), outcome: "error", errorId, err: cause },
+      { ...line, ms: done("error"), outcome: "error", errorId, err: cause },
       `${command} failed`,
     );
     if (!interaction.isRepliable()) return;

@@ -2,12 +2,20 @@ import { loadLanguageDetector, Storydesk } from "../core/index.ts";
 import { loadEnvFile } from "../entry/config.ts";
 import { CLIError, EXIT_FAILURE } from "../entry/errors.ts";
 import { runMain } from "../entry/run-main.ts";
-import { type Bot, startBot } from "./bot.ts";
+import { type Bot, type FatalClose, startBot } from "./bot.ts";
 import { readBotConfig, storydeskOptionsOf } from "./config.ts";
 import { createLogger } from "./logger.ts";
 import { describeStartError } from "./start-errors.ts";
 
-/** `npm start`: checks the configuration, opens the corpus, connects, and runs until a signal. */
+/** Why the bot stops: a signal from the operator, or a gateway close Discord will not take back. */
+type StopReason = { readonly signal: NodeJS.Signals } | { readonly fatal: FatalClose };
+
+/**
+ * `npm start`: checks the configuration, opens the corpus, connects, and runs until a signal
+ * (SIGTERM or SIGINT) or a fatal gateway close. It then finishes the interactions in flight within
+ * SHUTDOWN_TIMEOUT_SECONDS and exits 0; a deadline passed, or a fatal close, exits 1 with a line
+ * saying why. A second signal stops at once.
+ */
 await runMain({
   usage: "npm start",
   description: "Runs the Discord bot with the settings in .env (see .env.example).",
@@ -37,7 +45,7 @@ await runMain({
       throw new CLIError(describeStartError(cause), { exitCode: EXIT_FAILURE });
     }
     logger.info(
-      { event: "started", ms: Math.round(performance.now() - started) },
+      { event: "started", pid: process.pid, ms: Math.round(performance.now() - started) },
       "listening for interactions",
     );
     // Loaded now rather than by the first question in another language, which would wait for it.
@@ -45,16 +53,36 @@ await runMain({
       logger.warn({ event: "language-detector", error: String(cause) }, "language detection unavailable"),
     );
 
-    await new Promise<void>((resolve) => {
-      const stop = (signal: string) => {
-        logger.info({ event: "stopping", signal }, "shutting down");
-        resolve();
-      };
-      process.once("SIGINT", () => stop("SIGINT"));
-      process.once("SIGTERM", () => stop("SIGTERM"));
+    const reason = await new Promise<StopReason>((resolve) => {
+      for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => resolve({ signal }));
+      void bot.fatal.then((fatal) => resolve({ fatal }));
     });
-    await bot.stop();
+    for (const signal of ["SIGINT", "SIGTERM"] as const) {
+      process.once(signal, () => {
+        logger.error({ event: "stopped", signal }, `${signal} again: stopping now, without waiting`);
+        process.exit(EXIT_FAILURE);
+      });
+    }
+    const deadlineMs = config.SHUTDOWN_TIMEOUT_SECONDS * 1000;
+    logger.info(
+      {
+        event: "stopping",
+        ...("signal" in reason ? { signal: reason.signal } : { code: reason.fatal.code }),
+      },
+      `shutting down (at most ${config.SHUTDOWN_TIMEOUT_SECONDS} s)`,
+    );
+    const { cutShort } = await bot.stop(deadlineMs);
     await storydesk.close();
-    logger.info({ event: "stopped" }, "stopped");
+    let exitCode = "fatal" in reason ? EXIT_FAILURE : 0;
+    if (cutShort.length > 0) {
+      exitCode = EXIT_FAILURE;
+      logger.error(
+        { event: "shutdown-deadline", cutShort },
+        `the shutdown deadline (${config.SHUTDOWN_TIMEOUT_SECONDS} s) passed with ${cutShort.length} interaction${cutShort.length === 1 ? "" : "s"} unfinished, cut short: ${cutShort.join(", ")}`,
+      );
+    }
+    logger.info({ event: "stopped", exitCode }, "stopped");
+    // Requests to a Discord that does not answer may hold sockets open: the process ends here.
+    process.exit(exitCode);
   },
 });

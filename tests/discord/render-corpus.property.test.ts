@@ -63,9 +63,22 @@ describe("renderRefresh and renderStatus", () => {
 
   it("report any status safely", () => {
     fc.assert(
-      fc.property(status, fc.nat(Number.MAX_SAFE_INTEGER), (s, uptime) => {
-        assertSafe(renderStatus(s, uptime));
-      }),
+      fc.property(
+        status,
+        fc.nat(Number.MAX_SAFE_INTEGER),
+        fc.option(
+          fc.record({
+            interactions: fc.nat(),
+            errors: fc.nat(),
+            refreshes: fc.nat(),
+            reconnects: fc.nat(),
+          }),
+          { nil: undefined },
+        ),
+        (s, uptime, counters) => {
+          assertSafe(renderStatus(s, uptime, counters));
+        },
+      ),
       runs(300),
     );
   });

@@ -81,7 +81,9 @@ export const ask = {
     const isPrivate = interaction.options.getBoolean("private") ?? false;
     let answer: Awaited<ReturnType<typeof context.storydesk.ask>>;
     try {
+      const timer = context.metrics.answerSeconds.startTimer();
       answer = await context.storydesk.ask(question, { top: MAX_PASSAGES });
+      timer();
     } catch (cause) {
       if (!(cause instanceof QuestionError)) throw cause;
       await respondPrivately(interaction, cause.message);

@@ -265,6 +265,7 @@ async function refresh(interaction: ChatInputCommandInteraction, context: BotCon
   // Reading and indexing a corpus can take longer than Discord's 3-second window.
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const result = await context.storydesk.refresh(authorOf(interaction));
+  context.metrics.recordRefresh(result.ok, result.milliseconds);
   context.logger.info(
     {
       event: "refresh",
@@ -297,9 +298,14 @@ async function refresh(interaction: ChatInputCommandInteraction, context: BotCon
 }
 
 async function status(interaction: ChatInputCommandInteraction, context: BotContext): Promise<Outcome> {
-  await respond(interaction, renderStatus(context.storydesk.status(), Date.now() - context.startedAt), {
-    ephemeral: true,
-  });
+  const counters = await context.metrics.brief();
+  await respond(
+    interaction,
+    renderStatus(context.storydesk.status(), Date.now() - context.startedAt, counters),
+    {
+      ephemeral: true,
+    },
+  );
   return "status";
 }
 
@@ -341,6 +347,7 @@ async function apply(
     result = await edits.rollback(change.reference, author);
     done = `Rolled back to ${change.preview.target.version}`;
   }
+  if (result) context.metrics.recordRefresh(result.ok, result.ok ? result.refresh.milliseconds : undefined);
   let payload: ReplyPayload;
   if (!result)
     payload = renderNote("That article or version is gone since the preview: nothing was changed.");

@@ -8,6 +8,7 @@ import {
   type StorydeskStatus,
 } from "../../core/index.ts";
 import { LIMITS } from "../limits.ts";
+import type { ServiceCounters } from "../service/metrics.ts";
 import { escapeAndFit, escapeUserText, truncate } from "../text.ts";
 import { fitEmbed, type ReplyPayload } from "./payload.ts";
 
@@ -114,8 +115,12 @@ function duration(ms: number): string {
   return shown.length > 0 ? shown.join(" ") : "0s";
 }
 
-/** /corpus status: what is being served, since when, and how the last refresh went. */
-export function renderStatus(status: StorydeskStatus, uptimeMs: number): ReplyPayload {
+/** /corpus status: what is being served, since when, how the last refresh went, and the counters. */
+export function renderStatus(
+  status: StorydeskStatus,
+  uptimeMs: number,
+  counters?: ServiceCounters,
+): ReplyPayload {
   const c = status.counts;
   const when = (date: Date) => `<t:${Math.floor(date.getTime() / 1000)}:R>`;
   const last = status.lastRefresh
@@ -149,6 +154,14 @@ export function renderStatus(status: StorydeskStatus, uptimeMs: number): ReplyPa
         inline: true,
       },
       { name: "Uptime", value: duration(uptimeMs), inline: true },
+      ...(counters
+        ? [
+            {
+              name: "Since start",
+              value: `${count(counters.interactions, "interaction")} (${count(counters.errors, "error")}), ${count(counters.refreshes, "refresh", "refreshes")}, ${count(counters.reconnects, "gateway reconnect")}`,
+            },
+          ]
+        : []),
     ],
   };
   return { embeds: [fitEmbed(embed)], components: [] };

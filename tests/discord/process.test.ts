@@ -1,0 +1,174 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { DiscordEmulator } from "../../discord-emulator/index.ts";
+import { APP_ID, GUILD_ID, MEMBER, TOKEN } from "../support/discord-world.ts";
+
+/**
+ * The bot as an operator runs it: a real process (`npm start`, or node on main.ts), stopped by
+ * signals, failing on a gateway close Discord will not take back, and bounded by its shutdown
+ * deadline when Discord stops answering. Exit codes and log lines are what is checked.
+ */
+
+let dir: string;
+let emulator: DiscordEmulator;
+const children: ChildProcess[] = [];
+
+interface Running {
+  readonly child: ChildProcess;
+  readonly lines: Array<Record<string, unknown>>;
+  /** Resolves with the first log line of this event. */
+  line(event: string): Promise<Record<string, unknown>>;
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+function start(command: string, args: string[], env: Record<string, string> = {}): Running {
+  const child = spawn(command, args, {
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? tmpdir(),
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_CLIENT_ID: APP_ID,
+      DISCORD_API_URL: emulator.apiUrl,
+      CORPUS_DIR: "corpus",
+      SNAPSHOT_DIR: path.join(dir, "snapshots"),
+      HISTORY_DIR: path.join(dir, "history"),
+      LOG_LEVEL: "info",
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  children.push(child);
+  const lines: Array<Record<string, unknown>> = [];
+  const waiting: Array<{ event: string; resolve: (line: Record<string, unknown>) => void }> = [];
+  let buffer = "";
+  child.stdout?.on("data", (chunk: Buffer) => {
+    buffer += chunk.toString();
+    const parts = buffer.split("\n");
+    buffer = parts.pop() ?? "";
+    for (const part of parts) {
+      if (!part.startsWith("{")) continue;
+      const line = JSON.parse(part) as Record<string, unknown>;
+      lines.push(line);
+      for (const w of waiting.filter((w) => w.event === line.event)) w.resolve(line);
+    }
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on("exit", (code, signal) => resolve({ code, signal })),
+  );
+  return {
+    child,
+    lines,
+    exited,
+    line: (event) =>
+      new Promise((resolve, reject) => {
+        const found = lines.find((l) => l.event === event);
+        if (found) resolve(found);
+        else waiting.push({ event, resolve });
+        void exited.then(() => reject(new Error(`the process exited before logging ${event}`)));
+      }),
+  };
+}
+
+const bot = (env: Record<string, string> = {}) =>
+  start(process.execPath, ["--import", "tsx", "src/discord/main.ts"], env);
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), "storydesk-process-"));
+  emulator = await DiscordEmulator.start({
+    token: TOKEN,
+    applicationId: APP_ID,
+    guilds: [{ id: GUILD_ID, name: "Newsroom" }],
+  });
+});
+
+afterEach(() => {
+  emulator.clearRestFaults();
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill("SIGKILL");
+});
+
+afterAll(async () => {
+  await emulator?.stop();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("stopping", () => {
+  it("stops node, not just npm, when a supervisor sends SIGTERM to `npm start`, and exits 0", {
+    timeout: 30_000,
+  }, async () => {
+    const npm = start("npm", ["start"]);
+    const started = await npm.line("started");
+    const node = Number(started.pid);
+    expect(node).not.toBe(npm.child.pid);
+    npm.child.kill("SIGTERM");
+    expect(await npm.exited).toEqual({ code: 0, signal: null });
+    expect(npm.lines.find((l) => l.event === "stopped")).toMatchObject({ exitCode: 0 });
+    // No bot is left running, re-parented, on the same token.
+    await expect.poll(() => isRunning(node), { timeout: 5_000 }).toBe(false);
+  });
+
+  it("finishes an interaction in flight, then exits 0 on SIGINT", { timeout: 30_000 }, async () => {
+    const running = bot();
+    await running.line("started");
+    const handle = emulator.chatInput({
+      name: "ask",
+      options: [{ name: "question", type: 3, value: "who designated the cartels?" }],
+      user: MEMBER,
+    });
+    await handle.ack();
+    running.child.kill("SIGINT");
+    expect(await running.exited).toEqual({ code: 0, signal: null });
+    expect((await handle.original()).embeds[0]?.title).toBe("Answer from the articles");
+  });
+
+  it("exits 1 after its shutdown deadline when Discord does not answer, naming what was cut short", {
+    timeout: 30_000,
+  }, async () => {
+    const running = bot({ SHUTDOWN_TIMEOUT_SECONDS: "1" });
+    await running.line("started");
+    emulator.injectRestFault({
+      match: (method, p) => method === "POST" && /\/callback$/.test(p),
+      kind: "hang",
+    });
+    emulator.chatInput({
+      name: "ask",
+      options: [{ name: "question", type: 3, value: "who designated the cartels?" }],
+      user: MEMBER,
+    });
+    // Time for the interaction to reach the bot, and its callback the API that never answers.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const sent = Date.now();
+    running.child.kill("SIGTERM");
+    expect(await running.exited).toEqual({ code: 1, signal: null });
+    expect(Date.now() - sent).toBeLessThan(8_000);
+    expect(running.lines.find((l) => l.event === "shutdown-deadline")).toMatchObject({
+      level: 50,
+      cutShort: ["ask"],
+    });
+  });
+});
+
+describe("failing", () => {
+  it("exits 1 with one clear line when Discord closes the gateway with 4004 (token revoked)", {
+    timeout: 30_000,
+  }, async () => {
+    const running = bot();
+    await running.line("started");
+    emulator.dropConnection(4004);
+    expect(await running.exited).toEqual({ code: 1, signal: null });
+    const closed = running.lines.find((l) => l.event === "gateway-closed");
+    expect(closed).toMatchObject({ level: 50, code: 4004 });
+    expect(closed?.msg).toMatch(/Discord rejected the token: reset it in the Developer Portal/);
+  });
+});
