@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { existsSync, statSync } from "node:fs";
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -84,6 +85,28 @@ function isRunning(pid: number): boolean {
   }
 }
 
+/**
+ * A node_modules of links to the project's packages without its devDependencies (tsx and typescript
+ * among them), as `npm ci --omit=dev` leaves it: what a server running the build has.
+ */
+async function linkProductionPackages(target: string): Promise<void> {
+  const manifest = JSON.parse(await readFile("package.json", "utf8")) as {
+    devDependencies: Record<string, string>;
+  };
+  const dev = new Set(Object.keys(manifest.devDependencies));
+  const link = async (name: string) => {
+    if (dev.has(name)) return;
+    await mkdir(path.dirname(path.join(target, name)), { recursive: true });
+    await symlink(path.resolve("node_modules", name), path.join(target, name));
+  };
+  for (const entry of await readdir("node_modules")) {
+    if (entry.startsWith(".")) continue;
+    if (entry.startsWith("@"))
+      for (const scoped of await readdir(path.join("node_modules", entry))) await link(`${entry}/${scoped}`);
+    else await link(entry);
+  }
+}
+
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "storydesk-process-"));
   emulator = await DiscordEmulator.start({
@@ -156,6 +179,37 @@ describe("stopping", () => {
       level: 50,
       cutShort: ["ask"],
     });
+  });
+});
+
+describe("production start", () => {
+  it("runs built by scripts/build.ts as plain node, without tsx, answers, and stops cleanly", {
+    timeout: 90_000,
+  }, async () => {
+    // Built outside the project as `npm run build` builds dist/, beside the project's packages less
+    // its devDependencies: the compiler and tsx are not there to be used.
+    const out = path.join(dir, "dist");
+    const build = start(process.execPath, ["--import", "tsx", "scripts/build.ts", out]);
+    expect(await build.exited).toEqual({ code: 0, signal: null });
+    // The data files the code reads beside itself (word vectors, the answer model) are there too.
+    const data = (await readdir("src", { recursive: true })).filter(
+      (file) => !file.endsWith(".ts") && statSync(path.join("src", file)).isFile(),
+    );
+    expect(data.length).toBeGreaterThan(0);
+    for (const file of data) expect(existsSync(path.join(out, file)), file).toBe(true);
+    await writeFile(path.join(dir, "package.json"), JSON.stringify({ type: "module" }));
+    await linkProductionPackages(path.join(dir, "node_modules"));
+
+    const running = start(process.execPath, [path.join(out, "discord", "main.js")]);
+    await running.line("started");
+    const handle = emulator.chatInput({
+      name: "ask",
+      options: [{ name: "question", type: 3, value: "who designated the cartels?" }],
+      user: MEMBER,
+    });
+    expect((await handle.original()).embeds[0]?.title).toBe("Answer from the articles");
+    running.child.kill("SIGTERM");
+    expect(await running.exited).toEqual({ code: 0, signal: null });
   });
 });
 
