@@ -164,6 +164,19 @@ export class DiscordEmulator {
     this.#gateway.drop(code, options.invalidateSession ?? false);
   }
 
+  /**
+   * Holds every new gateway connection before its HELLO until `releaseGateway()`: the bot stays
+   * disconnected, as while Discord's gateway is slow or down, for as long as a test needs.
+   */
+  holdGateway(): void {
+    this.#gateway.hold();
+  }
+
+  /** Lets the held connections (and new ones) go on: HELLO, then IDENTIFY or RESUME as usual. */
+  releaseGateway(): void {
+    this.#gateway.release();
+  }
+
   /** Resolves once the session has been resumed after the last `dropConnection()` (or at all, without one). */
   async waitForResume(): Promise<void> {
     const g = this.#gateway;

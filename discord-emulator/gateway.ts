@@ -73,6 +73,8 @@ export class Gateway {
   readonly #sessions = new Map<string, Session>();
   readonly #connections = new WeakMap<WebSocket, Connection>();
   #current: Session | null = null;
+  /** Sockets waiting for their HELLO while the gateway is held; null when it is not. */
+  #held: WebSocket[] | null = null;
 
   constructor(config: GatewayConfig) {
     this.#config = config;
@@ -140,6 +142,18 @@ export class Gateway {
     this.#config.changed();
   }
 
+  /** Holds new connections before their HELLO, as a gateway that is slow to answer does. */
+  hold(): void {
+    this.#held ??= [];
+  }
+
+  /** Sends the held connections their HELLO, and stops holding new ones. */
+  release(): void {
+    const held = this.#held ?? [];
+    this.#held = null;
+    for (const socket of held) if (socket.readyState === WebSocket.OPEN) this.#hello(socket);
+  }
+
   close(): void {
     for (const client of this.#server.clients) client.terminate();
     this.#server.close();
@@ -189,6 +203,11 @@ export class Gateway {
       );
       return;
     }
+    if (this.#held) this.#held.push(socket);
+    else this.#hello(socket);
+  }
+
+  #hello(socket: WebSocket): void {
     this.#send(socket, {
       op: GatewayOp.Hello,
       d: { heartbeat_interval: this.#config.heartbeatIntervalMs, _trace: ["discord-emulator"] },

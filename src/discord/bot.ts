@@ -39,7 +39,8 @@ const REST_TIMEOUT_MS = 10_000;
 
 function readiness(client: Client, storydesk: Storydesk): Readiness {
   if (storydesk.status().counts.documents === 0) return { ready: false, reason: "no corpus loaded" };
-  if (!client.isReady() || client.ws.status !== Status.Ready) {
+  // Each shard's status, not the manager's: the manager's stays Ready once it has been, through drops.
+  if (!client.isReady() || client.ws.shards.some((shard) => shard.status !== Status.Ready)) {
     return { ready: false, reason: "the gateway is not connected" };
   }
   return { ready: true };
@@ -114,9 +115,7 @@ export async function startBot(options: {
     onFatal: (code, reason) => fatalClose({ code, reason }),
   });
 
-  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-  await client.login(config.DISCORD_TOKEN);
-  await ready;
+  // Listening before the login, so that a supervisor's probe hears "not ready" and why, not nothing.
   const health =
     config.METRICS_PORT === undefined
       ? undefined
@@ -126,6 +125,14 @@ export async function startBot(options: {
           metrics,
           readiness: () => readiness(client, storydesk),
         });
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  try {
+    await client.login(config.DISCORD_TOKEN);
+    await ready;
+  } catch (error) {
+    await health?.close();
+    throw error;
+  }
   logger.info(
     {
       event: "ready",

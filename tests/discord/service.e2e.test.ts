@@ -8,7 +8,7 @@ import { Storydesk } from "../../src/core/serving/storydesk.ts";
 import { type Bot, startBot } from "../../src/discord/bot.ts";
 import { readBotConfig } from "../../src/discord/config.ts";
 import { createLogger } from "../../src/discord/logger.ts";
-import { APP_ID, GUILD_ID, MEMBER, TOKEN } from "../support/discord-world.ts";
+import { APP_ID, GUILD_ID, MEMBER, MOD_ROLE, MODERATOR, TOKEN } from "../support/discord-world.ts";
 
 /**
  * The bot as a service under Discord's faults, through the emulator: a callback answered 502 after
@@ -32,6 +32,15 @@ function ask(text: string): InteractionHandle {
   });
 }
 
+function corpus(sub: "refresh" | "status"): InteractionHandle {
+  return emulator.chatInput({
+    name: "corpus",
+    options: [{ name: sub, type: 1, options: [] }],
+    user: MODERATOR,
+    memberRoles: [MOD_ROLE],
+  });
+}
+
 /** The callbacks the bot sent for an interaction: there must be exactly one. */
 function callbacksOf(handle: InteractionHandle) {
   return emulator.requests.filter(
@@ -44,7 +53,9 @@ beforeAll(async () => {
   emulator = await DiscordEmulator.start({
     token: TOKEN,
     applicationId: APP_ID,
-    guilds: [{ id: GUILD_ID, name: "Newsroom" }],
+    guilds: [
+      { id: GUILD_ID, name: "Newsroom", roles: [{ id: MOD_ROLE, name: "editors", permissions: "0" }] },
+    ],
   });
   const config = readBotConfig({
     DISCORD_TOKEN: TOKEN,
@@ -55,6 +66,7 @@ beforeAll(async () => {
     HISTORY_DIR: path.join(dir, "history"),
     ASK_COOLDOWN_SECONDS: "0",
     METRICS_PORT: "0",
+    MODERATOR_ROLE_IDS: MOD_ROLE,
     LOG_LEVEL: "info",
   });
   const sink = new Writable({
@@ -183,8 +195,28 @@ describe("health and metrics", () => {
     expect((await get("/nothing")).status).toBe(404);
   });
 
+  it("says it is not ready, and why, while the gateway is disconnected; ready again once it resumes", async () => {
+    emulator.holdGateway();
+    try {
+      emulator.dropConnection(4000);
+      await vi.waitFor(
+        async () =>
+          expect(await get("/healthz")).toMatchObject({
+            status: 503,
+            text: '{"status":"not ready","reason":"the gateway is not connected"}',
+          }),
+        { timeout: 10_000 },
+      );
+    } finally {
+      emulator.releaseGateway();
+    }
+    await emulator.waitForResume();
+    await vi.waitFor(async () => expect((await get("/healthz")).status).toBe(200), { timeout: 10_000 });
+  });
+
   it("serves the metrics in Prometheus's format, by name", async () => {
     await ask("who designated the cartels?").original();
+    await corpus("refresh").original();
     const metrics = await get("/metrics");
     expect(metrics.status).toBe(200);
     expect(metrics.type).toMatch(/^text\/plain; version=0\.0\.4/);
@@ -192,7 +224,8 @@ describe("health and metrics", () => {
       'storydesk_interactions_total{command="ask",kind="command",outcome="answered"}',
       "storydesk_interaction_duration_seconds_bucket",
       "storydesk_answer_duration_seconds_count",
-      "storydesk_refresh_duration_seconds",
+      "storydesk_refresh_duration_seconds_count 1",
+      'storydesk_refreshes_total{result="ok"} 1',
       `storydesk_corpus_info{version="${storydesk.library.version}"} 1`,
       "storydesk_corpus_documents 1",
       "storydesk_gateway_ping_seconds",
@@ -205,5 +238,21 @@ describe("health and metrics", () => {
     }
     const answered = /storydesk_answer_duration_seconds_count (\d+)/.exec(metrics.text)?.[1];
     expect(Number(answered)).toBeGreaterThanOrEqual(20);
+  });
+
+  it("shows the same counters in brief in /corpus status", async () => {
+    const scraped = (await get("/metrics")).text;
+    const sum = (pattern: RegExp) =>
+      [...scraped.matchAll(pattern)].reduce((n, match) => n + Number(match[1]), 0);
+    const interactions = sum(/^storydesk_interactions_total\{[^}]*\} (\d+)$/gm);
+    const reconnects = sum(/^storydesk_gateway_events_total\{event="reconnecting"\} (\d+)$/gm);
+    expect(interactions).toBeGreaterThan(20);
+    expect(reconnects).toBeGreaterThanOrEqual(2);
+    // The status command is counted once handled, after its own reply is made.
+    const status = await corpus("status").original();
+    const since = status.embeds[0]?.fields?.find((f) => f.name === "Since start")?.value;
+    expect(since).toBe(
+      `${interactions} interactions (0 errors), 1 refresh, ${reconnects} gateway reconnects`,
+    );
   });
 });
