@@ -89,6 +89,9 @@ const schema = corpusSettings.extend({
 
 export type BotConfig = z.infer<typeof schema>;
 
+/** Every setting the bot reads, by name: the README's table and .env.example document each. */
+export const BOT_SETTING_KEYS: readonly string[] = Object.keys(schema.shape);
+
 /** Reads and checks the bot's configuration from the environment (after dotenv has loaded `.env`). */
 export function readBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
   return readSettings(schema, env);

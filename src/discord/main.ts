@@ -1,4 +1,4 @@
-import { loadLanguageDetector, Storydesk } from "../core/index.ts";
+import { count, loadLanguageDetector, Storydesk } from "../core/index.ts";
 import { loadEnvFile } from "../entry/config.ts";
 import { CLIError, EXIT_FAILURE } from "../entry/errors.ts";
 import { runMain } from "../entry/run-main.ts";
@@ -78,7 +78,7 @@ await runMain({
       exitCode = EXIT_FAILURE;
       logger.error(
         { event: "shutdown-deadline", cutShort },
-        `the shutdown deadline (${config.SHUTDOWN_TIMEOUT_SECONDS} s) passed with ${cutShort.length} interaction${cutShort.length === 1 ? "" : "s"} unfinished, cut short: ${cutShort.join(", ")}`,
+        `the shutdown deadline (${config.SHUTDOWN_TIMEOUT_SECONDS} s) passed with ${count(cutShort.length, "interaction")} unfinished, cut short: ${cutShort.join(", ")}`,
       );
     }
     logger.info({ event: "stopped", exitCode }, "stopped");

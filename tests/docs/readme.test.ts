@@ -6,6 +6,8 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCorpus } from "../../src/core/corpus/load.ts";
+import { BOT_SETTING_KEYS, readBotConfig } from "../../src/discord/config.ts";
+import { APP_ID, TOKEN } from "../support/discord-world.ts";
 
 /**
  * The README's examples, as a new user copies them: every article and entities file it shows loads
@@ -106,5 +108,41 @@ describe("README ask examples", () => {
     const args = askExamples[0] as string[];
     const { stdout } = await ask(args);
     expect(stdout.split("\n")[0]).toBe(shown);
+  });
+});
+
+describe("README operating instructions", () => {
+  it("documents every setting in the configuration table and in .env.example", async () => {
+    const example = await readFile(path.join(ROOT, ".env.example"), "utf8");
+    const table = README.slice(README.indexOf("## Configuration"));
+    expect(BOT_SETTING_KEYS.length).toBeGreaterThan(10);
+    for (const key of BOT_SETTING_KEYS) {
+      expect(table, key).toContain(`| \`${key}\``);
+      expect(example, key).toMatch(new RegExp(`^${key}=`, "m"));
+    }
+  });
+
+  it("names only scripts that exist", async () => {
+    const { scripts } = JSON.parse(await readFile(path.join(ROOT, "package.json"), "utf8")) as {
+      scripts: Record<string, string>;
+    };
+    const named = [...README.matchAll(/npm run (?:-s )?([\w:]+)/g)].map((m) => m[1] as string);
+    expect(named).toContain("start:dist");
+    for (const name of named) expect(scripts, name).toHaveProperty(name);
+    // exec, so that a supervisor's SIGTERM to npm reaches node (tested in tests/discord/process.test.ts).
+    expect(scripts.start).toMatch(/^exec node /);
+    expect(scripts["start:dist"]).toMatch(/^exec node dist\//);
+  });
+
+  it("gives the systemd unit more time to stop than the bot's own shutdown deadline", () => {
+    const unit = fenced("ini")[0] ?? "";
+    const stopSeconds = Number(/^TimeoutStopSec=(\d+)$/m.exec(unit)?.[1]);
+    const deadline = readBotConfig({
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_CLIENT_ID: APP_ID,
+    }).SHUTDOWN_TIMEOUT_SECONDS;
+    expect(stopSeconds).toBeGreaterThan(deadline);
+    expect(unit).toMatch(/^ExecStart=\/usr\/bin\/npm run start:dist$/m);
+    expect(unit).toMatch(/^Restart=on-failure$/m);
   });
 });
