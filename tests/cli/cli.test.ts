@@ -59,9 +59,9 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-/** Runs `src/cli/<command>.ts`; resolves with its exit code and output whatever the code. */
-async function run(command: string, args: readonly string[], env: Record<string, string> = {}): Promise<Run> {
-  const options = {
+/** How the tests run the CLI: from the project, on the bundled corpus, with a snapshot of their own. */
+function runOptions(env: Record<string, string>) {
+  return {
     cwd: ROOT,
     encoding: "utf8" as const,
     timeout: 15_000,
@@ -77,6 +77,11 @@ async function run(command: string, args: readonly string[], env: Record<string,
       ...env,
     },
   };
+}
+
+/** Runs `src/cli/<command>.ts`; resolves with its exit code and output whatever the code. */
+async function run(command: string, args: readonly string[], env: Record<string, string> = {}): Promise<Run> {
+  const options = runOptions(env);
   const argv = ["--import", "tsx", `src/cli/${command}.ts`, ...args];
   try {
     const { stdout, stderr } = await execFileAsync(process.execPath, argv, options);
@@ -89,6 +94,13 @@ async function run(command: string, args: readonly string[], env: Record<string,
 }
 
 const ask = (args: readonly string[], env?: Record<string, string>) => run("ask", args, env);
+
+/** Runs a bash script, for what only a shell does: raw bytes as arguments, pipes. It echoes its statuses. */
+async function shell(script: string): Promise<{ stdout: string; stderr: string }> {
+  return execFileAsync("bash", ["-c", script], runOptions({})).catch(
+    (cause: { stdout: string; stderr: string }) => cause,
+  );
+}
 
 function lines(text: string): string[] {
   return text.trimEnd().split("\n");
@@ -309,19 +321,7 @@ describe("ask: edges", () => {
 
   it("exits 2 with one line for a question that is not valid UTF-8", async () => {
     // The shell passes the bytes as they are; node decodes them, marking the invalid ones.
-    const bash = await promisify(execFile)(
-      "bash",
-      ["-c", `node --import tsx src/cli/ask.ts $'who \\xff\\xfe designated'; echo "exit $?"`],
-      {
-        cwd: ROOT,
-        env: {
-          PATH: process.env.PATH ?? "",
-          HOME: os.homedir(),
-          CORPUS_DIR: BUNDLED_CORPUS,
-          SNAPSHOT_DIR: snapshotDir,
-        },
-      },
-    ).catch((cause: { stdout: string; stderr: string }) => cause);
+    const bash = await shell(`node --import tsx src/cli/ask.ts $'who \\xff\\xfe designated'; echo "exit $?"`);
     expect(bash.stdout).toBe("exit 2\n");
     expect(bash.stderr).toBe(
       "storydesk: the question is not valid UTF-8 text: type it again, or set your terminal to UTF-8.\n",
@@ -329,18 +329,8 @@ describe("ask: edges", () => {
   });
 
   it("ends quietly with status 0 when its reader goes away (| head, | true)", async () => {
-    const bash = await promisify(execFile)(
-      "bash",
-      ["-c", 'set -o pipefail; node --import tsx src/cli/ask.ts --top 10 cartels | true; echo "exit $?"'],
-      {
-        cwd: ROOT,
-        env: {
-          PATH: process.env.PATH ?? "",
-          HOME: os.homedir(),
-          CORPUS_DIR: BUNDLED_CORPUS,
-          SNAPSHOT_DIR: snapshotDir,
-        },
-      },
+    const bash = await shell(
+      'set -o pipefail; node --import tsx src/cli/ask.ts --top 10 cartels | true; echo "exit $?"',
     );
     expect(bash.stdout).toBe("exit 0\n");
     expect(bash.stderr).toBe("");

@@ -2,7 +2,6 @@ import { execFile } from "node:child_process";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Writable } from "node:stream";
 import { promisify } from "node:util";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { buttonsOf, DiscordEmulator, type StoredMessage } from "../../discord-emulator/index.ts";
@@ -10,7 +9,18 @@ import { Storydesk } from "../../src/core/serving/storydesk.ts";
 import { type Bot, startBot } from "../../src/discord/bot.ts";
 import { readBotConfig } from "../../src/discord/config.ts";
 import { createLogger } from "../../src/discord/logger.ts";
-import { APP_ID, EPHEMERAL, GUILD_ID, MEMBER, MOD_ROLE, MODERATOR, TOKEN } from "../support/discord-world.ts";
+import {
+  APP_ID,
+  botEnv,
+  EPHEMERAL,
+  GUILD_ID,
+  logInto,
+  MEMBER,
+  MOD_ROLE,
+  MODERATOR,
+  NEWSROOM,
+  TOKEN,
+} from "../support/discord-world.ts";
 
 /**
  * The bot end to end: the real discord.js client in the bot talks to the project's Discord emulator
@@ -32,29 +42,12 @@ let storydesk: Storydesk;
 const logLines: Array<Record<string, unknown>> = [];
 
 function envFor(extra: Record<string, string> = {}) {
-  return {
-    DISCORD_TOKEN: TOKEN,
-    DISCORD_CLIENT_ID: APP_ID,
-    DISCORD_API_URL: emulator.apiUrl,
-    MODERATOR_ROLE_IDS: MOD_ROLE,
-    CORPUS_DIR: corpusDir,
-    SNAPSHOT_DIR: path.join(dir, "snapshots"),
-    // Never the default: a test must not leave a history in the working directory.
-    HISTORY_DIR: path.join(dir, "history"),
-    ASK_COOLDOWN_SECONDS: "0",
-    LOG_LEVEL: "info",
-    ...extra,
-  };
+  return botEnv({ apiUrl: emulator.apiUrl, dir, corpusDir, extra });
 }
 
 async function launch(extra: Record<string, string> = {}): Promise<Bot> {
   const config = readBotConfig(envFor(extra));
-  const sink = new Writable({
-    write(chunk, _encoding, done) {
-      for (const line of String(chunk).split("\n")) if (line.trim()) logLines.push(JSON.parse(line));
-      done();
-    },
-  });
+  const sink = logInto(logLines);
   storydesk = await Storydesk.open({ corpusDir, snapshotFile: path.join(dir, "snapshots", "index.json") });
   return startBot({ config, storydesk, logger: createLogger(config.LOG_LEVEL, sink) });
 }
@@ -117,9 +110,7 @@ beforeAll(async () => {
   emulator = await DiscordEmulator.start({
     token: TOKEN,
     applicationId: APP_ID,
-    guilds: [
-      { id: GUILD_ID, name: "Newsroom", roles: [{ id: MOD_ROLE, name: "editors", permissions: "0" }] },
-    ],
+    guilds: [NEWSROOM],
   });
   bot = await launch();
 });

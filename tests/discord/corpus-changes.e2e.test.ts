@@ -1,7 +1,6 @@
 import { cp, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Writable } from "node:stream";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   buttonsOf,
@@ -13,7 +12,17 @@ import { Storydesk } from "../../src/core/serving/storydesk.ts";
 import { type Bot, startBot } from "../../src/discord/bot.ts";
 import { readBotConfig, storydeskOptionsOf } from "../../src/discord/config.ts";
 import { createLogger } from "../../src/discord/logger.ts";
-import { APP_ID, EPHEMERAL, GUILD_ID, MEMBER, MOD_ROLE, MODERATOR, TOKEN } from "../support/discord-world.ts";
+import {
+  APP_ID,
+  botEnv,
+  EPHEMERAL,
+  logInto,
+  MEMBER,
+  MOD_ROLE,
+  MODERATOR,
+  NEWSROOM,
+  TOKEN,
+} from "../support/discord-world.ts";
 import { aliasBombArticle, articleFile } from "../support/temp-corpus.ts";
 import { newsPage, WebServer } from "../support/web-server.ts";
 
@@ -149,28 +158,12 @@ beforeAll(async () => {
     waitTimeoutMs: 20_000,
     token: TOKEN,
     applicationId: APP_ID,
-    guilds: [
-      { id: GUILD_ID, name: "Newsroom", roles: [{ id: MOD_ROLE, name: "editors", permissions: "0" }] },
-    ],
+    guilds: [NEWSROOM],
   });
-  const config = readBotConfig({
-    DISCORD_TOKEN: TOKEN,
-    DISCORD_CLIENT_ID: APP_ID,
-    DISCORD_API_URL: emulator.apiUrl,
-    MODERATOR_ROLE_IDS: MOD_ROLE,
-    CORPUS_DIR: corpusDir,
-    SNAPSHOT_DIR: path.join(dir, "snapshots"),
-    HISTORY_DIR: path.join(dir, "history"),
-    URL_IMPORT_ALLOWED_HOSTS: "127.0.0.1",
-    ASK_COOLDOWN_SECONDS: "0",
-    LOG_LEVEL: "info",
-  });
-  const sink = new Writable({
-    write(chunk, _encoding, done) {
-      for (const line of String(chunk).split("\n")) if (line.trim()) logLines.push(JSON.parse(line));
-      done();
-    },
-  });
+  const config = readBotConfig(
+    botEnv({ apiUrl: emulator.apiUrl, dir, corpusDir, extra: { URL_IMPORT_ALLOWED_HOSTS: "127.0.0.1" } }),
+  );
+  const sink = logInto(logLines);
   storydesk = await Storydesk.open(storydeskOptionsOf(config));
   bot = await startBot({ config, storydesk, logger: createLogger(config.LOG_LEVEL, sink) });
 });

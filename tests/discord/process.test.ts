@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DiscordEmulator } from "../../discord-emulator/index.ts";
-import { APP_ID, GUILD_ID, MEMBER, TOKEN } from "../support/discord-world.ts";
+import { APP_ID, botEnv, GUILD_ID, MEMBER, TOKEN } from "../support/discord-world.ts";
 
 /**
  * The bot as an operator runs it: a real process (`npm start`, or node on main.ts), stopped by
@@ -30,14 +30,7 @@ function start(command: string, args: string[], env: Record<string, string> = {}
     env: {
       PATH: process.env.PATH ?? "",
       HOME: process.env.HOME ?? tmpdir(),
-      DISCORD_TOKEN: TOKEN,
-      DISCORD_CLIENT_ID: APP_ID,
-      DISCORD_API_URL: emulator.apiUrl,
-      CORPUS_DIR: "corpus",
-      SNAPSHOT_DIR: path.join(dir, "snapshots"),
-      HISTORY_DIR: path.join(dir, "history"),
-      LOG_LEVEL: "info",
-      ...env,
+      ...botEnv({ apiUrl: emulator.apiUrl, dir, extra: env }),
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

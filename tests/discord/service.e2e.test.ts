@@ -1,14 +1,22 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Writable } from "node:stream";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { DiscordEmulator, type InteractionHandle } from "../../discord-emulator/index.ts";
 import { Storydesk } from "../../src/core/serving/storydesk.ts";
 import { type Bot, startBot } from "../../src/discord/bot.ts";
 import { readBotConfig } from "../../src/discord/config.ts";
 import { createLogger } from "../../src/discord/logger.ts";
-import { APP_ID, GUILD_ID, MEMBER, MOD_ROLE, MODERATOR, TOKEN } from "../support/discord-world.ts";
+import {
+  APP_ID,
+  botEnv,
+  logInto,
+  MEMBER,
+  MOD_ROLE,
+  MODERATOR,
+  NEWSROOM,
+  TOKEN,
+} from "../support/discord-world.ts";
 
 /**
  * The bot as a service under Discord's faults, through the emulator: a callback answered 502 after
@@ -53,28 +61,10 @@ beforeAll(async () => {
   emulator = await DiscordEmulator.start({
     token: TOKEN,
     applicationId: APP_ID,
-    guilds: [
-      { id: GUILD_ID, name: "Newsroom", roles: [{ id: MOD_ROLE, name: "editors", permissions: "0" }] },
-    ],
+    guilds: [NEWSROOM],
   });
-  const config = readBotConfig({
-    DISCORD_TOKEN: TOKEN,
-    DISCORD_CLIENT_ID: APP_ID,
-    DISCORD_API_URL: emulator.apiUrl,
-    CORPUS_DIR: "corpus",
-    SNAPSHOT_DIR: path.join(dir, "snapshots"),
-    HISTORY_DIR: path.join(dir, "history"),
-    ASK_COOLDOWN_SECONDS: "0",
-    METRICS_PORT: "0",
-    MODERATOR_ROLE_IDS: MOD_ROLE,
-    LOG_LEVEL: "info",
-  });
-  const sink = new Writable({
-    write(chunk, _encoding, done) {
-      for (const line of String(chunk).split("\n")) if (line.trim()) logLines.push(JSON.parse(line));
-      done();
-    },
-  });
+  const config = readBotConfig(botEnv({ apiUrl: emulator.apiUrl, dir, extra: { METRICS_PORT: "0" } }));
+  const sink = logInto(logLines);
   storydesk = await Storydesk.open({ corpusDir: "corpus", snapshotFile: null });
   bot = await startBot({ config, storydesk, logger: createLogger(config.LOG_LEVEL, sink) });
 });
