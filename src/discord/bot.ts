@@ -112,6 +112,7 @@ export async function startBot(options: {
     logger,
     metrics,
     inFlight: () => inFlight.size,
+    stopping: () => stopping,
     onFatal: (code, reason) => fatalClose({ code, reason }),
   });
 

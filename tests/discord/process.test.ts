@@ -130,6 +130,8 @@ describe("stopping", () => {
     npm.child.kill("SIGTERM");
     expect(await npm.exited).toEqual({ code: 0, signal: null });
     expect(npm.lines.find((l) => l.event === "stopped")).toMatchObject({ exitCode: 0 });
+    // Its own disconnect is not logged as a drop.
+    expect(npm.lines.filter((l) => l.event === "gateway-disconnected")).toEqual([]);
     // No bot is left running, re-parented, on the same token.
     await expect.poll(() => isRunning(node), { timeout: 5_000 }).toBe(false);
   });

@@ -30,6 +30,8 @@ export function watchGateway(
     logger: Logger;
     metrics: BotMetrics;
     inFlight: () => number;
+    /** Whether the bot is stopping: its own disconnect is not a drop. */
+    stopping: () => boolean;
     onFatal: (code: number, reason: string) => void;
   },
 ): void {
@@ -37,6 +39,7 @@ export function watchGateway(
   let reconnecting = false;
   const count = (event: string) => metrics.gatewayEvents.inc({ event });
   client.on(Events.ShardReconnecting, (shard) => {
+    if (options.stopping()) return;
     reconnecting = true;
     count("reconnecting");
     logger.warn(
