@@ -23,6 +23,7 @@ export const GatewayClose = {
   NotAuthenticated: 4003,
   AuthenticationFailed: 4004,
   AlreadyAuthenticated: 4005,
+  InvalidShard: 4010,
   InvalidApiVersion: 4012,
 } as const;
 

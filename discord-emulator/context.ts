@@ -11,6 +11,10 @@ export interface EmulatorContext {
   readonly applicationId: string;
   readonly ackDeadlineMs: number;
   readonly tokenLifetimeMs: number;
+  /** The shard count GET /gateway/bot recommends. */
+  readonly recommendedShards: number;
+  /** GET /gateway/bot's `session_start_limit.max_concurrency`. */
+  readonly maxConcurrency: number;
   readonly world: World;
   readonly ids: Snowflakes;
   readonly messages: MessageStore;

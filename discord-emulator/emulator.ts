@@ -32,6 +32,7 @@ import type {
   RegisteredCommand,
   RequestRecord,
   RestFault,
+  ShardSession,
   StoredMessage,
   UploadedFile,
   Violation,
@@ -88,6 +89,8 @@ export class DiscordEmulator {
       applicationId: options.applicationId,
       ackDeadlineMs: options.ackDeadlineMs ?? 3000,
       tokenLifetimeMs: options.tokenLifetimeMs ?? INTERACTION_TOKEN_LIFETIME_MS,
+      recommendedShards: options.recommendedShards ?? 1,
+      maxConcurrency: options.maxConcurrency ?? 1,
       world,
       ids,
       messages: new MessageStore(ids),
@@ -110,6 +113,11 @@ export class DiscordEmulator {
 
   /** Starts an emulator listening on 127.0.0.1 on a free port. */
   static async start(options: EmulatorOptions): Promise<DiscordEmulator> {
+    for (const key of ["recommendedShards", "maxConcurrency"] as const) {
+      const value = options[key];
+      if (value !== undefined && (!Number.isSafeInteger(value) || value < 1))
+        throw new RangeError(`DiscordEmulator.start(): ${key} must be an integer >= 1, not ${value}`);
+    }
     const server = createServer();
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
@@ -149,24 +157,51 @@ export class DiscordEmulator {
     };
   }
 
-  /** Resolves once a bot has identified and been sent READY and its GUILD_CREATEs. */
-  async waitForReady(): Promise<void> {
-    await this.#waiters.until("waitForReady()", () => (this.#gateway.readies > 0 ? true : undefined));
+  /**
+   * Resolves once a bot has identified and been sent READY and its GUILD_CREATEs. With `shards`, once
+   * that many distinct shard ids have a session that is connected (each sent READY and the
+   * GUILD_CREATEs of the guilds it owns), so a test can start several shard clients, or restart them,
+   * and wait for all of them: sessions left by shards that have disconnected do not count.
+   */
+  async waitForReady(options: { shards?: number } = {}): Promise<void> {
+    const { shards } = options;
+    const what = shards === undefined ? "waitForReady()" : `waitForReady({ shards: ${shards} })`;
+    const g = this.#gateway;
+    await this.#waiters.until(what, () => {
+      const ready = shards === undefined ? g.readies > 0 : g.connectedShards >= shards;
+      return ready ? true : undefined;
+    });
   }
 
   /**
-   * Closes the bot's gateway socket as a network drop would: by default with close code 4000, after
-   * which discord.js resumes; "terminate" cuts the TCP connection without a close frame. Events
-   * dispatched meanwhile are queued and replayed on RESUME, followed by RESUMED. With
-   * `invalidateSession` the session is forgotten: the RESUME gets op 9 and the bot must identify again.
+   * The live gateway sessions, one per shard id, in shard order: which shards have identified, with
+   * which count, and whether each is connected right now. A bot that does not shard has one, shard 0
+   * of 1. A snapshot: later changes are not reflected.
    */
-  dropConnection(code: number | "terminate" = 4000, options: { invalidateSession?: boolean } = {}): void {
-    this.#gateway.drop(code, options.invalidateSession ?? false);
+  shards(): readonly ShardSession[] {
+    return this.#gateway.shards();
+  }
+
+  /**
+   * Closes a gateway socket as a network drop would: by default with close code 4000, after which
+   * discord.js resumes; "terminate" cuts the TCP connection without a close frame. Events dispatched
+   * meanwhile for that shard are queued and replayed on its RESUME, followed by RESUMED. With
+   * `invalidateSession` the session is forgotten: the RESUME gets op 9 and the shard must identify
+   * again. `shard` names the shard whose socket drops (default: shard 0's, or the only session's);
+   * the other shards stay connected and keep receiving their events.
+   */
+  dropConnection(
+    code: number | "terminate" = 4000,
+    options: { invalidateSession?: boolean; shard?: number } = {},
+  ): void {
+    this.#gateway.drop(code, options.invalidateSession ?? false, options.shard);
   }
 
   /**
    * Holds every new gateway connection before its HELLO until `releaseGateway()`: the bot stays
-   * disconnected, as while Discord's gateway is slow or down, for as long as a test needs.
+   * disconnected, as while Discord's gateway is slow or down, for as long as a test needs. It holds
+   * new connections of every shard (HELLO comes before the IDENTIFY or RESUME that names the shard);
+   * shards whose sockets are open stay connected.
    */
   holdGateway(): void {
     this.#gateway.hold();
@@ -177,14 +212,22 @@ export class DiscordEmulator {
     this.#gateway.release();
   }
 
-  /** Resolves once the session has been resumed after the last `dropConnection()` (or at all, without one). */
-  async waitForResume(): Promise<void> {
+  /**
+   * Resolves once a shard's session has been resumed after its last `dropConnection()` (or at all,
+   * without one); rejects if that shard identified again instead. The shard is `shard`, by default
+   * the one the last `dropConnection()` dropped; without any drop, any shard's resume will do.
+   */
+  async waitForResume(options: { shard?: number } = {}): Promise<void> {
     const g = this.#gateway;
-    await this.#waiters.until("waitForResume()", () => {
-      if (g.drops === 0) return g.successfulResumes > 0 ? true : undefined;
-      if (g.dropsResumed === g.drops) return true;
-      if (g.identifies > g.identifiesAtDrop)
-        throw new Error("waitForResume(): after the drop the bot identified again instead of resuming");
+    const shard = options.shard ?? g.lastDroppedShard;
+    const what = options.shard === undefined ? "waitForResume()" : `waitForResume({ shard: ${shard} })`;
+    await this.#waiters.until(what, () => {
+      if (shard === null) return g.successfulResumes > 0 ? true : undefined;
+      const c = g.counters(shard);
+      if (c.drops === 0) return c.successfulResumes > 0 ? true : undefined;
+      if (c.dropsResumed === c.drops) return true;
+      if (c.identifies > c.identifiesAtDrop)
+        throw new Error(`${what}: after the drop shard ${shard} identified again instead of resuming`);
       return undefined;
     });
   }
@@ -230,16 +273,23 @@ export class DiscordEmulator {
     this.#rest.clearFaults();
   }
 
-  /** Delivers an interaction's INTERACTION_CREATE again, as Discord sometimes does. */
-  redeliver(handle: InteractionHandle): void {
+  /**
+   * Delivers an interaction's INTERACTION_CREATE again, as Discord sometimes does, to the shard that
+   * owns its guild now; returns that shard.
+   */
+  redeliver(handle: InteractionHandle): number {
     const record = this.#ctx.interactions.byId(handle.id);
     if (!record) throw new Error(`redeliver(): interaction ${handle.id} is not one of this emulator's`);
-    this.#ctx.gateway.dispatch("INTERACTION_CREATE", record.payload);
+    return this.#ctx.gateway.dispatch("INTERACTION_CREATE", record.payload, record.context.guild?.id ?? null);
   }
 
-  /** Dispatches any gateway event, malformed ones included, to the connected bot. */
-  dispatchRaw(t: string, d: unknown): void {
-    this.#ctx.gateway.dispatch(t, d);
+  /**
+   * Dispatches any gateway event, malformed ones included, to the connected bot: to the shard owning
+   * the guild the payload names (`guild_id`, or `id` for GUILD_CREATE/UPDATE/DELETE), else shard 0.
+   * Returns the shard it went to.
+   */
+  dispatchRaw(t: string, d: unknown): number {
+    return this.#ctx.gateway.dispatch(t, d);
   }
 
   // ---- attachments
@@ -346,8 +396,9 @@ export class DiscordEmulator {
     data: JsonObject,
   ): InteractionHandle {
     const ctx = this.#ctx;
-    if (!ctx.gateway.hasSession)
-      throw new Error(`cannot dispatch ${label}: no bot has identified yet (await waitForReady())`);
+    const guildId = context.guild?.id ?? null;
+    // Checked before the record exists, so an interaction no shard can receive leaves nothing behind.
+    ctx.gateway.shardFor(label, guildId);
     const record = new InteractionRecord(ctx.ids.next(), kind, label, commandName, context, componentMessage);
     record.payload = {
       ...basePayload(ctx.world, ctx.applicationId, record),
@@ -365,8 +416,8 @@ export class DiscordEmulator {
       });
     }, ctx.ackDeadlineMs);
     record.deadline.unref();
-    ctx.gateway.dispatch("INTERACTION_CREATE", record.payload);
-    return createHandle(record, {
+    const shard = ctx.gateway.dispatch("INTERACTION_CREATE", record.payload, guildId);
+    return createHandle(record, shard, {
       waiters: this.#waiters,
       messages: ctx.messages,
       ackDeadlineMs: ctx.ackDeadlineMs,

@@ -4,7 +4,8 @@ import { type RawData, WebSocket, WebSocketServer } from "ws";
 import { API_VERSION, GatewayClose, GatewayOp, Intent } from "./constants.ts";
 import { sessionId as newSessionId } from "./ids.ts";
 import { isObject } from "./json.ts";
-import type { JsonObject, ResumeRecord, Violation } from "./types.ts";
+import { parseShard, routeShard, type ShardKey } from "./sharding.ts";
+import type { JsonObject, ResumeRecord, ShardSession, Violation } from "./types.ts";
 import type { World } from "./world.ts";
 
 /** The gateway paths: the one GET /gateway/bot names, and the one READY names for resuming. */
@@ -26,10 +27,41 @@ class Session {
   readonly history: Dispatch[] = [];
   socket: WebSocket | null = null;
   readonly intents: number;
+  readonly key: ShardKey;
 
-  constructor(intents: number) {
+  constructor(intents: number, key: ShardKey) {
     this.intents = intents;
+    this.key = key;
   }
+}
+
+/** What happened to one shard id across its sessions: what `waitForResume()` looks at. */
+export interface ShardCounters {
+  /** IDENTIFYs accepted for this shard id. */
+  identifies: number;
+  drops: number;
+  successfulResumes: number;
+  /** The value of `drops` when the last RESUME succeeded. */
+  dropsResumed: number;
+  /** The value of `identifies` at the last drop. */
+  identifiesAtDrop: number;
+}
+
+const noCounters = (): ShardCounters => ({
+  identifies: 0,
+  drops: 0,
+  successfulResumes: 0,
+  dropsResumed: 0,
+  identifiesAtDrop: 0,
+});
+
+/** The guild an event is about, for routing it to the shard that owns the guild (null: none, e.g. a DM). */
+function guildOfEvent(t: string, d: unknown): string | null {
+  if (!isObject(d)) return null;
+  if (typeof d.guild_id === "string") return d.guild_id;
+  // GUILD_CREATE, GUILD_UPDATE, GUILD_DELETE carry the guild itself.
+  if (/^GUILD_(CREATE|UPDATE|DELETE)$/.test(t) && typeof d.id === "string") return d.id;
+  return null;
 }
 
 /** One WebSocket connection and what it has authenticated as. */
@@ -53,26 +85,29 @@ export interface GatewayConfig {
 
 /**
  * The gateway: HELLO, IDENTIFY → READY + GUILD_CREATE, heartbeats, RESUME with replay, emulated
- * network drops. JSON encoding, no compression. One bot session at a time.
+ * network drops. JSON encoding, no compression. Sharded as Discord shards: one live session per shard
+ * id (a bot that does not shard is shard [0, 1]), each sent only the guilds it owns and their events.
  */
 export class Gateway {
+  /** IDENTIFYs accepted, all shards together. */
   identifies = 0;
   heartbeats = 0;
   readonly resumes: ResumeRecord[] = [];
   readonly connections: { path: string; query: string }[] = [];
   /** READY (and GUILD_CREATEs) sent, in total. */
   readies = 0;
-  drops = 0;
+  /** RESUMEs accepted, all shards together. */
   successfulResumes = 0;
-  /** The value of `drops` when the last RESUME succeeded. */
-  dropsResumed = 0;
-  /** The value of `identifies` at the last drop. */
-  identifiesAtDrop = 0;
+  /** The shard id of the last `drop()`, or null before the first. */
+  lastDroppedShard: number | null = null;
   readonly #config: GatewayConfig;
   readonly #server = new WebSocketServer({ noServer: true });
+  /** Every session ever identified and not invalidated, by session id: what RESUME looks up. */
   readonly #sessions = new Map<string, Session>();
   readonly #connections = new WeakMap<WebSocket, Connection>();
-  #current: Session | null = null;
+  /** The current session of each shard id, connected or waiting for its RESUME. */
+  readonly #live = new Map<number, Session>();
+  readonly #counters = new Map<number, ShardCounters>();
   /** Sockets waiting for their HELLO while the gateway is held; null when it is not. */
   #held: WebSocket[] | null = null;
 
@@ -85,26 +120,57 @@ export class Gateway {
     return `${this.#config.baseUrl()}${GATEWAY_PATH}`;
   }
 
-  /** Whether a session exists and its socket is open. */
+  /** Whether shard 0's session (or the only one) exists and its socket is open. */
   get connected(): boolean {
-    return this.#current?.socket?.readyState === WebSocket.OPEN;
-  }
-
-  get hasSession(): boolean {
-    return this.#current !== null;
+    return isOpen(this.#primary());
   }
 
   get sessionId(): string | null {
-    return this.#current?.id ?? null;
+    return this.#primary()?.id ?? null;
   }
 
   get sequence(): number {
-    return this.#current?.seq ?? 0;
+    return this.#primary()?.seq ?? 0;
   }
 
-  /** The intents the current session identified with. */
+  /** The intents shard 0's session (or the only one) identified with. */
   get intents(): number | null {
-    return this.#current?.intents ?? null;
+    return this.#primary()?.intents ?? null;
+  }
+
+  /**
+   * How many shard ids have a live session with an open socket: each was sent READY when it
+   * identified, and is not waiting for a RESUME, nor the leftover of a shard process that has gone.
+   */
+  get connectedShards(): number {
+    return [...this.#live.values()].filter(isOpen).length;
+  }
+
+  /** The live sessions, by shard id. */
+  shards(): ShardSession[] {
+    return [...this.#live.values()]
+      .sort((a, b) => a.key.shard - b.key.shard)
+      .map((session) => ({
+        shard: session.key.shard,
+        count: session.key.count,
+        connected: isOpen(session),
+        sessionId: session.id,
+        sequence: session.seq,
+        identifies: this.counters(session.key.shard).identifies,
+      }));
+  }
+
+  /** What happened to a shard id so far (all zero for one never seen). */
+  counters(shard: number): Readonly<ShardCounters> {
+    return this.#counters.get(shard) ?? noCounters();
+  }
+
+  /**
+   * The shard that events about `guildId` go to (null: not about a guild → shard 0), which must have
+   * a session; `what` names the event in the error otherwise.
+   */
+  shardFor(what: string, guildId: string | null): number {
+    return this.#route(what, guildId).key.shard;
   }
 
   upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -116,26 +182,34 @@ export class Gateway {
     this.#server.handleUpgrade(request, socket, head, (ws) => this.#server.emit("connection", ws, request));
   }
 
-  /** Sends an event to the bot, or queues it for replay when the bot is disconnected. */
-  dispatch(t: string, d: unknown): void {
-    const session = this.#current;
-    if (!session)
-      throw new Error(`cannot dispatch ${t}: no bot has identified on the gateway (await waitForReady())`);
+  /**
+   * Sends an event to the session of the shard that owns `guildId` (by default the guild the payload
+   * names; null: shard 0), or queues it for replay when that session is disconnected. Returns the shard.
+   */
+  dispatch(t: string, d: unknown, guildId: string | null = guildOfEvent(t, d)): number {
+    const session = this.#route(t, guildId);
     this.#dispatchTo(session, t, d);
+    return session.key.shard;
   }
 
   /**
-   * Closes the bot's socket as a network drop would. The session stays resumable unless
-   * `invalidateSession`: then the RESUME is answered with op 9 and what was queued is lost.
+   * Closes a shard's socket (default: shard 0's, or the only one's) as a network drop would. The
+   * session stays resumable unless `invalidateSession`: then the RESUME is answered with op 9 and
+   * what was queued is lost.
    */
-  drop(code: number | "terminate", invalidateSession: boolean): void {
-    const session = this.#current;
+  drop(code: number | "terminate", invalidateSession: boolean, shard?: number): void {
+    const session = shard === undefined ? this.#primary() : (this.#live.get(shard) ?? null);
     const socket = session?.socket;
-    if (!session || !socket) throw new Error("dropConnection(): the bot is not connected to the gateway");
+    if (!session || !socket)
+      throw new Error(
+        `dropConnection(): ${shard === undefined ? "the bot" : `shard ${shard}`} is not connected to the gateway`,
+      );
     session.socket = null;
     if (invalidateSession) this.#sessions.delete(session.id);
-    this.drops++;
-    this.identifiesAtDrop = this.identifies;
+    const counters = this.#countersOf(session.key.shard);
+    counters.drops++;
+    counters.identifiesAtDrop = counters.identifies;
+    this.lastDroppedShard = session.key.shard;
     this.#connectionOf(socket).dropped = true;
     if (code === "terminate") socket.terminate();
     else socket.close(code, "emulated network drop");
@@ -157,6 +231,36 @@ export class Gateway {
   close(): void {
     for (const client of this.#server.clients) client.terminate();
     this.#server.close();
+  }
+
+  /** Shard 0's session, or the only (first) one when shard 0 has none. */
+  #primary(): Session | null {
+    return this.#live.get(0) ?? this.#live.values().next().value ?? null;
+  }
+
+  #countersOf(shard: number): ShardCounters {
+    let counters = this.#counters.get(shard);
+    if (!counters) {
+      counters = noCounters();
+      this.#counters.set(shard, counters);
+    }
+    return counters;
+  }
+
+  /** The live session that owns `guildId` by Discord's formula, over the live sessions' shard count. */
+  #route(what: string, guildId: string | null): Session {
+    const count = this.#primary()?.key.count;
+    if (count === undefined)
+      throw new Error(`cannot dispatch ${what}: no bot has identified on the gateway (await waitForReady())`);
+    const shard = routeShard(guildId, count);
+    const session = this.#live.get(shard);
+    if (!session) {
+      const about = guildId === null ? "an event without a guild" : `guild ${guildId}`;
+      throw new Error(
+        `cannot dispatch ${what}: ${about} belongs to shard ${shard} of ${count}, which has no session (await waitForReady({ shards: ${count} }))`,
+      );
+    }
+    return session;
   }
 
   #connectionOf(socket: WebSocket): Connection {
@@ -291,21 +395,58 @@ export class Gateway {
       );
       return;
     }
+    const key = this.#acceptShard(connection, d.shard);
+    if (!key) return;
+    this.#forgetOtherCounts(key);
     this.identifies++;
+    this.#countersOf(key.shard).identifies++;
     const intents = typeof d.intents === "number" ? d.intents : 0;
-    const session = new Session(intents);
+    const session = new Session(intents, key);
     this.#sessions.set(session.id, session);
-    this.#current = session;
+    // A shard that identifies again (a restarted shard process) replaces its old session.
+    this.#live.set(key.shard, session);
     session.socket = connection.socket;
     connection.session = session;
     const { world, applicationId } = this.#config;
     const resumeUrl = `${this.#config.baseUrl()}${RESUME_PATH}`;
-    this.#dispatchTo(session, "READY", world.readyPayload(session.id, resumeUrl, applicationId));
+    this.#dispatchTo(session, "READY", world.readyPayload(session.id, resumeUrl, applicationId, key));
     if ((intents & Intent.Guilds) !== 0)
-      for (const guild of world.guilds.values())
+      for (const guild of world.guildsOf(key))
         this.#dispatchTo(session, "GUILD_CREATE", world.guildCreatePayload(guild));
     this.readies++;
     this.#config.changed();
+  }
+
+  /**
+   * The shard an IDENTIFY names, or null after closing with 4010: the shard must be `[id, count]`
+   * with `0 <= id < count`, and `count` that of the other shards' connected sessions (two shards that
+   * disagree on the count would both think they own some guilds, and neither others).
+   */
+  #acceptShard(connection: Connection, value: unknown): ShardKey | null {
+    const key = parseShard(value);
+    const invalid = (what: string) => {
+      this.#closeWith(connection, GatewayClose.InvalidShard, "Invalid shard.", "gateway.invalid-shard", what);
+      return null;
+    };
+    if (!key) return invalid(`IDENTIFY with shard ${JSON.stringify(value)}`);
+    for (const other of this.#live.values())
+      if (other.key.shard !== key.shard && other.key.count !== key.count && isOpen(other))
+        return invalid(
+          `IDENTIFY as shard [${key.shard}, ${key.count}] while shard ${other.key.shard} is connected with a session of ${other.key.count} shards`,
+        );
+    return key;
+  }
+
+  /**
+   * Resharding: once a shard identifies with a new count, the disconnected sessions of the old count
+   * (processes that are gone) can no longer be resumed, and their shards have no session.
+   */
+  #forgetOtherCounts(key: ShardKey): void {
+    for (const [shard, session] of this.#live)
+      if (session.key.count !== key.count) {
+        this.#live.delete(shard);
+        this.#sessions.delete(session.id);
+      }
   }
 
   #resume(connection: Connection, d: unknown): void {
@@ -334,7 +475,8 @@ export class Gateway {
     }
     const session = this.#sessions.get(sessionId);
     const oldest = session?.history[0]?.s ?? 1;
-    if (!session || session !== this.#current || seq < 1 || seq > session.seq || seq < oldest - 1) {
+    const live = session && this.#live.get(session.key.shard) === session;
+    if (!session || !live || seq < 1 || seq > session.seq || seq < oldest - 1) {
       this.resumes.push({ sessionId, seq, accepted: false, replayed: 0 });
       this.#send(connection.socket, { op: GatewayOp.InvalidSession, d: false });
       this.#config.changed();
@@ -354,7 +496,9 @@ export class Gateway {
     });
     this.resumes.push({ sessionId, seq, accepted: true, replayed: missed.length });
     this.successfulResumes++;
-    this.dropsResumed = this.drops;
+    const counters = this.#countersOf(session.key.shard);
+    counters.successfulResumes++;
+    counters.dropsResumed = counters.drops;
     this.#config.changed();
   }
 
@@ -393,4 +537,8 @@ export class Gateway {
     });
     connection.socket.close(code, reason);
   }
+}
+
+function isOpen(session: Session | null): boolean {
+  return session?.socket?.readyState === WebSocket.OPEN;
 }

@@ -1,7 +1,8 @@
 /**
  * A loopback Discord for tests (see DiscordEmulator). Modules, one job each:
  * - emulator.ts: the public class; wires the pieces, dispatches interactions, waits.
- * - gateway.ts: the WebSocket gateway (HELLO, IDENTIFY → READY/GUILD_CREATE, heartbeats, RESUME, drops).
+ * - gateway.ts: the WebSocket gateway (HELLO, IDENTIFY → READY/GUILD_CREATE, heartbeats, RESUME, drops),
+ *   one session per shard; sharding.ts: which shard owns a guild (Discord's formula).
  * - rest.ts, http.ts: the REST server (routing, auth, bodies, error responses, request log).
  * - routes-application.ts, routes-interactions.ts, routes-channels.ts: the REST routes.
  * - interactions.ts: interaction records, INTERACTION_CREATE payloads, test handles.
@@ -12,6 +13,7 @@
 
 export { CommandLimits } from "./commands.ts";
 export { DiscordEmulator } from "./emulator.ts";
+export { guildIdForShard, shardOf } from "./sharding.ts";
 export type {
   Ack,
   ActionRowComponent,
@@ -40,6 +42,7 @@ export type {
   RestFault,
   ResumeRecord,
   RoleOptions,
+  ShardSession,
   StoredMessage,
   UploadedFile,
   Violation,

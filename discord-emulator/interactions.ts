@@ -249,9 +249,10 @@ export function responseOrigin(
   };
 }
 
-/** The test-facing handle of an interaction. */
+/** The test-facing handle of an interaction, dispatched to `shard`. */
 export function createHandle(
   record: InteractionRecord,
+  shard: number,
   deps: {
     readonly waiters: Waiters;
     readonly messages: MessageStore;
@@ -272,6 +273,7 @@ export function createHandle(
     id: record.id,
     token: record.token,
     kind: record.kind,
+    shard,
     ack: () =>
       waiters.until(`ack of ${what}`, () => {
         if (record.ack) return record.ack;

@@ -10,11 +10,11 @@ export function applicationRoutes(router: Router, ctx: EmulatorContext): void {
     total: 1000,
     remaining: 1000 - ctx.gateway.identifies,
     reset_after: 14_400_000,
-    max_concurrency: 1,
+    max_concurrency: ctx.maxConcurrency,
   });
   router.on("GET", "/gateway/bot", "bot", () => ({
     status: 200,
-    body: { url: ctx.gateway.url, shards: 1, session_start_limit: sessionStartLimit() },
+    body: { url: ctx.gateway.url, shards: ctx.recommendedShards, session_start_limit: sessionStartLimit() },
   }));
   router.on("GET", "/gateway", "none", () => ({ status: 200, body: { url: ctx.gateway.url } }));
   router.on("GET", "/users/@me", "bot", () => ({

@@ -40,6 +40,16 @@ export interface EmulatorOptions {
   heartbeatIntervalMs?: number;
   /** How long `waitFor…`, `original()` and friends wait before failing. Default 10000. */
   waitTimeoutMs?: number;
+  /**
+   * The `shards` GET /gateway/bot recommends: what discord.js's `shards: "auto"` and ShardingManager's
+   * `totalShards: "auto"` spawn. Default 1.
+   */
+  recommendedShards?: number;
+  /**
+   * GET /gateway/bot's `session_start_limit.max_concurrency`: how many shards may identify together
+   * every 5 seconds (Discord gives large bots 16 or more). Default 1.
+   */
+  maxConcurrency?: number;
 }
 
 /** A rule of Discord's that a request broke, or a protocol error, with a readable description. */
@@ -158,6 +168,11 @@ export interface InteractionHandle {
   readonly id: string;
   readonly token: string;
   readonly kind: InteractionKind;
+  /**
+   * The shard whose session the INTERACTION_CREATE was sent to: the one owning the guild by Discord's
+   * formula (see `shardOf`), or 0 for a DM. Always 0 for a bot that does not shard.
+   */
+  readonly shard: number;
   /** The first accepted callback; rejects (and a violation is recorded) if none arrives within the deadline. */
   ack(): Promise<Ack>;
   /** The @original message once it has content: after a reply or update, or after the edit following a defer. */
@@ -249,6 +264,11 @@ export interface ResumeRecord {
   readonly replayed: number;
 }
 
+/**
+ * The gateway as a bot that does not shard sees it. With several shards, the session-specific fields
+ * describe shard 0's session (or the only live one); `identifies`, `resumes`, `heartbeats` and
+ * `connections` count all shards together (see `DiscordEmulator.shards()` for each shard's session).
+ */
 export interface GatewayStats {
   /** The current session's id (issued in READY), or null before the first IDENTIFY. */
   readonly sessionId: string | null;
@@ -263,6 +283,21 @@ export interface GatewayStats {
   readonly heartbeats: number;
   /** WebSocket connections opened, with the path and query each used. */
   readonly connections: readonly { readonly path: string; readonly query: string }[];
+}
+
+/** The live session of one shard id: the last one that shard identified (connected or awaiting its RESUME). */
+export interface ShardSession {
+  /** The shard id, as IDENTIFY named it (0 without sharding). */
+  readonly shard: number;
+  /** The shard count IDENTIFY named (1 without sharding); the same for every live session. */
+  readonly count: number;
+  /** Whether the session's socket is open right now. */
+  readonly connected: boolean;
+  readonly sessionId: string;
+  /** The sequence number of the session's last dispatch (sent or queued). */
+  readonly sequence: number;
+  /** IDENTIFYs accepted for this shard id so far: more than 1 means the shard re-identified. */
+  readonly identifies: number;
 }
 
 /** A command as registered by a bulk overwrite, echoed back with its id. */

@@ -1,5 +1,6 @@
 import { ALL_PERMISSIONS, API_VERSION, ChannelType, DEFAULT_EVERYONE_PERMISSIONS } from "./constants.ts";
 import type { Snowflakes } from "./ids.ts";
+import { routeShard, type ShardKey } from "./sharding.ts";
 import type { EmulatorOptions, InteractionUser, JsonObject, RoleOptions } from "./types.ts";
 
 /** The users, guilds and channels the emulated Discord knows, and their JSON shapes. */
@@ -201,15 +202,25 @@ export class World {
     };
   }
 
-  readyPayload(sessionId: string, resumeGatewayUrl: string, applicationId: string): JsonObject {
+  /** The guilds a shard owns (all of them without sharding), in configuration order. */
+  guildsOf(key: ShardKey): GuildRecord[] {
+    return [...this.guilds.values()].filter((g) => routeShard(g.id, key.count) === key.shard);
+  }
+
+  readyPayload(
+    sessionId: string,
+    resumeGatewayUrl: string,
+    applicationId: string,
+    key: ShardKey,
+  ): JsonObject {
     return {
       v: API_VERSION,
       user: { ...this.userJson(this.bot), verified: true, mfa_enabled: false, flags: 0, email: null },
-      guilds: [...this.guilds.keys()].map((id) => ({ id, unavailable: true })),
+      guilds: this.guildsOf(key).map((g) => ({ id: g.id, unavailable: true })),
       session_id: sessionId,
       session_type: "normal",
       resume_gateway_url: resumeGatewayUrl,
-      shard: [0, 1],
+      shard: [key.shard, key.count],
       application: { id: applicationId, flags: 0 },
       private_channels: [],
       relationships: [],
