@@ -95,9 +95,17 @@ export type {
   RollbackPreview,
 } from "./serving/corpus-edits.ts";
 export { Library, type OrganisationDetails } from "./serving/library.ts";
-export { defaultSnapshotFile, type OpenedLibrary, type OpenOptions, openLibrary } from "./serving/open.ts";
+export {
+  defaultSnapshotFile,
+  type OpenedLibrary,
+  type OpenOptions,
+  openLibrary,
+  SnapshotUnavailableError,
+} from "./serving/open.ts";
+export { type Publication, publicationFile, readPublication } from "./serving/publication.ts";
 export { type SnapshotState, snapshotKey, writeSnapshot } from "./serving/snapshot.ts";
 export {
+  type AdoptResult,
   type LibraryCounts,
   type RefreshFailure,
   type RefreshResult,

@@ -412,6 +412,7 @@ export const refreshSuccess: fc.Arbitrary<RefreshSuccess> = fc.record(
   {
     ok: fc.constant(true as const),
     joined: fc.boolean(),
+    published: fc.boolean(),
     milliseconds,
     by: userText(60),
     warnings: someOrHundreds(diagnostic),
@@ -428,6 +429,7 @@ export const refreshSuccess: fc.Arbitrary<RefreshSuccess> = fc.record(
     requiredKeys: [
       "ok",
       "joined",
+      "published",
       "milliseconds",
       "by",
       "warnings",

@@ -2,7 +2,7 @@ import { parentPort } from "node:worker_threads";
 import { CorpusError } from "../corpus/diagnostics.ts";
 import { CHUNK, NEXT, type WorkerReply, type WorkerRequest } from "./build-worker.ts";
 import type { OpenedLibrary } from "./open.ts";
-import { type OpenOptions, openLibrary } from "./open.ts";
+import { type OpenOptions, openLibrary, SnapshotUnavailableError } from "./open.ts";
 import { packPassages } from "./snapshot.ts";
 
 /**
@@ -61,6 +61,7 @@ async function open(options: OpenOptions): Promise<void> {
     sendNext();
   } catch (cause) {
     if (cause instanceof CorpusError) send({ kind: "corpus-error", diagnostics: cause.diagnostics });
+    else if (cause instanceof SnapshotUnavailableError) send({ kind: "no-snapshot", reason: cause.reason });
     else
       send({
         kind: "failure",

@@ -2,7 +2,7 @@ import { Worker } from "node:worker_threads";
 import { CorpusError, type Diagnostic } from "../corpus/diagnostics.ts";
 import type { Passage } from "../corpus/passages.ts";
 import { type ArticleSummary, Library, type LibraryData } from "./library.ts";
-import type { OpenedLibrary, OpenOptions } from "./open.ts";
+import { type OpenedLibrary, type OpenOptions, SnapshotUnavailableError } from "./open.ts";
 import { type StoredPassage, unpackPassages } from "./snapshot.ts";
 
 /**
@@ -35,6 +35,7 @@ export type WorkerReply =
       readonly milliseconds: number;
     }
   | { readonly kind: "corpus-error"; readonly diagnostics: readonly Diagnostic[] }
+  | { readonly kind: "no-snapshot"; readonly reason: SnapshotUnavailableError["reason"] }
   | { readonly kind: "failure"; readonly message: string };
 
 const WORKER = new URL(
@@ -132,6 +133,9 @@ export class BuildWorker {
             return;
           case "corpus-error":
             settle(() => reject(new CorpusError(reply.diagnostics)));
+            return;
+          case "no-snapshot":
+            settle(() => reject(new SnapshotUnavailableError(reply.reason)));
             return;
           case "failure":
             settle(

@@ -19,6 +19,19 @@ export interface OpenOptions {
   readonly snapshotFile?: string | null;
   readonly indexOptions?: IndexOptions;
   readonly readOptions?: ReadOptions;
+  /**
+   * Load the snapshot, never build: a process that serves what another built (a shard) must not
+   * rebuild it. Throws {@link SnapshotUnavailableError} when the snapshot does not match the files.
+   */
+  readonly snapshotOnly?: boolean;
+}
+
+/** The snapshot could not serve a `snapshotOnly` open: missing, stale (the files changed) or corrupt. */
+export class SnapshotUnavailableError extends Error {
+  override readonly name = "SnapshotUnavailableError";
+  constructor(readonly reason: "missing" | "stale" | "corrupt" | "disabled" | "corpus-errors") {
+    super(`storydesk: the snapshot cannot be loaded (${reason})`);
+  }
 }
 
 export interface OpenedLibrary {
@@ -92,6 +105,11 @@ export async function openLibrary(options: OpenOptions): Promise<OpenedLibrary> 
       );
     }
     reason = stored.reason;
+  }
+  if (options.snapshotOnly) {
+    throw new SnapshotUnavailableError(
+      file === null ? "disabled" : hasErrors(scan.diagnostics) ? "corpus-errors" : reason,
+    );
   }
   // Parsing pulls in YAML, Markdown and schema libraries: loaded only when the snapshot cannot serve.
   const { parseCorpus } = await import("../corpus/parse.ts");

@@ -5,7 +5,8 @@ import type { CorpusLock } from "../store/lock.ts";
 import { BuildWorker } from "./build-worker.ts";
 import { CorpusEdits } from "./corpus-edits.ts";
 import type { Library } from "./library.ts";
-import { type OpenedLibrary, type OpenOptions, openLibrary } from "./open.ts";
+import { type OpenedLibrary, type OpenOptions, openLibrary, SnapshotUnavailableError } from "./open.ts";
+import { publish, readPublication } from "./publication.ts";
 import type { SnapshotState } from "./snapshot.ts";
 
 export interface StorydeskOptions extends OpenOptions {
@@ -47,6 +48,8 @@ export interface RefreshSuccess extends RefreshBase {
   readonly snapshotError?: string;
   /** The version recorded in the history, when there is one and the files changed. */
   readonly recorded?: Change;
+  /** Whether the version was published for other processes sharing the snapshot (see adoptPublished). */
+  readonly published: boolean;
 }
 
 /** A refresh that found errors: the library that was serving still is. */
@@ -57,6 +60,19 @@ export interface RefreshFailure extends RefreshBase {
 }
 
 export type RefreshResult = RefreshSuccess | RefreshFailure;
+
+/** What {@link Storydesk.adoptPublished} did: the version now served, and whether it changed. */
+export type AdoptResult =
+  | { readonly ok: true; readonly version: string; readonly changed: boolean; readonly milliseconds: number }
+  | {
+      readonly ok: false;
+      readonly version: string;
+      /** Why the published version is not served: its snapshot is missing, stale or corrupt, or this process is busy building. */
+      readonly reason: string;
+    };
+
+/** Snapshot states after which the file on disk holds the library served. */
+const SAVED: ReadonlySet<SnapshotState> = new Set(["loaded", "written", "stale", "corrupt"]);
 
 export interface StorydeskStatus {
   readonly counts: LibraryCounts;
@@ -85,6 +101,7 @@ export class Storydesk {
   private readonly builder = new BuildWorker();
   private preparing = new AbortController();
   private readonly lock: CorpusLock | null;
+  private adopting: Promise<AdoptResult> | undefined;
   /** Adding, removing and rolling back articles; null without a history. */
   readonly edits: CorpusEdits | null;
 
@@ -234,6 +251,7 @@ export class Storydesk {
     this.loadedAt = new Date();
     this.last = { at: this.loadedAt, by, ok: true };
     this.prepareSuggestions(opened.library);
+    const published = await this.publish(opened, by);
     return {
       ok: true as const,
       by,
@@ -245,6 +263,72 @@ export class Storydesk {
       snapshot: opened.snapshot.state,
       ...(opened.snapshot.saveError === undefined ? {} : { snapshotError: opened.snapshot.saveError }),
       warnings: opened.warnings,
+      published,
+      milliseconds: performance.now() - started,
+    };
+  }
+
+  /** Publishes the version just built when its snapshot is on disk, for the processes sharing it. */
+  private async publish(opened: OpenedLibrary, by: string): Promise<boolean> {
+    const file = opened.snapshot.file;
+    if (file === null || !SAVED.has(opened.snapshot.state)) return false;
+    try {
+      await publish(file, opened.library.version, by);
+      return true;
+    } catch {
+      // The snapshot's directory just took a write: a publication that fails there is as rare as
+      // it is harmless here (others keep serving their version, and say so in /corpus status).
+      return false;
+    }
+  }
+
+  /**
+   * Serves the version another process published (see {@link publish}), loading its snapshot on the
+   * build thread, never building: shards of a machine and other machines sharing the corpus and
+   * snapshot directories follow one build this way. Nothing changes when the version is already
+   * served, or when the snapshot cannot serve it (the result says why). Concurrent calls share one run.
+   *
+   * @example
+   * const result = await storydesk.adoptPublished();
+   * if (result.ok && result.changed) console.log(`now serving ${result.version}`);
+   */
+  adoptPublished(): Promise<AdoptResult> {
+    this.adopting ??= this.adopt().finally(() => {
+      this.adopting = undefined;
+    });
+    return this.adopting;
+  }
+
+  private async adopt(): Promise<AdoptResult> {
+    const started = performance.now();
+    const version = this.current.library.version;
+    const file = this.current.snapshot.file;
+    if (file === null) return { ok: false, version, reason: "snapshots are off (SNAPSHOT_DIR=off)" };
+    const published = await readPublication(file);
+    if (!published || published.version === version) {
+      return { ok: true, version, changed: false, milliseconds: performance.now() - started };
+    }
+    if (this.running) return { ok: false, version, reason: "this process is refreshing the corpus itself" };
+    let opened: OpenedLibrary;
+    try {
+      opened = await this.builder.open({ ...this.options, snapshotOnly: true });
+    } catch (cause) {
+      if (cause instanceof SnapshotUnavailableError) {
+        return { ok: false, version, reason: `the snapshot of ${published.version} is ${cause.reason}` };
+      }
+      if (cause instanceof CorpusError) return { ok: false, version, reason: "the corpus has errors" };
+      return { ok: false, version, reason: cause instanceof Error ? cause.message : String(cause) };
+    }
+    if (opened.library.version !== version) {
+      this.current = opened;
+      this.loadedAt = new Date();
+      this.last = { at: this.loadedAt, by: published.by, ok: true };
+      this.prepareSuggestions(opened.library);
+    }
+    return {
+      ok: true,
+      version: opened.library.version,
+      changed: opened.library.version !== version,
       milliseconds: performance.now() - started,
     };
   }

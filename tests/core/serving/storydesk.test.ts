@@ -142,3 +142,46 @@ describe("Storydesk snapshot state", () => {
     }
   });
 });
+
+describe("Storydesk publication: processes sharing a snapshot follow one build", () => {
+  let follower: Storydesk;
+
+  beforeEach(async () => {
+    follower = await Storydesk.open({ corpusDir, snapshotFile: path.join(dir, "snapshot.json") });
+  });
+
+  afterEach(async () => {
+    await follower.close();
+  });
+
+  it("serves the version another process built, loading its snapshot", async () => {
+    expect(await follower.adoptPublished()).toMatchObject({ ok: true, changed: false });
+    await writeFile(path.join(corpusDir, "extra.md"), EXTRA);
+    const built = await storydesk.refresh("mod (1)");
+    if (!built.ok) throw new Error("refresh failed");
+    expect(built.published).toBe(true);
+
+    const adopted = await follower.adoptPublished();
+    expect(adopted).toMatchObject({ ok: true, changed: true, version: built.after.version });
+    expect(follower.status().snapshot.state).toBe("loaded");
+    expect(follower.status().lastRefresh).toMatchObject({ by: "mod (1)", ok: true });
+    expect((await follower.ask("Who arrested cartel financiers?")).answered).toBe(true);
+    expect(await follower.adoptPublished()).toMatchObject({ ok: true, changed: false });
+  });
+
+  it("never builds: keeps its version and says why when the snapshot does not match the files", async () => {
+    const before = follower.library.version;
+    await writeFile(path.join(corpusDir, "extra.md"), EXTRA);
+    const built = await storydesk.refresh("mod");
+    if (!built.ok) throw new Error("refresh failed");
+    // The files change again after the build: the published snapshot no longer matches them.
+    await writeFile(path.join(corpusDir, "extra.md"), EXTRA.replace("September", "October"));
+    const adopted = await follower.adoptPublished();
+    expect(adopted).toEqual({
+      ok: false,
+      version: before,
+      reason: `the snapshot of ${built.after.version} is stale`,
+    });
+    expect(follower.library.version).toBe(before);
+  });
+});
