@@ -13,6 +13,7 @@ import { type HealthServer, type Readiness, startHealthServer } from "./service/
 import { BotMetrics } from "./service/metrics.ts";
 import { guardPackets } from "./service/payload-guard.ts";
 import { RecentIds } from "./service/recent-ids.ts";
+import { serveAsShard } from "./sharding/shard.ts";
 
 /** A close Discord will not take back: the bot must stop, and say why. */
 export interface FatalClose {
@@ -63,7 +64,15 @@ export async function startBot(options: {
       ...(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}),
     },
   });
-  const metrics = new BotMetrics({ status: () => storydesk.status(), gatewayPing: () => client.ws.ping });
+  // In a shard process discord.js reads its shard ids from the environment its manager set.
+  const configured = client.options.shards;
+  const shardIds =
+    typeof configured === "number" ? [configured] : Array.isArray(configured) ? configured : [];
+  const sharded = client.shard !== null;
+  const metrics = new BotMetrics(
+    { status: () => storydesk.status(), gatewayPing: () => client.ws.ping },
+    sharded ? { shard: shardIds.join(",") } : {},
+  );
   const context: BotContext = {
     storydesk,
     config,
@@ -117,13 +126,14 @@ export async function startBot(options: {
   });
 
   // Listening before the login, so that a supervisor's probe hears "not ready" and why, not nothing.
+  // A shard's manager serves every shard's health and metrics instead.
   const health =
-    config.METRICS_PORT === undefined
+    config.METRICS_PORT === undefined || sharded
       ? undefined
       : await startHealthServer({
           port: config.METRICS_PORT,
           host: config.METRICS_HOST,
-          metrics,
+          scrape: () => metrics.scrape(),
           readiness: () => readiness(client, storydesk),
         });
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
@@ -134,6 +144,17 @@ export async function startBot(options: {
     await health?.close();
     throw error;
   }
+  const shard = sharded
+    ? serveAsShard({
+        client,
+        ids: shardIds,
+        storydesk,
+        metrics,
+        logger,
+        startedAt: context.startedAt,
+        readiness: () => readiness(client, storydesk),
+      })
+    : undefined;
   logger.info(
     {
       event: "ready",
@@ -161,6 +182,7 @@ export async function startBot(options: {
       ]);
       clearTimeout(timer);
       const cutShort = settled === "deadline" ? [...inFlight.values()] : [];
+      shard?.stop();
       await health?.close();
       await client.destroy();
       return { cutShort };

@@ -23,69 +23,98 @@ function commaList(valid: (item: string) => boolean, problem: string, normalise 
     });
 }
 
+/** A whole number from `min` to `max`, `fallback` when unset; `what` names the unit in the message. */
+function wholeNumber(options: { min: number; max: number; fallback: number; what: string }) {
+  return z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined) return options.fallback;
+      const n = Number(value.trim());
+      if (!/^\d+$/.test(value.trim()) || n < options.min || n > options.max) {
+        ctx.addIssue({
+          code: "custom",
+          message: `must be ${options.what} from ${options.min} to ${options.max} (got "${value}")`,
+        });
+      }
+      return n;
+    });
+}
+
 /** The bot's settings: the corpus settings every entry point reads, and the bot's own. */
-const schema = corpusSettings.extend({
-  DISCORD_TOKEN: z
-    .string({ error: "is missing: paste the bot token from the Developer Portal (Bot → Reset Token)" })
-    .trim()
-    // Shape only: the token is never echoed back in a message.
-    .regex(/^[\w-]{20,}\.[\w-]{4,}\.[\w-]{20,}$/, {
-      error: "does not look like a bot token (three dot-separated parts)",
+const schema = corpusSettings
+  .extend({
+    DISCORD_TOKEN: z
+      .string({ error: "is missing: paste the bot token from the Developer Portal (Bot → Reset Token)" })
+      .trim()
+      // Shape only: the token is never echoed back in a message.
+      .regex(/^[\w-]{20,}\.[\w-]{4,}\.[\w-]{20,}$/, {
+        error: "does not look like a bot token (three dot-separated parts)",
+      }),
+    DISCORD_CLIENT_ID: z
+      .string({
+        error: "is missing: copy the Application ID from the Developer Portal (General Information)",
+      })
+      .regex(/^\d{17,20}$/, { error: "must be a Discord id (17 to 20 digits)" }),
+    DISCORD_GUILD_ID: snowflake.optional(),
+    DISCORD_API_URL: z
+      .url({ protocol: /^https?$/, error: "must be an http(s) URL, for example https://discord.com/api" })
+      .optional(),
+    MODERATOR_ROLE_IDS: commaList((id) => /^\d{17,20}$/.test(id), "has ids that are not Discord role ids"),
+    ASK_COOLDOWN_SECONDS: wholeNumber({ min: 0, max: 3600, fallback: 3, what: "a whole number of seconds" }),
+    LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+    SHUTDOWN_TIMEOUT_SECONDS: wholeNumber({
+      min: 1,
+      max: 600,
+      fallback: 10,
+      what: "a whole number of seconds",
     }),
-  DISCORD_CLIENT_ID: z
-    .string({ error: "is missing: copy the Application ID from the Developer Portal (General Information)" })
-    .regex(/^\d{17,20}$/, { error: "must be a Discord id (17 to 20 digits)" }),
-  DISCORD_GUILD_ID: snowflake.optional(),
-  DISCORD_API_URL: z
-    .url({ protocol: /^https?$/, error: "must be an http(s) URL, for example https://discord.com/api" })
-    .optional(),
-  MODERATOR_ROLE_IDS: commaList((id) => /^\d{17,20}$/.test(id), "has ids that are not Discord role ids"),
-  ASK_COOLDOWN_SECONDS: z
-    .string()
-    .optional()
-    .transform((value, ctx) => {
-      if (value === undefined || value.trim() === "") return 3;
-      if (!/^\d+$/.test(value.trim()) || Number(value) > 3600) {
-        ctx.addIssue({
-          code: "custom",
-          message: `must be a whole number of seconds from 0 to 3600 (got "${value}")`,
-        });
-      }
-      return Number(value);
-    }),
-  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
-  SHUTDOWN_TIMEOUT_SECONDS: z
-    .string()
-    .optional()
-    .transform((value, ctx) => {
-      if (value === undefined) return 10;
-      if (!/^\d+$/.test(value.trim()) || Number(value) < 1 || Number(value) > 600) {
-        ctx.addIssue({
-          code: "custom",
-          message: `must be a whole number of seconds from 1 to 600 (got "${value}")`,
-        });
-      }
-      return Number(value);
-    }),
-  METRICS_PORT: z
-    .string()
-    .optional()
-    .transform((value, ctx) => {
-      if (value === undefined) return undefined;
-      if (!/^\d+$/.test(value.trim()) || Number(value) > 65535) {
-        ctx.addIssue({ code: "custom", message: `must be a port number from 0 to 65535 (got "${value}")` });
-      }
-      return Number(value);
-    }),
-  METRICS_HOST: z.string().trim().min(1).default("127.0.0.1"),
-  /** Where every version of the corpus is kept (a git repository); `off` keeps none. */
-  HISTORY_DIR: z.string().trim().min(1).default(".storydesk/history"),
-  URL_IMPORT_ALLOWED_HOSTS: commaList(
-    (host) => /^[a-z0-9.:-]+$/.test(host),
-    "has entries that are not host names or addresses",
-    (host) => host.toLowerCase(),
-  ),
-});
+    // -1: off (unset), as no port is.
+    METRICS_PORT: wholeNumber({ min: 0, max: 65535, fallback: -1, what: "a port number" }).transform(
+      (port) => (port < 0 ? undefined : port),
+    ),
+    METRICS_HOST: z.string().trim().min(1).default("127.0.0.1"),
+    /** Where every version of the corpus is kept (a git repository); `off` keeps none. */
+    HISTORY_DIR: z.string().trim().min(1).default(".storydesk/history"),
+    URL_IMPORT_ALLOWED_HOSTS: commaList(
+      (host) => /^[a-z0-9.:-]+$/.test(host),
+      "has entries that are not host names or addresses",
+      (host) => host.toLowerCase(),
+    ),
+    /** Run the shards under discord.js's ShardingManager: "auto" (Discord's recommendation) or a count. */
+    TOTAL_SHARDS: z
+      .string()
+      .trim()
+      .regex(/^(auto|[1-9]\d{0,3})$/, { error: 'must be "auto" or a number of shards from 1 to 9999' })
+      .transform((value) => (value === "auto" ? ("auto" as const) : Number(value)))
+      .optional(),
+    /** The shard ids this machine runs, of TOTAL_SHARDS. */
+    SHARD_LIST: commaList(
+      (id) => /^\d{1,4}$/.test(id),
+      "has entries that are not shard ids (0, 1, 2 ...)",
+    ).transform((ids) => ids.map(Number)),
+  })
+  .superRefine((config, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+    if (config.SHARD_LIST.length > 0 && config.TOTAL_SHARDS === undefined) {
+      issue("SHARD_LIST", "needs TOTAL_SHARDS: the shard ids are out of a total");
+    }
+    const total = config.TOTAL_SHARDS;
+    if (typeof total === "number") {
+      const beyond = config.SHARD_LIST.filter((id) => id >= total);
+      if (beyond.length > 0)
+        issue(
+          "SHARD_LIST",
+          `has ids beyond TOTAL_SHARDS=${total} (ids run from 0 to ${total - 1}): ${beyond.join(", ")}`,
+        );
+    }
+    if (total !== undefined && config.SNAPSHOT_DIR === "off") {
+      issue(
+        "SNAPSHOT_DIR",
+        "cannot be off with TOTAL_SHARDS: the shards load the corpus built once from its snapshot",
+      );
+    }
+  });
 
 export type BotConfig = z.infer<typeof schema>;
 

@@ -1,10 +1,12 @@
-import { count, loadLanguageDetector, Storydesk } from "../core/index.ts";
+import { fileURLToPath } from "node:url";
+import { CorpusError, count, loadLanguageDetector, Storydesk } from "../core/index.ts";
 import { loadEnvFile } from "../entry/config.ts";
 import { CLIError, EXIT_FAILURE } from "../entry/errors.ts";
 import { runMain } from "../entry/run-main.ts";
 import { type Bot, type FatalClose, startBot } from "./bot.ts";
-import { readBotConfig, storydeskOptionsOf } from "./config.ts";
+import { type BotConfig, readBotConfig, storydeskOptionsOf } from "./config.ts";
 import { createLogger } from "./logger.ts";
+import { type ShardManagerRun, startShardManager } from "./sharding/manager.ts";
 import { describeStartError } from "./start-errors.ts";
 
 /** Why the bot stops: a signal from the operator, or a gateway close Discord will not take back. */
@@ -23,7 +25,12 @@ await runMain({
     const started = performance.now();
     loadEnvFile();
     const config = readBotConfig();
-    const logger = createLogger(config.LOG_LEVEL);
+    // discord.js's ShardingManager marks the processes it starts; they run one shard each.
+    const isShard = process.env.SHARDING_MANAGER === "true";
+    if (config.TOTAL_SHARDS !== undefined && !isShard) return runManager(config);
+    const logger = isShard
+      ? createLogger(config.LOG_LEVEL).child({ shard: Number(process.env.SHARDS) })
+      : createLogger(config.LOG_LEVEL);
     const storydesk = await Storydesk.open(storydeskOptionsOf(config));
     const status = storydesk.status();
     logger.info(
@@ -57,12 +64,9 @@ await runMain({
       for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => resolve({ signal }));
       void bot.fatal.then((fatal) => resolve({ fatal }));
     });
-    for (const signal of ["SIGINT", "SIGTERM"] as const) {
-      process.once(signal, () => {
-        logger.error({ event: "stopped", signal }, `${signal} again: stopping now, without waiting`);
-        process.exit(EXIT_FAILURE);
-      });
-    }
+    onSecondSignal((signal) => {
+      logger.error({ event: "stopped", signal }, `${signal} again: stopping now, without waiting`);
+    });
     const deadlineMs = config.SHUTDOWN_TIMEOUT_SECONDS * 1000;
     logger.info(
       {
@@ -86,3 +90,40 @@ await runMain({
     process.exit(exitCode);
   },
 });
+
+/**
+ * After the first signal, a second one stops at once (exit 1). One that comes within a second of
+ * the first is the same request delivered twice (Ctrl+C reaches a whole process group, shards
+ * included, and their manager passes its own on), not a second one.
+ */
+function onSecondSignal(log: (signal: NodeJS.Signals) => void): void {
+  const first = Date.now();
+  const handle = (signal: NodeJS.Signals) => {
+    if (Date.now() - first < 1_000) return;
+    log(signal);
+    process.exit(EXIT_FAILURE);
+  };
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, handle);
+}
+
+/** TOTAL_SHARDS: runs the shards, each a process running this file, until a signal; then stops them. */
+async function runManager(config: BotConfig): Promise<void> {
+  const logger = createLogger(config.LOG_LEVEL).child({ manager: true });
+  let run: ShardManagerRun;
+  try {
+    run = await startShardManager({ config, logger, script: fileURLToPath(import.meta.url) });
+  } catch (cause) {
+    if (cause instanceof CorpusError) throw cause;
+    throw new CLIError(describeStartError(cause), { exitCode: EXIT_FAILURE });
+  }
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    for (const s of ["SIGINT", "SIGTERM"] as const) process.once(s, () => resolve(s));
+  });
+  onSecondSignal((again) =>
+    logger.error({ event: "stopped", signal: again }, `${again} again: stopping now`),
+  );
+  logger.info({ event: "stopping", signal }, `stopping ${count(run.shardList.length, "shard")}`);
+  const exitCode = await run.stop();
+  logger.info({ event: "stopped", exitCode }, "stopped");
+  process.exit(exitCode);
+}

@@ -45,6 +45,42 @@ describe("bot configuration", () => {
     ]);
   });
 
+  it("reads the service settings: shutdown deadline, metrics port and address", () => {
+    const defaults = readBotConfig(BASE);
+    expect(defaults).toMatchObject({ SHUTDOWN_TIMEOUT_SECONDS: 10, METRICS_HOST: "127.0.0.1" });
+    expect(defaults.METRICS_PORT).toBeUndefined();
+    expect(readBotConfig({ ...BASE, SHUTDOWN_TIMEOUT_SECONDS: "30", METRICS_PORT: "9464" })).toMatchObject({
+      SHUTDOWN_TIMEOUT_SECONDS: 30,
+      METRICS_PORT: 9464,
+    });
+    expect(problemsOf({ ...BASE, SHUTDOWN_TIMEOUT_SECONDS: "0", METRICS_PORT: "70000" })).toEqual([
+      'SHUTDOWN_TIMEOUT_SECONDS must be a whole number of seconds from 1 to 600 (got "0")',
+      'METRICS_PORT must be a port number from 0 to 65535 (got "70000")',
+    ]);
+  });
+
+  it("reads the sharding settings, and says what is wrong with them", () => {
+    expect(readBotConfig(BASE).TOTAL_SHARDS).toBeUndefined();
+    expect(readBotConfig(BASE).SHARD_LIST).toEqual([]);
+    expect(readBotConfig({ ...BASE, TOTAL_SHARDS: "auto" })).toMatchObject({ TOTAL_SHARDS: "auto" });
+    expect(readBotConfig({ ...BASE, TOTAL_SHARDS: "4", SHARD_LIST: " 2, 3" })).toMatchObject({
+      TOTAL_SHARDS: 4,
+      SHARD_LIST: [2, 3],
+    });
+    expect(problemsOf({ ...BASE, TOTAL_SHARDS: "many" })).toEqual([
+      'TOTAL_SHARDS must be "auto" or a number of shards from 1 to 9999',
+    ]);
+    expect(problemsOf({ ...BASE, SHARD_LIST: "0,1" })).toEqual([
+      "SHARD_LIST needs TOTAL_SHARDS: the shard ids are out of a total",
+    ]);
+    expect(problemsOf({ ...BASE, TOTAL_SHARDS: "4", SHARD_LIST: "3,4,7" })).toEqual([
+      "SHARD_LIST has ids beyond TOTAL_SHARDS=4 (ids run from 0 to 3): 4, 7",
+    ]);
+    expect(problemsOf({ ...BASE, TOTAL_SHARDS: "2", SNAPSHOT_DIR: "off" })).toEqual([
+      "SNAPSHOT_DIR cannot be off with TOTAL_SHARDS: the shards load the corpus built once from its snapshot",
+    ]);
+  });
+
   it("treats empty values as unset", () => {
     const config = readBotConfig({
       ...BASE,

@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -6,6 +5,7 @@ import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DiscordEmulator } from "../../discord-emulator/index.ts";
 import { APP_ID, botEnv, GUILD_ID, MEMBER, TOKEN } from "../support/discord-world.ts";
+import { killStarted, type Running, startProcess } from "../support/processes.ts";
 
 /**
  * The bot as an operator runs it: a real process (`npm start`, or node on main.ts), stopped by
@@ -15,55 +15,9 @@ import { APP_ID, botEnv, GUILD_ID, MEMBER, TOKEN } from "../support/discord-worl
 
 let dir: string;
 let emulator: DiscordEmulator;
-const children: ChildProcess[] = [];
-
-interface Running {
-  readonly child: ChildProcess;
-  readonly lines: Array<Record<string, unknown>>;
-  /** Resolves with the first log line of this event. */
-  line(event: string): Promise<Record<string, unknown>>;
-  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
 
 function start(command: string, args: string[], env: Record<string, string> = {}): Running {
-  const child = spawn(command, args, {
-    env: {
-      PATH: process.env.PATH ?? "",
-      HOME: process.env.HOME ?? tmpdir(),
-      ...botEnv({ apiUrl: emulator.apiUrl, dir, extra: env }),
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.push(child);
-  const lines: Array<Record<string, unknown>> = [];
-  const waiting: Array<{ event: string; resolve: (line: Record<string, unknown>) => void }> = [];
-  let buffer = "";
-  child.stdout?.on("data", (chunk: Buffer) => {
-    buffer += chunk.toString();
-    const parts = buffer.split("\n");
-    buffer = parts.pop() ?? "";
-    for (const part of parts) {
-      if (!part.startsWith("{")) continue;
-      const line = JSON.parse(part) as Record<string, unknown>;
-      lines.push(line);
-      for (const w of waiting.filter((w) => w.event === line.event)) w.resolve(line);
-    }
-  });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on("exit", (code, signal) => resolve({ code, signal })),
-  );
-  return {
-    child,
-    lines,
-    exited,
-    line: (event) =>
-      new Promise((resolve, reject) => {
-        const found = lines.find((l) => l.event === event);
-        if (found) resolve(found);
-        else waiting.push({ event, resolve });
-        void exited.then(() => reject(new Error(`the process exited before logging ${event}`)));
-      }),
-  };
+  return startProcess(command, args, botEnv({ apiUrl: emulator.apiUrl, dir, extra: env }));
 }
 
 const bot = (env: Record<string, string> = {}) =>
@@ -111,7 +65,7 @@ beforeAll(async () => {
 
 afterEach(() => {
   emulator.clearRestFaults();
-  for (const child of children.splice(0)) if (child.exitCode === null) child.kill("SIGKILL");
+  killStarted();
 });
 
 afterAll(async () => {

@@ -42,6 +42,7 @@ describe("renderRefresh and renderStatus", () => {
     const payload = renderRefresh({
       ok: true,
       joined: false,
+      published: true,
       milliseconds: 5,
       by: "moderator",
       before: counts,

@@ -16,6 +16,7 @@ import {
   FetchRefused,
   fetchArticleFile,
   importFromLink,
+  readPublication,
 } from "../../core/index.ts";
 import type { BotContext, Command, Outcome } from "../command.ts";
 import { decodeCorpusButton } from "../custom-id.ts";
@@ -33,6 +34,7 @@ import {
 } from "../render/corpus-changes.ts";
 import type { ReplyPayload } from "../render/payload.ts";
 import { NO_MENTIONS, respond, respondPrivately } from "../respond.ts";
+import { shardReports, spreadVersion } from "../sharding/fleet.ts";
 import { truncate } from "../text.ts";
 
 const data = new SlashCommandBuilder()
@@ -293,19 +295,23 @@ async function refresh(interaction: ChatInputCommandInteraction, context: BotCon
       "the snapshot could not be saved",
     );
   }
-  await respond(interaction, renderRefresh(result), { ephemeral: true });
+  const spread = result.ok ? await spreadVersion(interaction.client, result.after.version) : undefined;
+  await respond(interaction, renderRefresh(result, spread), { ephemeral: true });
   return result.ok ? "refreshed" : "refresh-failed";
 }
 
 async function status(interaction: ChatInputCommandInteraction, context: BotContext): Promise<Outcome> {
   const counters = await context.metrics.brief();
-  await respond(
-    interaction,
-    renderStatus(context.storydesk.status(), Date.now() - context.startedAt, counters),
-    {
-      ephemeral: true,
-    },
-  );
+  const status = context.storydesk.status();
+  const answers = await shardReports(interaction.client);
+  const shards = answers && {
+    answers,
+    latest:
+      status.snapshot.file === null ? undefined : (await readPublication(status.snapshot.file))?.version,
+  };
+  await respond(interaction, renderStatus(status, Date.now() - context.startedAt, counters, shards), {
+    ephemeral: true,
+  });
   return "status";
 }
 
@@ -351,7 +357,12 @@ async function apply(
   let payload: ReplyPayload;
   if (!result)
     payload = renderNote("That article or version is gone since the preview: nothing was changed.");
-  else if (result.ok) payload = renderApplied(result, done);
+  else if (result.ok)
+    payload = renderApplied(
+      result,
+      done,
+      await spreadVersion(interaction.client, result.refresh.after.version),
+    );
   else payload = renderRefused(result);
   context.logger.info(
     {

@@ -12,6 +12,7 @@ import {
 } from "../../core/index.ts";
 import { encodeCorpusButton } from "../custom-id.ts";
 import { LIMITS } from "../limits.ts";
+import type { VersionSpread } from "../sharding/fleet.ts";
 import { escapeAndFit } from "../text.ts";
 import { COLOR_FAILED, COLOR_OK, codeList, diagnosticBlock, renderRefresh } from "./corpus.ts";
 import { fitEmbed, type ReplyPayload } from "./payload.ts";
@@ -179,8 +180,8 @@ export function renderRollbackPreview(preview: RollbackPreview, token: string | 
 }
 
 /** A change applied: the refresh report, titled with what was done, and the version recorded. */
-export function renderApplied(applied: Applied, done: string): ReplyPayload {
-  const payload = renderRefresh(applied.refresh);
+export function renderApplied(applied: Applied, done: string, spread?: VersionSpread): ReplyPayload {
+  const payload = renderRefresh(applied.refresh, spread);
   const [embed] = payload.embeds;
   if (!embed) return payload;
   const recorded = applied.change ? `\nRecorded as commit \`${applied.change.commit.slice(0, 10)}\`.` : "";

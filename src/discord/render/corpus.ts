@@ -9,6 +9,9 @@ import {
 } from "../../core/index.ts";
 import { LIMITS } from "../limits.ts";
 import type { ServiceCounters } from "../service/metrics.ts";
+import type { ShardReport } from "../sharding/bridge.ts";
+import type { ShardAnswer, VersionSpread } from "../sharding/fleet.ts";
+import { PUBLICATION_POLL_MS } from "../sharding/shard.ts";
 import { escapeAndFit, escapeUserText, truncate } from "../text.ts";
 import { fitEmbed, type ReplyPayload } from "./payload.ts";
 
@@ -58,8 +61,26 @@ function countsLine(before: LibraryCounts, after: LibraryCounts): string {
   return `Documents ${before.documents} → ${after.documents}, passages ${before.passages} → ${after.passages}, designated ${before.designated} → ${after.designated}`;
 }
 
-/** The outcome of /corpus refresh: what changed, or every error with the old corpus still serving. */
-export function renderRefresh(result: RefreshResult): ReplyPayload {
+/** How far a new version has spread over the shards, in a line or two; empty when not sharded. */
+function spreadLines(spread: VersionSpread | undefined): string[] {
+  if (!spread) return [];
+  const lines = [`Served by ${spread.serving} of ${count(spread.shards, "shard")} on this machine.`];
+  if (spread.elsewhere > 0) {
+    lines.push(
+      `${count(spread.elsewhere, "shard")} on other machines load it within ${PUBLICATION_POLL_MS / 1000} s.`,
+    );
+  }
+  for (const { shard, reason } of spread.behind.slice(0, 5)) {
+    lines.push(`Shard ${shard} is not serving it yet: ${escapeAndFit(reason, 200)}`);
+  }
+  return lines;
+}
+
+/**
+ * The outcome of /corpus refresh: what changed, or every error with the old corpus still serving;
+ * with shards, how many serve the new version.
+ */
+export function renderRefresh(result: RefreshResult, spread?: VersionSpread): ReplyPayload {
   const joined = result.joined ? "\n-# A refresh was already running; this is its result." : "";
   if (!result.ok) {
     const embed: APIEmbed = {
@@ -79,6 +100,7 @@ export function renderRefresh(result: RefreshResult): ReplyPayload {
     `Added: ${codeList(result.added)}`,
     `Changed: ${codeList(result.changed)}`,
     `Removed: ${codeList(result.removed)}`,
+    ...spreadLines(spread),
   ];
   if (result.snapshotError !== undefined) {
     lines.push(
@@ -115,11 +137,47 @@ function duration(ms: number): string {
   return shown.length > 0 ? shown.join(" ") : "0s";
 }
 
-/** /corpus status: what is being served, since when, how the last refresh went, and the counters. */
+/** The shards of this machine, one line each, those behind the latest version or down first. */
+export interface ShardsView {
+  readonly answers: readonly ShardAnswer<ShardReport>[];
+  /** The version last published: a shard serving another is on an old one. */
+  readonly latest: string | undefined;
+}
+
+function shardLines(view: ShardsView): string {
+  const lines = view.answers
+    .map((a) => {
+      if (!a.ok) return { behind: true, text: `\`#${a.shard}\` down: ${escapeAndFit(a.error, 120)}` };
+      const r = a.value;
+      const old = view.latest !== undefined && r.version !== view.latest;
+      const state = r.ready ? "" : ` · not ready: ${escapeAndFit(r.reason ?? "", 80)}`;
+      return {
+        behind: old || !r.ready,
+        text: `\`#${a.shard}\` \`${r.version}\`${old ? " (old version)" : ""} · ${count(r.guilds, "server")} · ping ${r.pingMs < 0 ? "none yet" : `${r.pingMs} ms`} · up ${duration(r.uptimeMs)}${state}`,
+      };
+    })
+    .sort((a, b) => Number(b.behind) - Number(a.behind));
+  const shown: string[] = [];
+  for (const [i, line] of lines.entries()) {
+    const rest = lines.length - i;
+    if ([...shown, line.text].join("\n").length > LIMITS.fieldValue - 40) {
+      shown.push(`… and ${count(rest, "more shard")}`);
+      break;
+    }
+    shown.push(line.text);
+  }
+  return shown.join("\n");
+}
+
+/**
+ * /corpus status: what is being served, since when, how the last refresh went, the counters, and
+ * with shards, every shard of this machine.
+ */
 export function renderStatus(
   status: StorydeskStatus,
   uptimeMs: number,
   counters?: ServiceCounters,
+  shards?: ShardsView,
 ): ReplyPayload {
   const c = status.counts;
   const when = (date: Date) => `<t:${Math.floor(date.getTime() / 1000)}:R>`;
@@ -161,6 +219,9 @@ export function renderStatus(
               value: `${count(counters.interactions, "interaction")} (${count(counters.errors, "error")}), ${count(counters.refreshes, "refresh", "refreshes")}, ${count(counters.reconnects, "gateway reconnect")}`,
             },
           ]
+        : []),
+      ...(shards
+        ? [{ name: `Shards on this machine (${shards.answers.length})`, value: shardLines(shards) }]
         : []),
     ],
   };

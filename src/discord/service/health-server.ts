@@ -1,5 +1,10 @@
 import { createServer, type Server } from "node:http";
-import type { BotMetrics } from "./metrics.ts";
+
+/** Metrics as Prometheus reads them. */
+export interface Scraped {
+  readonly contentType: string;
+  readonly text: string;
+}
 
 /** Whether the bot can answer: a corpus loaded and the gateway connected; if not, why. */
 export type Readiness = { readonly ready: true } | { readonly ready: false; readonly reason: string };
@@ -16,8 +21,8 @@ export interface HealthServer {
 export async function startHealthServer(options: {
   port: number;
   host: string;
-  metrics: BotMetrics;
-  readiness: () => Readiness;
+  scrape: () => Promise<Scraped>;
+  readiness: () => Readiness | Promise<Readiness>;
 }): Promise<HealthServer> {
   const server: Server = createServer((request, response) => {
     const path = (request.url ?? "/").split("?")[0];
@@ -26,17 +31,22 @@ export async function startHealthServer(options: {
       return;
     }
     if (path === "/healthz") {
-      const state = options.readiness();
-      response
-        .writeHead(state.ready ? 200 : 503, { "content-type": "application/json" })
-        .end(
-          JSON.stringify(state.ready ? { status: "ready" } : { status: "not ready", reason: state.reason }),
-        );
+      Promise.resolve(options.readiness()).then(
+        (state) =>
+          response
+            .writeHead(state.ready ? 200 : 503, { "content-type": "application/json" })
+            .end(
+              JSON.stringify(
+                state.ready ? { status: "ready" } : { status: "not ready", reason: state.reason },
+              ),
+            ),
+        () => response.writeHead(500).end(),
+      );
       return;
     }
     if (path === "/metrics") {
-      options.metrics.registry.metrics().then(
-        (text) => response.writeHead(200, { "content-type": options.metrics.registry.contentType }).end(text),
+      options.scrape().then(
+        (scraped) => response.writeHead(200, { "content-type": scraped.contentType }).end(scraped.text),
         () => response.writeHead(500).end(),
       );
       return;

@@ -1,5 +1,6 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import type { StorydeskStatus } from "../../core/index.ts";
+import type { Scraped } from "./health-server.ts";
 
 /** What the metrics read when they are scraped: the corpus served, and the gateway's latency. */
 export interface MetricSources {
@@ -74,7 +75,9 @@ export class BotMetrics {
     registers: [this.registry],
   });
 
-  constructor(sources: MetricSources) {
+  /** `labels` go on every metric: a shard's id, so that its manager can serve all shards' at once. */
+  constructor(sources: MetricSources, labels: Record<string, string> = {}) {
+    this.registry.setDefaultLabels(labels);
     collectDefaultMetrics({ register: this.registry, prefix: "storydesk_" });
     const registers = [this.registry];
     new Gauge({
@@ -110,6 +113,11 @@ export class BotMetrics {
         if (ping !== undefined && ping >= 0) this.set(ping / 1000);
       },
     });
+  }
+
+  /** The metrics as Prometheus reads them. */
+  async scrape(): Promise<Scraped> {
+    return { contentType: this.registry.contentType, text: await this.registry.metrics() };
   }
 
   /** Counts a refresh or a corpus change by its result, and how long the rebuild took when there was one. */
