@@ -90,6 +90,8 @@ export function parseBenchArgs(argv: readonly string[], bundledDir: string): Ben
       discordAsks: values.discord === undefined ? 300 : positiveInteger(values.discord, "--discord"),
       quietMs: 3000,
       asksDuringRefresh: 300,
+      shardCounts: [1, 2, 4],
+      shardedAsks: 400,
     },
     json: values.json,
     keep: values.keep,

@@ -1,15 +1,17 @@
+import path from "node:path";
 import { benchScript, runChild } from "./child.ts";
 import { RESULT_MARKER } from "./markers.ts";
 import { measureMemory } from "./memory.ts";
 import { prepareCorpus } from "./prepare.ts";
 import { measureReady } from "./ready.ts";
-import type { BenchSettings, CorpusResult, CorpusSpec, WorkerResult } from "./types.ts";
+import { measureShards } from "./shards.ts";
+import type { BenchSettings, CorpusResult, CorpusSpec, ShardRun, WorkerResult } from "./types.ts";
 import type { WorkerInput } from "./worker.ts";
 
 /**
  * Every figure of one corpus: written out as Markdown files (and rows), then memory in a fresh
  * process, time to ready in fresh processes (which also writes the snapshot), then the in-process
- * figures in one more fresh process (worker-main.ts).
+ * figures in one more fresh process (worker-main.ts), then the bot sharded (shards.ts).
  */
 export async function measureCorpus(
   spec: CorpusSpec,
@@ -42,6 +44,21 @@ export async function measureCorpus(
     marker: RESULT_MARKER,
   });
   const worker = JSON.parse(child.payload) as WorkerResult;
+  const shards: ShardRun[] = [];
+  for (const count of settings.shardCounts) {
+    // One snapshot directory for every count: the first manager builds it, the next load it.
+    const run = await measureShards(
+      corpus,
+      path.join(workDir, "shard-snapshots"),
+      count,
+      settings.shardedAsks,
+    );
+    const perShard = run.shardRssBytes.reduce((a, b) => a + b, 0) / Math.max(1, run.shardRssBytes.length);
+    progress(
+      `${count} shard${count === 1 ? "" : "s"}: ${run.perSecond.toFixed(0)} interactions/s, p99 ${run.latency.p99.toFixed(0)} ms, RSS ${(perShard / 2 ** 20).toFixed(0)} MiB per shard + manager ${((run.managerRssBytes ?? 0) / 2 ** 20).toFixed(0)} MiB`,
+    );
+    shards.push(run);
+  }
   return {
     name: corpus.name,
     kind: spec.kind,
@@ -52,6 +69,7 @@ export async function measureCorpus(
     memory,
     ready,
     worker,
+    shards,
     seconds: (performance.now() - started) / 1000,
   };
 }

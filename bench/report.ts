@@ -264,6 +264,42 @@ function discordTable(rs: readonly CorpusResult[]): string {
   );
 }
 
+function shardTable(rs: readonly CorpusResult[]): string {
+  return table(
+    [
+      "corpus",
+      ">shards",
+      ">servers",
+      ">interactions/s",
+      ">p50 (ms)",
+      ">p99 (ms)",
+      ">RSS per shard",
+      ">RSS all shards",
+      ">manager RSS",
+      ">ready (ms)",
+      ">violations",
+    ],
+    rs.flatMap((r) =>
+      r.shards.map((s) => {
+        const total = s.shardRssBytes.reduce((a, b) => a + b, 0);
+        return [
+          r.name,
+          String(s.shards),
+          String(s.guilds),
+          int(s.perSecond),
+          ms(s.latency.p50),
+          ms(s.latency.p99),
+          mib(total / Math.max(1, s.shardRssBytes.length)),
+          mib(total),
+          s.managerRssBytes === null ? "n/a" : mib(s.managerRssBytes),
+          int(s.readyMs),
+          String(s.violations),
+        ];
+      }),
+    ),
+  );
+}
+
 function growthTable(growth: Growth): string {
   if (growth.sizes.length < 2) return "_Needs at least two synthetic sizes (`--sizes`)._";
   const labels = growth.sizes.map(sizeLabel);
@@ -380,6 +416,14 @@ export function renderMarkdown(report: Report): string {
     discordTable(rs),
     "",
     "p50/p99/max from the emulator's `Ack.at` (whole ms); wall: the same span timed by the benchmark.",
+    "",
+    "## Sharded (`TOTAL_SHARDS` = 1, 2, 4: a ShardingManager and one process per shard, 16 /ask in flight)",
+    "",
+    shardTable(rs),
+    "",
+    "Interactions per second from the first dispatch to the last reply, every server in turn; RSS of",
+    "each shard process (each holds its own copy of the index, loaded from the snapshot) and of the",
+    "manager after answering. The emulator runs in the benchmark's process, on the same cores.",
     "",
     "## Growth with corpus size (synthetic)",
     "",

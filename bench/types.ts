@@ -36,6 +36,9 @@ export interface BenchSettings {
   readonly quietMs: number;
   /** The refresh figure: refreshes follow one another until this many asks were due during them (default 300). */
   readonly asksDuringRefresh: number;
+  /** The sharded figure: the TOTAL_SHARDS compared (default 1, 2, 4), and the /ask each answers (default 400). */
+  readonly shardCounts: readonly number[];
+  readonly shardedAsks: number;
 }
 
 export interface LatencySummary {
@@ -131,6 +134,21 @@ export interface WorkerResult {
   readonly discord: DiscordResult;
 }
 
+/** The bot run with TOTAL_SHARDS shards (bench/shards.ts). */
+export interface ShardRun {
+  readonly shards: number;
+  readonly guilds: number;
+  /** Manager start to every shard's READY. */
+  readonly readyMs: number;
+  readonly interactions: number;
+  readonly perSecond: number;
+  readonly latency: LatencySummary;
+  /** Resident memory of each shard process after answering. */
+  readonly shardRssBytes: readonly number[];
+  readonly managerRssBytes: number | null;
+  readonly violations: number;
+}
+
 /** Everything measured of one corpus. */
 export interface CorpusResult {
   readonly name: string;
@@ -142,5 +160,7 @@ export interface CorpusResult {
   readonly memory: MemoryResult;
   readonly ready: ReadyResult;
   readonly worker: WorkerResult;
+  /** Sharded runs, one per shard count. */
+  readonly shards: readonly ShardRun[];
   readonly seconds: number;
 }
