@@ -108,103 +108,100 @@ describe("one tiny bench pass", () => {
     if (work) await rm(work, { recursive: true, force: true });
   });
 
-  it(
-    "measures a small synthetic corpus and reports every figure, growth and target",
-    { timeout: 90_000 },
-    async () => {
-      work = await mkdtemp(path.join(tmpdir(), "storydesk-bench-"));
-      const settings: BenchSettings = {
-        seed: SEED,
-        runs: 1,
-        budgetMs: 2000,
-        queries: 40,
-        discordAsks: 5,
-        quietMs: 300,
-        asksDuringRefresh: 10,
-        shardCounts: [1, 2],
-        shardedAsks: 10,
-      };
-      const results: CorpusResult[] = [];
-      for (const size of [20, 40]) {
-        results.push(
-          await measureCorpus(
-            { kind: "synthetic", size, seed: SEED },
-            path.join(work, String(size)),
-            settings,
-            () => {},
-          ),
-        );
-      }
-      for (const r of results) {
-        expect(r.articles).toBe(r.size);
-        expect(r.passages).toBeGreaterThan(r.articles * 3);
-        expect(r.worker.build.values.length).toBeGreaterThanOrEqual(1);
-        expect(r.worker.ask.passes[0]?.count).toBe(40);
-        expect(r.worker.minisearch.queriesPerPass).toBe(40);
-        expect(r.ready.snapshotBytes).toBeGreaterThan(0);
-        expect(r.memory.after.heapUsed).toBeGreaterThan(0);
-        expect(r.worker.refresh.refreshes).toBeGreaterThanOrEqual(1);
-        expect(r.worker.refresh.during.count).toBeGreaterThan(0);
-        expect(r.worker.discord.ack.count).toBe(5);
-        expect(r.worker.discord.violations).toBe(0);
-        expect(r.shards.map((s) => [s.shards, s.interactions, s.violations])).toEqual([
-          [1, 10, 0],
-          [2, 10, 0],
-        ]);
-        for (const run of r.shards) {
-          expect(run.shardRssBytes).toHaveLength(run.shards);
-          expect(run.perSecond).toBeGreaterThan(0);
-        }
-      }
-      const targets = checkTargets(results);
-      expect(targets.map((t) => t.target)).toEqual([
-        "ask() p99 <= 5 ms at 10k articles",
-        "build >= 1,000 articles/s",
-        "build >= 1,000 articles/s",
-        "ready from a snapshot <= 1 s at 10k articles",
-        "ask() p99 during a refresh <= 2 × p99 without",
-        "ask() p99 during a refresh <= 2 × p99 without",
+  it("measures a small synthetic corpus and reports every figure, growth and target", {
+    timeout: 90_000,
+  }, async () => {
+    work = await mkdtemp(path.join(tmpdir(), "storydesk-bench-"));
+    const settings: BenchSettings = {
+      seed: SEED,
+      runs: 1,
+      budgetMs: 2000,
+      queries: 40,
+      discordAsks: 5,
+      quietMs: 300,
+      asksDuringRefresh: 10,
+      shardCounts: [1, 2],
+      shardedAsks: 10,
+    };
+    const results: CorpusResult[] = [];
+    for (const size of [20, 40]) {
+      results.push(
+        await measureCorpus(
+          { kind: "synthetic", size, seed: SEED },
+          path.join(work, String(size)),
+          settings,
+          () => {},
+        ),
+      );
+    }
+    for (const r of results) {
+      expect(r.articles).toBe(r.size);
+      expect(r.passages).toBeGreaterThan(r.articles * 3);
+      expect(r.worker.build.values.length).toBeGreaterThanOrEqual(1);
+      expect(r.worker.ask.passes[0]?.count).toBe(40);
+      expect(r.worker.minisearch.queriesPerPass).toBe(40);
+      expect(r.ready.snapshotBytes).toBeGreaterThan(0);
+      expect(r.memory.after.heapUsed).toBeGreaterThan(0);
+      expect(r.worker.refresh.refreshes).toBeGreaterThanOrEqual(1);
+      expect(r.worker.refresh.during.count).toBeGreaterThan(0);
+      expect(r.worker.discord.ack.count).toBe(5);
+      expect(r.worker.discord.violations).toBe(0);
+      expect(r.shards.map((s) => [s.shards, s.interactions, s.violations])).toEqual([
+        [1, 10, 0],
+        [2, 10, 0],
       ]);
-      expect(targets[0]?.holds).toBeNull();
-      const grown = growth(results);
-      expect(grown.sizes).toEqual([20, 40]);
-      expect(grown.rows.every((row) => row.values.length === 2 && row.ratios.length === 1)).toBe(true);
-      const report: Report = {
-        machine: {
-          load: { start: 0, end: 0 },
-          node: process.version,
-          cpu: "test",
-          cores: 1,
-          memoryGiB: 1,
-          platform: "test",
-        },
-        startedAt: "2025-01-01T00:00:00.000Z",
-        code: { start: "abc1234", end: "abc1234" },
-        seconds: 1,
-        settings,
-        processStart: { warmups: 0, runs: 1, median: 1, values: [1] },
-        corpora: results,
-        growth: grown,
-        targets,
-      };
-      const markdown = renderMarkdown(report);
-      for (const heading of [
-        "Index build",
-        "Memory after build",
-        "Snapshot",
-        "Time to ready",
-        "Raw MiniSearch",
-        "during a refresh",
-        "Discord handling",
-        "Growth",
-        "Targets",
-      ]) {
-        expect(markdown).toContain(heading);
+      for (const run of r.shards) {
+        expect(run.shardRssBytes).toHaveLength(run.shards);
+        expect(run.perSecond).toBeGreaterThan(0);
       }
-      expect(markdown).toContain("| synthetic 40 ");
-      expect(markdown).toMatch(/\| (PASS|FAIL) +\|/);
-      expect(JSON.parse(JSON.stringify(report))).toEqual(report);
-    },
-    120_000,
-  );
+    }
+    const targets = checkTargets(results);
+    expect(targets.map((t) => t.target)).toEqual([
+      "ask() p99 <= 5 ms at 10k articles",
+      "build >= 1,000 articles/s",
+      "build >= 1,000 articles/s",
+      "ready from a snapshot <= 1 s at 10k articles",
+      "ask() p99 during a refresh <= 2 × p99 without",
+      "ask() p99 during a refresh <= 2 × p99 without",
+    ]);
+    expect(targets[0]?.holds).toBeNull();
+    const grown = growth(results);
+    expect(grown.sizes).toEqual([20, 40]);
+    expect(grown.rows.every((row) => row.values.length === 2 && row.ratios.length === 1)).toBe(true);
+    const report: Report = {
+      machine: {
+        load: { start: 0, end: 0 },
+        node: process.version,
+        cpu: "test",
+        cores: 1,
+        memoryGiB: 1,
+        platform: "test",
+      },
+      startedAt: "2025-01-01T00:00:00.000Z",
+      code: { start: "abc1234", end: "abc1234" },
+      seconds: 1,
+      settings,
+      processStart: { warmups: 0, runs: 1, median: 1, values: [1] },
+      corpora: results,
+      growth: grown,
+      targets,
+    };
+    const markdown = renderMarkdown(report);
+    for (const heading of [
+      "Index build",
+      "Memory after build",
+      "Snapshot",
+      "Time to ready",
+      "Raw MiniSearch",
+      "during a refresh",
+      "Discord handling",
+      "Growth",
+      "Targets",
+    ]) {
+      expect(markdown).toContain(heading);
+    }
+    expect(markdown).toContain("| synthetic 40 ");
+    expect(markdown).toMatch(/\| (PASS|FAIL) +\|/);
+    expect(JSON.parse(JSON.stringify(report))).toEqual(report);
+  });
 });

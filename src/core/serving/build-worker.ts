@@ -65,12 +65,17 @@ function startWorker(): Worker {
  */
 export class BuildWorker {
   private worker: Worker | undefined;
-  private busy = false;
+  /** Opens waiting for the thread: one at a time, in order (a refresh after a follower's load). */
+  private queue: Promise<unknown> = Promise.resolve();
 
-  /** Opens a corpus on the worker thread; rejects like {@link openLibrary}. */
+  /** Opens a corpus on the worker thread, after any open already asked for; rejects like {@link openLibrary}. */
   open(options: OpenOptions): Promise<OpenedLibrary> {
-    if (this.busy) return Promise.reject(new Error("storydesk: the build worker is busy"));
-    this.busy = true;
+    const opened = this.queue.then(() => this.openNow(options));
+    this.queue = opened.catch(() => undefined);
+    return opened;
+  }
+
+  private openNow(options: OpenOptions): Promise<OpenedLibrary> {
     const worker = this.worker ?? startWorker();
     this.worker = worker;
     worker.ref();
@@ -85,7 +90,6 @@ export class BuildWorker {
         worker.off("message", onMessage);
         worker.off("error", onError);
         worker.off("exit", onExit);
-        this.busy = false;
         if (broken) {
           this.worker = undefined;
           void worker.terminate();

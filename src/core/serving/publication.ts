@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
+import type { OpenedLibrary } from "./open.ts";
+import type { SnapshotState } from "./snapshot.ts";
 
 /**
  * The version of the corpus last built and saved as a snapshot, so that other processes serving the
@@ -51,5 +53,25 @@ export async function readPublication(snapshotFile: string): Promise<Publication
       : null;
   } catch {
     return null;
+  }
+}
+
+/** Snapshot states after which the file on disk holds the library opened. */
+const ON_DISK: ReadonlySet<SnapshotState> = new Set(["loaded", "written", "stale", "corrupt"]);
+
+/**
+ * Publishes the version of a library just opened or built, when its snapshot is on disk: every
+ * process that opens or refreshes the corpus says so, and the others follow (see
+ * Storydesk.adoptPublished). Returns why it could not, or null.
+ */
+export async function publishOpened(opened: OpenedLibrary, by: string): Promise<string | null> {
+  const file = opened.snapshot.file;
+  if (file === null) return "snapshots are off";
+  if (!ON_DISK.has(opened.snapshot.state)) return `the snapshot is ${opened.snapshot.state}`;
+  try {
+    await publish(file, opened.library.version, by);
+    return null;
+  } catch (cause) {
+    return cause instanceof Error ? cause.message : String(cause);
   }
 }

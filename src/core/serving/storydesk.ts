@@ -6,7 +6,7 @@ import { BuildWorker } from "./build-worker.ts";
 import { CorpusEdits } from "./corpus-edits.ts";
 import type { Library } from "./library.ts";
 import { type OpenedLibrary, type OpenOptions, openLibrary, SnapshotUnavailableError } from "./open.ts";
-import { publish, readPublication } from "./publication.ts";
+import { publishOpened, readPublication } from "./publication.ts";
 import type { SnapshotState } from "./snapshot.ts";
 
 export interface StorydeskOptions extends OpenOptions {
@@ -50,6 +50,8 @@ export interface RefreshSuccess extends RefreshBase {
   readonly recorded?: Change;
   /** Whether the version was published for other processes sharing the snapshot (see adoptPublished). */
   readonly published: boolean;
+  /** Why it was not published, when it was not. */
+  readonly publishError?: string;
 }
 
 /** A refresh that found errors: the library that was serving still is. */
@@ -70,9 +72,6 @@ export type AdoptResult =
       /** Why the published version is not served: its snapshot is missing, stale or corrupt, or this process is busy building. */
       readonly reason: string;
     };
-
-/** Snapshot states after which the file on disk holds the library served. */
-const SAVED: ReadonlySet<SnapshotState> = new Set(["loaded", "written", "stale", "corrupt"]);
 
 export interface StorydeskStatus {
   readonly counts: LibraryCounts;
@@ -102,6 +101,9 @@ export class Storydesk {
   private preparing = new AbortController();
   private readonly lock: CorpusLock | null;
   private adopting: Promise<AdoptResult> | undefined;
+  /** The publication last acted on (its version and time), so that one is loaded once, not at every poll. */
+  private followed = "";
+  private followedResult: AdoptResult | undefined;
   /** Adding, removing and rolling back articles; null without a history. */
   readonly edits: CorpusEdits | null;
 
@@ -139,7 +141,10 @@ export class Storydesk {
    */
   static async open(options: StorydeskOptions): Promise<Storydesk> {
     const opened = await openLibrary(options);
-    if (!options.historyDir) return new Storydesk(options, opened, null, null);
+    if (!options.historyDir) {
+      await publishOpened(opened, "storydesk (start)");
+      return new Storydesk(options, opened, null, null);
+    }
     // git and the lock are loaded only for a history: the command line never needs them.
     const [{ CorpusHistory }, { CorpusLock }] = await Promise.all([
       import("../store/history.ts"),
@@ -150,6 +155,7 @@ export class Storydesk {
     await storydesk.serialise(() =>
       history.record({ kind: "start", version: opened.library.version, author: { name: "storydesk" } }),
     );
+    await publishOpened(opened, "storydesk (start)");
     return storydesk;
   }
 
@@ -251,7 +257,7 @@ export class Storydesk {
     this.loadedAt = new Date();
     this.last = { at: this.loadedAt, by, ok: true };
     this.prepareSuggestions(opened.library);
-    const published = await this.publish(opened, by);
+    const publishError = await publishOpened(opened, by);
     return {
       ok: true as const,
       by,
@@ -263,23 +269,10 @@ export class Storydesk {
       snapshot: opened.snapshot.state,
       ...(opened.snapshot.saveError === undefined ? {} : { snapshotError: opened.snapshot.saveError }),
       warnings: opened.warnings,
-      published,
+      published: publishError === null,
+      ...(publishError === null ? {} : { publishError }),
       milliseconds: performance.now() - started,
     };
-  }
-
-  /** Publishes the version just built when its snapshot is on disk, for the processes sharing it. */
-  private async publish(opened: OpenedLibrary, by: string): Promise<boolean> {
-    const file = opened.snapshot.file;
-    if (file === null || !SAVED.has(opened.snapshot.state)) return false;
-    try {
-      await publish(file, opened.library.version, by);
-      return true;
-    } catch {
-      // The snapshot's directory just took a write: a publication that fails there is as rare as
-      // it is harmless here (others keep serving their version, and say so in /corpus status).
-      return false;
-    }
   }
 
   /**
@@ -305,31 +298,57 @@ export class Storydesk {
     const file = this.current.snapshot.file;
     if (file === null) return { ok: false, version, reason: "snapshots are off (SNAPSHOT_DIR=off)" };
     const published = await readPublication(file);
-    if (!published || published.version === version) {
-      return { ok: true, version, changed: false, milliseconds: performance.now() - started };
-    }
-    if (this.running) return { ok: false, version, reason: "this process is refreshing the corpus itself" };
-    let opened: OpenedLibrary;
-    try {
-      opened = await this.builder.open({ ...this.options, snapshotOnly: true });
-    } catch (cause) {
-      if (cause instanceof SnapshotUnavailableError) {
-        return { ok: false, version, reason: `the snapshot of ${published.version} is ${cause.reason}` };
-      }
-      if (cause instanceof CorpusError) return { ok: false, version, reason: "the corpus has errors" };
-      return { ok: false, version, reason: cause instanceof Error ? cause.message : String(cause) };
-    }
-    if (opened.library.version !== version) {
-      this.current = opened;
-      this.loadedAt = new Date();
-      this.last = { at: this.loadedAt, by: published.by, ok: true };
-      this.prepareSuggestions(opened.library);
-    }
-    return {
-      ok: true,
-      version: opened.library.version,
-      changed: opened.library.version !== version,
+    const unchanged = {
+      ok: true as const,
+      version,
+      changed: false,
       milliseconds: performance.now() - started,
     };
+    if (!published || published.version === version) return unchanged;
+    // A publication already acted on is not loaded again: its result stands until another comes.
+    const key = `${published.version} ${published.at}`;
+    if (key === this.followed) return this.followedResult ?? unchanged;
+    const before = this.current;
+    let result: AdoptResult;
+    try {
+      // After any build this process runs (the worker takes one at a time), never instead of it.
+      const opened = await this.builder.open({ ...this.options, snapshotOnly: true });
+      if (this.current !== before) {
+        // This process swapped in a library of its own meanwhile (a refresh): that one stands.
+        result = {
+          ok: true,
+          version: this.current.library.version,
+          changed: false,
+          milliseconds: performance.now() - started,
+        };
+      } else {
+        const changed = opened.library.version !== version;
+        if (changed) {
+          this.current = opened;
+          this.loadedAt = new Date();
+          this.last = { at: this.loadedAt, by: published.by, ok: true };
+          this.prepareSuggestions(opened.library);
+        }
+        result = {
+          ok: true,
+          version: opened.library.version,
+          changed,
+          milliseconds: performance.now() - started,
+        };
+      }
+    } catch (cause) {
+      const reason =
+        cause instanceof SnapshotUnavailableError
+          ? `the snapshot of ${published.version} is ${cause.reason}`
+          : cause instanceof CorpusError
+            ? "the corpus has errors"
+            : cause instanceof Error
+              ? cause.message
+              : String(cause);
+      result = { ok: false, version, reason };
+    }
+    this.followed = key;
+    this.followedResult = result.ok ? { ...result, changed: false } : result;
+    return result;
   }
 }

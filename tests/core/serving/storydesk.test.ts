@@ -2,6 +2,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { readPublication } from "../../../src/core/serving/publication.ts";
 import { Storydesk } from "../../../src/core/serving/storydesk.ts";
 
 const SEED = "sheinbaum-rejects-us-military-action.md";
@@ -169,6 +170,24 @@ describe("Storydesk publication: processes sharing a snapshot follow one build",
     expect(await follower.adoptPublished()).toMatchObject({ ok: true, changed: false });
   });
 
+  it("publishes the version it opened, so that a publication older than the files is not followed", async () => {
+    const published = await readPublication(path.join(dir, "snapshot.json"));
+    expect(published?.version).toBe(follower.library.version);
+    expect(published?.by).toBe("storydesk (start)");
+  });
+
+  it("refreshes while it loads a publication: one build at a time, the refresh's library standing", async () => {
+    await writeFile(path.join(corpusDir, "extra.md"), EXTRA);
+    const built = await storydesk.refresh("mod");
+    if (!built.ok) throw new Error("refresh failed");
+    await writeFile(path.join(corpusDir, "later.md"), EXTRA.replace("extra-article", "later-article"));
+    const [adopted, refreshed] = await Promise.all([follower.adoptPublished(), follower.refresh("mod (2)")]);
+    if (!refreshed.ok) throw new Error("the follower's refresh failed");
+    expect(refreshed.after.documents).toBe(built.after.documents + 1);
+    expect(adopted.ok ? adopted.changed : false).toBe(false);
+    expect(follower.library.version).toBe(refreshed.after.version);
+  });
+
   it("never builds: keeps its version and says why when the snapshot does not match the files", async () => {
     const before = follower.library.version;
     await writeFile(path.join(corpusDir, "extra.md"), EXTRA);
@@ -182,6 +201,10 @@ describe("Storydesk publication: processes sharing a snapshot follow one build",
       version: before,
       reason: `the snapshot of ${built.after.version} is stale`,
     });
+    expect(follower.library.version).toBe(before);
+    // Acted on once: the same publication is not loaded again at every poll, even once it would load.
+    await writeFile(path.join(corpusDir, "extra.md"), EXTRA);
+    expect(await follower.adoptPublished()).toEqual(adopted);
     expect(follower.library.version).toBe(before);
   });
 });
