@@ -55,6 +55,7 @@ export class RestApi {
       response.on("close", () => this.#hanging.delete(response));
       return;
     }
+    if (fault?.kind === "delay") await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 1000));
     let body: unknown;
     let reply: RestReply;
     try {
@@ -67,7 +68,7 @@ export class RestApi {
     } catch (error) {
       reply = this.#failure(error, label);
     }
-    if (fault) {
+    if (fault && fault.kind !== "delay") {
       const status = fault.status ?? 502;
       reply = { status, body: { message: `${status}: injected by the test`, code: 0 } };
     }

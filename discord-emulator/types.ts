@@ -209,12 +209,15 @@ export interface ChatInputOptions {
 /**
  * A fault the emulator's REST API injects into the requests a test names, as Discord sometimes
  * behaves: `after` processes the request, then answers with `status` anyway (a 502 from a proxy
- * after Discord acted); `instead` answers `status` without processing; `hang` never answers.
+ * after Discord acted); `instead` answers `status` without processing; `hang` never answers;
+ * `delay` waits `delayMs`, then processes and answers as usual (a slow Discord).
  */
 export interface RestFault {
   /** Which requests: by method and route path (`/interactions/123/tok/callback`, token included). */
   readonly match: (method: string, path: string) => boolean;
-  readonly kind: "after" | "instead" | "hang";
+  readonly kind: "after" | "instead" | "hang" | "delay";
+  /** How long `delay` waits. Default 1000. */
+  readonly delayMs?: number;
   /** The HTTP status of `after` and `instead`. Default 502. */
   readonly status?: number;
   /** How many matching requests it affects. Default: all. */

@@ -99,6 +99,8 @@ const schema = corpusSettings
     if (config.SHARD_LIST.length > 0 && config.TOTAL_SHARDS === undefined) {
       issue("SHARD_LIST", "needs TOTAL_SHARDS: the shard ids are out of a total");
     }
+    const repeated = config.SHARD_LIST.filter((id, i) => config.SHARD_LIST.indexOf(id) !== i);
+    if (repeated.length > 0) issue("SHARD_LIST", `names a shard twice: ${[...new Set(repeated)].join(", ")}`);
     const total = config.TOTAL_SHARDS;
     if (typeof total === "number") {
       const beyond = config.SHARD_LIST.filter((id) => id >= total);

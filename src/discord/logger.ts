@@ -18,6 +18,9 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
         "DISCORD_TOKEN",
         "headers.authorization",
         "*.headers.authorization",
+        // A failed request's URL and body: an interaction's webhook routes carry its token.
+        "err.url",
+        "err.requestBody",
       ],
       censor: "[redacted]",
     },

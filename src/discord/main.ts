@@ -1,22 +1,29 @@
 import { fileURLToPath } from "node:url";
-import { CorpusError, count, loadLanguageDetector, Storydesk } from "../core/index.ts";
+import { count, loadLanguageDetector, Storydesk } from "../core/index.ts";
 import { loadEnvFile } from "../entry/config.ts";
 import { CLIError, EXIT_FAILURE } from "../entry/errors.ts";
 import { runMain } from "../entry/run-main.ts";
 import { type Bot, type FatalClose, startBot } from "./bot.ts";
-import { type BotConfig, readBotConfig, storydeskOptionsOf } from "./config.ts";
+import { readBotConfig, storydeskOptionsOf } from "./config.ts";
 import { createLogger } from "./logger.ts";
-import { type ShardManagerRun, startShardManager } from "./sharding/manager.ts";
-import { describeStartError } from "./start-errors.ts";
+import { boundStop, EXIT_GATEWAY_REFUSED, firstSignal } from "./service/shutdown.ts";
+import { runShardManager } from "./sharding/manager.ts";
+import { describeStartError, isTokenRejected } from "./start-errors.ts";
 
-/** Why the bot stops: a signal from the operator, or a gateway close Discord will not take back. */
-type StopReason = { readonly signal: NodeJS.Signals } | { readonly fatal: FatalClose };
+/**
+ * Why the bot stops: a signal from the operator, a gateway close Discord will not take back, or (a
+ * shard) its manager gone.
+ */
+type StopReason =
+  | { readonly signal: NodeJS.Signals }
+  | { readonly fatal: FatalClose }
+  | { readonly orphaned: true };
 
 /**
  * `npm start`: checks the configuration, opens the corpus, connects, and runs until a signal
  * (SIGTERM or SIGINT) or a fatal gateway close. It then finishes the interactions in flight within
  * SHUTDOWN_TIMEOUT_SECONDS and exits 0; a deadline passed, or a fatal close, exits 1 with a line
- * saying why. A second signal stops at once.
+ * saying why. With TOTAL_SHARDS it runs the shards instead, each a process running this file.
  */
 await runMain({
   usage: "npm start",
@@ -27,7 +34,10 @@ await runMain({
     const config = readBotConfig();
     // discord.js's ShardingManager marks the processes it starts; they run one shard each.
     const isShard = process.env.SHARDING_MANAGER === "true";
-    if (config.TOTAL_SHARDS !== undefined && !isShard) return runManager(config);
+    if (config.TOTAL_SHARDS !== undefined && !isShard) {
+      const logger = createLogger(config.LOG_LEVEL).child({ manager: true });
+      process.exit(await runShardManager({ config, logger, script: fileURLToPath(import.meta.url) }));
+    }
     const logger = isShard
       ? createLogger(config.LOG_LEVEL).child({ shard: Number(process.env.SHARDS) })
       : createLogger(config.LOG_LEVEL);
@@ -49,6 +59,11 @@ await runMain({
       bot = await startBot({ config, storydesk, logger });
     } catch (cause) {
       await storydesk.close();
+      if (isShard) {
+        // Said, then ended here: the channel to the manager would keep a shard process alive.
+        logger.error({ event: "start-failed" }, describeStartError(cause));
+        process.exit(isTokenRejected(cause) ? EXIT_GATEWAY_REFUSED : EXIT_FAILURE);
+      }
       throw new CLIError(describeStartError(cause), { exitCode: EXIT_FAILURE });
     }
     logger.info(
@@ -60,26 +75,34 @@ await runMain({
       logger.warn({ event: "language-detector", error: String(cause) }, "language detection unavailable"),
     );
 
-    const reason = await new Promise<StopReason>((resolve) => {
-      for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => resolve({ signal }));
-      void bot.fatal.then((fatal) => resolve({ fatal }));
-    });
-    onSecondSignal((signal) => {
-      logger.error({ event: "stopped", signal }, `${signal} again: stopping now, without waiting`);
-    });
-    const deadlineMs = config.SHUTDOWN_TIMEOUT_SECONDS * 1000;
+    const reason = await Promise.race<StopReason>([
+      firstSignal().then((signal) => ({ signal })),
+      bot.fatal.then((fatal) => ({ fatal })),
+      // A shard whose manager is gone stops rather than serve on unsupervised.
+      ...(isShard
+        ? [
+            new Promise<StopReason>((resolve) =>
+              process.once("disconnect", () => resolve({ orphaned: true })),
+            ),
+          ]
+        : []),
+    ]);
+    boundStop(config.SHUTDOWN_TIMEOUT_SECONDS, (why) => logger.error({ event: "stopped" }, why));
     logger.info(
       {
         event: "stopping",
-        ...("signal" in reason ? { signal: reason.signal } : { code: reason.fatal.code }),
+        ...("signal" in reason ? { signal: reason.signal } : {}),
+        ...("fatal" in reason ? { code: reason.fatal.code } : {}),
+        ...("orphaned" in reason ? { orphaned: true } : {}),
       },
-      `shutting down (at most ${config.SHUTDOWN_TIMEOUT_SECONDS} s)`,
+      `shutting down (at most ${config.SHUTDOWN_TIMEOUT_SECONDS} s)${"orphaned" in reason ? ": the shard manager is gone" : ""}`,
     );
-    const { cutShort } = await bot.stop(deadlineMs);
+    const { cutShort } = await bot.stop(config.SHUTDOWN_TIMEOUT_SECONDS * 1000);
     await storydesk.close();
-    let exitCode = "fatal" in reason ? EXIT_FAILURE : 0;
+    let exitCode = 0;
+    if ("fatal" in reason) exitCode = isShard ? EXIT_GATEWAY_REFUSED : EXIT_FAILURE;
     if (cutShort.length > 0) {
-      exitCode = EXIT_FAILURE;
+      exitCode = exitCode || EXIT_FAILURE;
       logger.error(
         { event: "shutdown-deadline", cutShort },
         `the shutdown deadline (${config.SHUTDOWN_TIMEOUT_SECONDS} s) passed with ${count(cutShort.length, "interaction")} unfinished, cut short: ${cutShort.join(", ")}`,
@@ -90,40 +113,3 @@ await runMain({
     process.exit(exitCode);
   },
 });
-
-/**
- * After the first signal, a second one stops at once (exit 1). One that comes within a second of
- * the first is the same request delivered twice (Ctrl+C reaches a whole process group, shards
- * included, and their manager passes its own on), not a second one.
- */
-function onSecondSignal(log: (signal: NodeJS.Signals) => void): void {
-  const first = Date.now();
-  const handle = (signal: NodeJS.Signals) => {
-    if (Date.now() - first < 1_000) return;
-    log(signal);
-    process.exit(EXIT_FAILURE);
-  };
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, handle);
-}
-
-/** TOTAL_SHARDS: runs the shards, each a process running this file, until a signal; then stops them. */
-async function runManager(config: BotConfig): Promise<void> {
-  const logger = createLogger(config.LOG_LEVEL).child({ manager: true });
-  let run: ShardManagerRun;
-  try {
-    run = await startShardManager({ config, logger, script: fileURLToPath(import.meta.url) });
-  } catch (cause) {
-    if (cause instanceof CorpusError) throw cause;
-    throw new CLIError(describeStartError(cause), { exitCode: EXIT_FAILURE });
-  }
-  const signal = await new Promise<NodeJS.Signals>((resolve) => {
-    for (const s of ["SIGINT", "SIGTERM"] as const) process.once(s, () => resolve(s));
-  });
-  onSecondSignal((again) =>
-    logger.error({ event: "stopped", signal: again }, `${again} again: stopping now`),
-  );
-  logger.info({ event: "stopping", signal }, `stopping ${count(run.shardList.length, "shard")}`);
-  const exitCode = await run.stop();
-  logger.info({ event: "stopped", exitCode }, "stopped");
-  process.exit(exitCode);
-}

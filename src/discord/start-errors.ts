@@ -22,3 +22,11 @@ export function describeStartError(cause: unknown): string {
   }
   return `storydesk: ${cause instanceof Error ? cause.message : String(cause)}`;
 }
+
+/** Whether Discord refused the token: no restart can help until the operator changes it. */
+export function isTokenRejected(cause: unknown): boolean {
+  return (
+    (cause instanceof DiscordjsError && cause.code === DiscordjsErrorCodes.TokenInvalid) ||
+    (cause instanceof DiscordAPIError && cause.status === 401)
+  );
+}

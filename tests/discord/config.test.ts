@@ -76,6 +76,9 @@ describe("bot configuration", () => {
     expect(problemsOf({ ...BASE, TOTAL_SHARDS: "4", SHARD_LIST: "3,4,7" })).toEqual([
       "SHARD_LIST has ids beyond TOTAL_SHARDS=4 (ids run from 0 to 3): 4, 7",
     ]);
+    expect(problemsOf({ ...BASE, TOTAL_SHARDS: "4", SHARD_LIST: "1,2,1" })).toEqual([
+      "SHARD_LIST names a shard twice: 1",
+    ]);
     expect(problemsOf({ ...BASE, TOTAL_SHARDS: "2", SNAPSHOT_DIR: "off" })).toEqual([
       "SNAPSHOT_DIR cannot be off with TOTAL_SHARDS: the shards load the corpus built once from its snapshot",
     ]);

@@ -93,14 +93,28 @@ describe("stopping", () => {
   it("finishes an interaction in flight, then exits 0 on SIGINT", { timeout: 30_000 }, async () => {
     const running = bot();
     await running.line("started");
+    // Discord takes 1.5 s over the reply: the interaction is in flight when the signal comes.
+    emulator.injectRestFault({
+      match: (method, p) => method === "POST" && /\/callback$/.test(p),
+      kind: "delay",
+      delayMs: 1_500,
+    });
     const handle = emulator.chatInput({
       name: "ask",
       options: [{ name: "question", type: 3, value: "who designated the cartels?" }],
       user: MEMBER,
     });
-    await handle.ack();
+    // Time for the interaction to reach the bot and its reply the emulator, which holds it.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const signalled = Date.now();
     running.child.kill("SIGINT");
     expect(await running.exited).toEqual({ code: 0, signal: null });
+    // It waited for Discord to take the reply before it exited.
+    expect(Date.now() - signalled).toBeGreaterThanOrEqual(1_000);
+    const answered = running.lines.findIndex((l) => l.event === "interaction" && l.outcome === "answered");
+    const stopped = running.lines.findIndex((l) => l.event === "stopped");
+    expect(answered).toBeGreaterThanOrEqual(0);
+    expect(answered).toBeLessThan(stopped);
     expect((await handle.original()).embeds[0]?.title).toBe("Answer from the articles");
   });
 

@@ -275,3 +275,41 @@ describe("SHARD_LIST: two managers sharing the corpus directories", () => {
     ).toEqual([2, 3]);
   });
 });
+
+describe("failing shards", () => {
+  const shardPids = (running: Running) =>
+    running.lines.filter((l) => l.event === "shard-spawned").map((l) => Number(l.pid));
+  const isRunning = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  it("stops every shard and exits 1 when Discord refuses one (4004: the token)", {
+    timeout: 90_000,
+  }, async () => {
+    const running = manager();
+    await running.line("started", (l) => l.manager === true);
+    await emulator.waitForReady({ shards: COUNT });
+    emulator.dropConnection(4004, { shard: 1 });
+    expect(await running.exited).toEqual({ code: 1, signal: null });
+    expect(running.lines.find((l) => l.event === "gateway-closed")).toMatchObject({ shard: 1, code: 4004 });
+    expect(running.lines.find((l) => l.event === "shard-refused")).toMatchObject({ shard: 1 });
+    expect(running.lines.filter((l) => l.event === "shard-died")).toEqual([]);
+    for (const pid of shardPids(running)) expect(isRunning(pid)).toBe(false);
+  });
+
+  it("stops the shards when their manager is killed (-9): no shard serves on alone", {
+    timeout: 90_000,
+  }, async () => {
+    const running = manager();
+    await running.line("started", (l) => l.manager === true);
+    const pids = shardPids(running);
+    expect(pids).toHaveLength(COUNT);
+    running.child.kill("SIGKILL");
+    await vi.waitFor(() => expect(pids.filter(isRunning)).toEqual([]), { timeout: 20_000, interval: 250 });
+  });
+});

@@ -23,6 +23,8 @@ export function startProcess(command: string, args: string[], env: Record<string
   const child = spawn(command, args, {
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? tmpdir(), ...env },
     stdio: ["ignore", "pipe", "pipe"],
+    // Its own process group, so that the shards a manager starts can be killed with it.
+    detached: true,
   });
   started.push(child);
   const lines: LogLine[] = [];
@@ -57,7 +59,14 @@ export function startProcess(command: string, args: string[], env: Record<string
   };
 }
 
-/** Kills every process a test started and left running: none outlives its test file. */
+/** Kills every process a test started, and their children (shards), left running: none outlives its test file. */
 export function killStarted(): void {
-  for (const child of started.splice(0)) if (child.exitCode === null) child.kill("SIGKILL");
+  for (const child of started.splice(0)) {
+    if (child.pid === undefined) continue;
+    try {
+      process.kill(-child.pid, "SIGKILL");
+    } catch {
+      // The group has exited already.
+    }
+  }
 }

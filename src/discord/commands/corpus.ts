@@ -295,7 +295,14 @@ async function refresh(interaction: ChatInputCommandInteraction, context: BotCon
       "the snapshot could not be saved",
     );
   }
-  const spread = result.ok ? await spreadVersion(interaction.client, result.after.version) : undefined;
+  const spread = result.ok
+    ? await spreadVersion(
+        interaction.client,
+        context.config.SHARD_LIST,
+        result.after.version,
+        result.published || (result.publishError ?? "not published"),
+      )
+    : undefined;
   await respond(interaction, renderRefresh(result, spread), { ephemeral: true });
   return result.ok ? "refreshed" : "refresh-failed";
 }
@@ -303,7 +310,7 @@ async function refresh(interaction: ChatInputCommandInteraction, context: BotCon
 async function status(interaction: ChatInputCommandInteraction, context: BotContext): Promise<Outcome> {
   const counters = await context.metrics.brief();
   const status = context.storydesk.status();
-  const answers = await shardReports(interaction.client);
+  const answers = await shardReports(interaction.client, context.config.SHARD_LIST);
   const shards = answers && {
     answers,
     latest:
@@ -361,7 +368,12 @@ async function apply(
     payload = renderApplied(
       result,
       done,
-      await spreadVersion(interaction.client, result.refresh.after.version),
+      await spreadVersion(
+        interaction.client,
+        context.config.SHARD_LIST,
+        result.refresh.after.version,
+        result.refresh.published || (result.refresh.publishError ?? "not published"),
+      ),
     );
   else payload = renderRefused(result);
   context.logger.info(

@@ -67,7 +67,9 @@ function spreadLines(spread: VersionSpread | undefined): string[] {
   const lines = [`Served by ${spread.serving} of ${count(spread.shards, "shard")} on this machine.`];
   if (spread.elsewhere > 0) {
     lines.push(
-      `${count(spread.elsewhere, "shard")} on other machines load it within ${PUBLICATION_POLL_MS / 1000} s.`,
+      spread.published === true
+        ? `${count(spread.elsewhere, "shard")} on other machines load it within ${PUBLICATION_POLL_MS / 1000} s.`
+        : `It could not be published (${escapeAndFit(spread.published, 200)}): ${count(spread.elsewhere, "shard")} on other machines keep their version until the next change.`,
     );
   }
   for (const { shard, reason } of spread.behind.slice(0, 5)) {
@@ -215,7 +217,7 @@ export function renderStatus(
       ...(counters
         ? [
             {
-              name: "Since start",
+              name: shards ? "Since start (this shard)" : "Since start",
               value: `${count(counters.interactions, "interaction")} (${count(counters.errors, "error")}), ${count(counters.refreshes, "refresh", "refreshes")}, ${count(counters.reconnects, "gateway reconnect")}`,
             },
           ]

@@ -63,7 +63,7 @@ export class BotMetrics {
 
   readonly gatewayEvents = new Counter({
     name: "storydesk_gateway_events_total",
-    help: "Gateway state changes: disconnected, reconnecting, resumed, new_session (a resume refused), fatal.",
+    help: "Gateway state changes: reconnecting (a drop), resumed, new_session (a resume refused), invalid_session, fatal.",
     labelNames: ["event"] as const,
     registers: [this.registry],
   });

@@ -10,10 +10,10 @@ import {
 /** Either end of discord.js's sharding: a shard's ShardClientUtil, or the manager. */
 type Broadcaster = Pick<ShardClientUtil, "broadcastEval"> | Pick<ShardingManager, "broadcastEval">;
 
-/** A shard's answer, or why there is none: on another machine (not one of this manager's), or down. */
+/** A shard's answer, or why there is none (down, respawning, not answering). */
 export type ShardAnswer<T> =
   | { readonly shard: number; readonly ok: true; readonly value: T }
-  | { readonly shard: number; readonly ok: false; readonly elsewhere: boolean; readonly error: string };
+  | { readonly shard: number; readonly ok: false; readonly error: string };
 
 /** How long a shard may take to answer before it counts as not answering. */
 const ANSWER_TIMEOUT_MS = 15_000;
@@ -25,8 +25,8 @@ interface Answers {
 }
 
 /**
- * Asks each shard in `ids` through discord.js's broadcastEval, one shard at a time so that one
- * shard down (respawning) or on another machine does not hide the others' answers.
+ * Asks each shard in `ids` through discord.js's broadcastEval, each separately (all at once) so
+ * that one shard down or respawning does not hide the others' answers.
  */
 export async function askShards<R extends BridgeRequest>(
   through: Broadcaster,
@@ -52,13 +52,11 @@ export async function askShards<R extends BridgeRequest>(
             timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs / 1000} s`)), timeoutMs);
           }),
         ]);
-        if (answer === undefined || answer === null) {
-          return { shard, ok: false, elsewhere: false, error: "not started yet" };
-        }
+        if (answer === undefined || answer === null) return { shard, ok: false, error: "not started yet" };
         return { shard, ok: true, value: answer as Answers[R] };
       } catch (cause) {
         const error = cause instanceof Error ? cause.message : String(cause);
-        return { shard, ok: false, elsewhere: /could not be found/i.test(error), error };
+        return { shard, ok: false, error };
       } finally {
         clearTimeout(timer);
       }
@@ -66,49 +64,60 @@ export async function askShards<R extends BridgeRequest>(
   );
 }
 
-/** The shards of a total: 0 to count - 1. */
-export function allShards(count: number): number[] {
-  return Array.from({ length: count }, (_, i) => i);
+/** The shards this machine runs: SHARD_LIST, or all of the total. */
+export function localShards(client: Client, shardList: readonly number[]): number[] {
+  const total = client.shard?.count ?? 1;
+  return shardList.length > 0 ? [...shardList] : Array.from({ length: total }, (_, i) => i);
 }
 
 /** How a new corpus version spread over the shards of this machine (of this manager). */
 export interface VersionSpread {
   readonly version: string;
+  /** Whether it was published for the other machines; if not, why. */
+  readonly published: true | string;
   /** Shards here serving it now. */
   readonly serving: number;
   /** Shards here. */
   readonly shards: number;
   /** Shards here on another version, or not answering, and why. */
   readonly behind: readonly { readonly shard: number; readonly reason: string }[];
-  /** Shards run by other managers (other machines), which follow within the poll interval. */
+  /** Shards run by other managers (other machines), which follow a publication within the poll interval. */
   readonly elsewhere: number;
 }
 
 /**
- * Asks every shard to serve the version just published and counts those that do: what the
- * moderator's reply says. Undefined when the bot is not sharded.
+ * Asks every shard of this machine to serve the version just built and counts those that do: what
+ * the moderator's reply says. Undefined when the bot is not sharded.
  */
-export async function spreadVersion(client: Client, version: string): Promise<VersionSpread | undefined> {
+export async function spreadVersion(
+  client: Client,
+  shardList: readonly number[],
+  version: string,
+  published: true | string,
+): Promise<VersionSpread | undefined> {
   if (!client.shard) return undefined;
-  const answers = await askShards(client.shard, allShards(client.shard.count), "adopt");
-  const here = answers.filter((a) => a.ok || !a.elsewhere);
-  const behind = here.flatMap((a) => {
+  const here = localShards(client, shardList);
+  const answers = await askShards(client.shard, here, "adopt");
+  const behind = answers.flatMap((a) => {
     if (!a.ok) return [{ shard: a.shard, reason: a.error }];
     if (a.value.version === version) return [];
     return [{ shard: a.shard, reason: a.value.reason ?? `serves ${a.value.version}` }];
   });
   return {
     version,
+    published,
     serving: here.length - behind.length,
     shards: here.length,
     behind,
-    elsewhere: answers.length - here.length,
+    elsewhere: client.shard.count - here.length,
   };
 }
 
 /** Every shard of this machine's report, for /corpus status; undefined when not sharded. */
-export async function shardReports(client: Client): Promise<ShardAnswer<ShardReport>[] | undefined> {
+export async function shardReports(
+  client: Client,
+  shardList: readonly number[],
+): Promise<ShardAnswer<ShardReport>[] | undefined> {
   if (!client.shard) return undefined;
-  const answers = await askShards(client.shard, allShards(client.shard.count), "report");
-  return answers.filter((a) => a.ok || !a.elsewhere);
+  return askShards(client.shard, localShards(client, shardList), "report");
 }

@@ -27,20 +27,15 @@ export function serveAsShard(options: {
 }): { stop(): void } {
   const { client, storydesk, logger } = options;
   const shard = options.ids[0] ?? 0;
+  // The poll and a sibling's request may ask at once and share one adoption: each outcome is said once.
   let lastFailure = "";
-  let adopting: Promise<ShardAdoption> | undefined;
-  // The poll and a sibling's request may ask at once: one adoption answers both, logged once.
-  const adopt = (): Promise<ShardAdoption> => {
-    adopting ??= adoptOnce().finally(() => {
-      adopting = undefined;
-    });
-    return adopting;
-  };
-  const adoptOnce = async (): Promise<ShardAdoption> => {
+  let lastAdopted = storydesk.library.version;
+  const adopt = async (): Promise<ShardAdoption> => {
     const result = await storydesk.adoptPublished();
     if (result.ok) {
       lastFailure = "";
-      if (result.changed) {
+      if (result.changed && result.version !== lastAdopted) {
+        lastAdopted = result.version;
         logger.info(
           { event: "corpus-adopted", version: result.version, ms: Math.round(result.milliseconds) },
           "now serving the corpus version published by another process",
