@@ -171,10 +171,11 @@ export function planQuery(
         if (!alternative.every((t) => index.frequency(t) > 0)) continue;
         for (const t of alternative) add(t, ALIAS_WEIGHT);
         // It stands for the word by its most telling term, never a title ("President" names no one),
-        // and not at all when it repeats the name asked ("President Sheinbaum" for "Sheinbaum").
+        // and not at all when it repeats the name asked ("President Sheinbaum" for "Sheinbaum"). An
+        // abbreviation of a title is the title itself: "Sen" stands for "senator".
         if (alternative.some((t) => named.has(t))) continue;
         const rarest = alternative
-          .filter((t) => !TITLE_TERMS.has(t))
+          .filter((t) => match.kind === "term" || !TITLE_TERMS.has(t))
           .sort((a, b) => index.frequency(a) - index.frequency(b))[0];
         if (rarest) accepts.set(rarest, 1);
       }

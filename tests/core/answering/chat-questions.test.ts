@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Answer } from "../../../src/core/answering/answer-types.ts";
+import { corpusFromTexts } from "../../../src/core/corpus/from-texts.ts";
 import { loadCorpus } from "../../../src/core/corpus/load.ts";
 import { Library } from "../../../src/core/serving/library.ts";
 
@@ -43,6 +44,32 @@ describe("answerable questions typed as chat are answered from the passage that 
       /26/,
     );
     expect((await story.ask("when did trump sign the EO")).answer?.text).toMatch(/January 20/);
+  });
+
+  it("reads an abbreviated title as the title, in any story: Sen is senator", async () => {
+    const library = Library.build(
+      corpusFromTexts([
+        {
+          id: "tariff-vote",
+          title: "Senate debates steel tariffs",
+          published: "2025-03-04",
+          paragraphs: [
+            "Senator Jane Ortiz called for a 40 percent tariff on imported steel on Tuesday.",
+            "Governor Sam Reyes said the state's mills could not survive another year without help.",
+            "Union leaders in Ohio welcomed the debate but asked for training money for laid-off workers.",
+          ],
+        },
+      ]),
+    );
+    for (const [question, paragraph] of [
+      ["what did sen ortiz call for", 1],
+      ["What did Sen. Ortiz call for?", 1],
+    ] as const) {
+      const answer = await library.ask(question);
+      expect(answer.outcome, question).toBe("answered");
+      expect(answer.missingTerms, question).toEqual([]);
+      expect(answer.passages[0]?.citation.paragraph, question).toBe(paragraph);
+    }
   });
 
   it("never counts chat words as missing: greetings, insults, profanity, politeness, mentions", async () => {
