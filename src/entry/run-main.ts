@@ -66,6 +66,14 @@ function parse<O extends Options>(
   }
 }
 
+/** The path a filesystem call was refused, when that is the failure: the operator's to fix, not a bug. */
+function deniedPath(cause: unknown): string | undefined {
+  const { code, path } = (cause ?? {}) as { code?: unknown; path?: unknown };
+  return (code === "EACCES" || code === "EPERM" || code === "EROFS") && typeof path === "string"
+    ? path
+    : undefined;
+}
+
 /** What a failure tells a person: one line (and details under it), and the exit status. */
 export function describeFailure(cause: unknown): { lines: string[]; exitCode: number } {
   if (cause instanceof CLIError)
@@ -75,6 +83,15 @@ export function describeFailure(cause: unknown): { lines: string[]; exitCode: nu
   if (cause instanceof CorpusError) {
     const { summary, details } = cause.explain();
     return { lines: [summary, ...details], exitCode: EXIT_USAGE };
+  }
+  const denied = deniedPath(cause);
+  if (denied) {
+    return {
+      lines: [
+        `storydesk: cannot write ${denied}: permission denied. Give the user running storydesk write access to it, or point SNAPSHOT_DIR, HISTORY_DIR or CORPUS_DIR elsewhere.`,
+      ],
+      exitCode: EXIT_FAILURE,
+    };
   }
   const message = cause instanceof Error ? cause.message : String(cause);
   return {

@@ -152,7 +152,7 @@ describe("production start", () => {
     // Built outside the project as `npm run build` builds dist/, beside the project's packages less
     // its devDependencies: the compiler and tsx are not there to be used.
     const out = path.join(dir, "dist");
-    const build = start(process.execPath, ["--import", "tsx", "scripts/build.ts", out]);
+    const build = start(process.execPath, ["--import", "tsx", "scripts/build.ts", "--out-dir", out]);
     expect(await build.exited).toEqual({ code: 0, signal: null });
     // The data files the code reads beside itself (word vectors, the answer model) are there too.
     const data = (await readdir("src", { recursive: true })).filter(

@@ -135,6 +135,18 @@ describe("README operating instructions", () => {
     expect(scripts["start:dist"]).toMatch(/^exec node dist\//);
   });
 
+  it("names every event the bot logs", async () => {
+    const events = new Set<string>();
+    for (const file of await readdir(path.join(ROOT, "src"), { recursive: true })) {
+      if (!file.endsWith(".ts")) continue;
+      const source = await readFile(path.join(ROOT, "src", file), "utf8");
+      for (const m of source.matchAll(/\bevent: "([a-z-]+)"/g)) events.add(m[1] as string);
+    }
+    expect(events.size).toBeGreaterThan(20);
+    const section = README.slice(README.indexOf("## Operating the bot"), README.indexOf("## Configuration"));
+    for (const event of events) expect(section, event).toContain(`\`${event}\``);
+  });
+
   it("gives the systemd unit more time to stop than the bot's own shutdown deadline", () => {
     const unit = fenced("ini")[0] ?? "";
     const stopSeconds = Number(/^TimeoutStopSec=(\d+)$/m.exec(unit)?.[1]);

@@ -120,6 +120,8 @@ export async function runShardManager(options: {
 
   let stopping = false;
   let refused = false;
+  // While the shards start, discord.js's spawn fails on a death and the manager stops: no respawn.
+  let started = false;
   const exits = new Map<number, number>();
   const killed = new Set<number>();
   const deaths = new Map<number, { count: number; spawnedAt: number }>();
@@ -172,6 +174,13 @@ export async function runShardManager(options: {
     const signalCode = child.signalCode;
     exits.set(shard.id, exitCode ?? EXIT_FAILURE);
     if (stopping) return;
+    if (!started) {
+      logger.error(
+        { event: "shard-died", shard: shard.id, exitCode, signal: signalCode, starting: true },
+        `shard ${shard.id} died while the shards were starting (its last log lines say why)`,
+      );
+      return;
+    }
     if (exitCode === EXIT_GATEWAY_REFUSED) {
       refused = true;
       exits.delete(shard.id);
@@ -277,6 +286,7 @@ export async function runShardManager(options: {
     );
   const first = await Promise.race([spawned, signal, done]);
   if (first === "spawned") {
+    started = true;
     logger.info(
       {
         event: "started",
