@@ -4,7 +4,7 @@ import type { PassageIndex, WeightedTerm } from "../search/passage-index.ts";
 import { analyze, type Token, termOf } from "../text/analyze.ts";
 import { isEnglishWord } from "../text/english.ts";
 import { REPORTING_TERMS } from "../text/lexicon/reporting.ts";
-import { TITLE_TERMS } from "../text/lexicon/titles.ts";
+import { PERSON_TITLES, TITLE_TERMS } from "../text/lexicon/titles.ts";
 import { lookUp } from "../text/wordnet.ts";
 import { SYNONYM_CREDIT, standInsOf, vectorStandIns } from "./stand-ins.ts";
 
@@ -117,6 +117,14 @@ function correctedTerms(
   });
 }
 
+/**
+ * A title as the question types it ("minister", "judges"): by the word, not its stem, which titles
+ * share with other words ("officer" and "office").
+ */
+function isTitleWord(folded: string): boolean {
+  return PERSON_TITLES.has(folded) || (folded.endsWith("s") && PERSON_TITLES.has(folded.slice(0, -1)));
+}
+
 function covered(matches: readonly AliasMatch[]): Set<number> {
   const at = new Set<number>();
   for (const m of matches) for (let i = m.start; i < m.start + m.length; i++) at.add(i);
@@ -197,8 +205,9 @@ export function planQuery(
     let weight = known.length > 0 ? Math.max(...known.map((t) => index.idf(t))) : index.idf(term);
     if (reporting) weight *= REPORTING_WEIGHT;
     let unmatched = known.length === 0;
-    // A name the articles lack is missing: no other word stands in for the European Union.
-    if (known.length === 0 && !match) {
+    // A name the articles lack is missing: no other word stands in for the European Union. Nor for a
+    // title: a "security minister" is not the president, whatever the words' neighbours.
+    if (known.length === 0 && !match && !isTitleWord(token.folded)) {
       const found = synonymTerms(index, token.folded);
       for (const t of found.terms) {
         accepts.set(t, SYNONYM_CREDIT);
@@ -248,7 +257,7 @@ export function withVectorStandIns(
   const search = new Map(plan.search.map((t) => [t.term, t.weight]));
   let changed = false;
   const words = plan.words.map((word) => {
-    if (!word.missing || word.reporting || word.entity) return word;
+    if (!word.missing || word.reporting || word.entity || isTitleWord(word.token.folded)) return word;
     const found = vectorStandIns(word.token.folded, passageWords).filter((s) => !word.accepts.has(s.term));
     if (found.length === 0) return word;
     changed = true;

@@ -72,6 +72,36 @@ describe("answerable questions typed as chat are answered from the passage that 
     }
   });
 
+  it("does not stand another title in for the one asked: a minister is not the president", async () => {
+    const library = Library.build(
+      corpusFromTexts([
+        {
+          id: "port-closures",
+          title: "Shipping firm cuts jobs across Europe",
+          published: "2025-05-06",
+          paragraphs: [
+            "President Ana Ruiz of the shipping firm Marvela said 6,000 jobs would go by next spring.",
+            "Union leaders in Rotterdam called the cuts a betrayal of the workers who kept the ports open.",
+          ],
+        },
+      ]),
+    );
+    expect((await library.ask("who is marvela's president")).answer?.text).toMatch(/Ana Ruiz/);
+    for (const [question, title] of [
+      ["who is marvela's finance minister", "minister"],
+      ["who is marvela's chairman", "chairman"],
+    ] as const) {
+      const answer = await library.ask(question);
+      expect(answer.answered, question).toBe(false);
+      expect(answer.missingTerms, question).toContain(title);
+      // Reported missing as it is: no other title offered in its place.
+      expect(
+        answer.relatedTerms.filter((r) => r.term === title),
+        question,
+      ).toEqual([]);
+    }
+  });
+
   it("never counts chat words as missing: greetings, insults, profanity, politeness, mentions", async () => {
     const answer = await story.ask("<@123456789012345678> yo pls who is anna kelly lol, useless bot");
     expect(answer.outcome).toBe("answered");
