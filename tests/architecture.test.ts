@@ -138,7 +138,7 @@ describe("architecture", () => {
     expect(problems).toEqual([]);
     // The walk must have seen the code, lazy loads included, or the check proves nothing.
     expect(references.some((r) => r.specifier === "minisearch")).toBe(true);
-    expect(references.some((r) => r.dynamic && r.specifier === "eld/small")).toBe(true);
+    expect(references.some((r) => r.dynamic && r.specifier === "eld/extrasmall")).toBe(true);
   });
 
   describe("the linter's layer rules, run on planted files", () => {
@@ -244,7 +244,7 @@ describe("architecture", () => {
     });
 
     it.each([
-      ["a lazy package", 'const d = await import("eld/small");'],
+      ["a lazy package", 'const d = await import("eld/extrasmall");'],
       [
         "a required package file",
         'import { createRequire } from "node:module";\ncreateRequire(import.meta.url)("world-countries/countries.json");',
