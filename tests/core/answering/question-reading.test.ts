@@ -81,6 +81,21 @@ describe("splitClauses", () => {
       { question: "are they terrorists now", context: "fuck the cartels" },
     ]);
   });
+
+  it.each([
+    ["Will Mexico let U.S. troops in?", ["Will Mexico let U.S. troops in"]],
+    ["Is the U.K. sending aid, e.g. tents?", ["Is the U.K. sending aid, e.g. tents"]],
+    ["did the fentanyl seizures drop 3.5 percent?", ["did the fentanyl seizures drop 3.5 percent"]],
+    ["What did Sen. Ortiz and Dr. Kelly say?", ["What did Sen. Ortiz and Dr. Kelly say"]],
+  ])("ends no question at a full stop that ends no sentence: %s", (text, questions) => {
+    expect(splitClauses(text).map((c) => c.question)).toEqual(questions);
+  });
+
+  it("still ends a remark at its full stop, an initialism in it or not", () => {
+    expect(splitClauses("the U.S. is mad. what did sheinbaum say?")).toEqual([
+      { question: "what did sheinbaum say", context: "the U.S. is mad" },
+    ]);
+  });
 });
 
 describe("understandQuestion", () => {

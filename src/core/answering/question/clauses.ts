@@ -1,4 +1,5 @@
 import { terms } from "../../text/analyze.ts";
+import { PERSON_TITLES } from "../../text/lexicon/titles.ts";
 
 const QUESTION_WORDS = "who|whom|whose|what|when|where|why|which|how";
 const AUXILIARIES =
@@ -12,6 +13,28 @@ const COORDINATED = new RegExp(
 );
 const ASKS = new RegExp(`\\b(?:${QUESTION_WORDS})\\b|^\\s*(?:${AUXILIARIES})\\b|\\?\\s*$`, "i");
 
+/** Stands for a full stop that ends no sentence while the message is split, then is put back. */
+const KEPT_DOT = "\u2024";
+/**
+ * Full stops that end no sentence: in initialisms ("U.S.", "e.g."), between digits ("3.5"), and
+ * after an abbreviated title before a name ("Sen. Ortiz", "Dr. Kelly").
+ */
+const INITIALISM = /\b(?:\p{L}\.){2,}/gu;
+const DECIMAL = /(?<=\d)\.(?=\d)/g;
+const TITLE_DOT = new RegExp(
+  `\\b(${[...PERSON_TITLES].filter((t) => t.length <= 4).join("|")})\\.(?=\\s+\\p{L})`,
+  "giu",
+);
+
+function keepDots(text: string): string {
+  return text
+    .replace(INITIALISM, (m) => m.replaceAll(".", KEPT_DOT))
+    .replace(DECIMAL, KEPT_DOT)
+    .replace(TITLE_DOT, `$1${KEPT_DOT}`);
+}
+
+const restoreDots = (text: string) => text.replaceAll(KEPT_DOT, ".");
+
 /**
  * Splits a message into the questions it asks ("who is Anna Kelly and what is her salary"), so that
  * one the articles cannot answer does not keep the other from its answer. A remark that asks nothing
@@ -21,8 +44,8 @@ const ASKS = new RegExp(`\\b(?:${QUESTION_WORDS})\\b|^\\s*(?:${AUXILIARIES})\\b|
 export function splitClauses(text: string): Clause[] {
   const parts: Clause[] = [];
   let context = "";
-  for (const match of text.matchAll(SENTENCE)) {
-    const sentence = match[0].trim();
+  for (const match of keepDots(text).matchAll(SENTENCE)) {
+    const sentence = restoreDots(match[0].trim());
     if (sentence === "" || /^[?!;.\s]+$/.test(sentence)) continue;
     if (!ASKS.test(sentence)) {
       context = `${context} ${sentence.replace(/[?!;.]+$/, "")}`.trim();
