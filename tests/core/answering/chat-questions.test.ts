@@ -102,6 +102,17 @@ describe("answerable questions typed as chat are answered from the passage that 
     }
   });
 
+  it("answers a question shouted in capitals, or with U.S. spelled with full stops, as typed plainly", async () => {
+    for (const [question, expected] of [
+      ["WHO IS ANNA KELLY", [P("p6"), P("k3")]],
+      ["Will Mexico let U.S. troops in?", [P("p1"), P("p2"), P("k1")]],
+    ] as const) {
+      const answer = await story.ask(question);
+      expect(answer.outcome, question).toBe("answered");
+      expect(expected, question).toContain(firstPassage(answer));
+    }
+  });
+
   it("never counts chat words as missing: greetings, insults, profanity, politeness, mentions", async () => {
     const answer = await story.ask("<@123456789012345678> yo pls who is anna kelly lol, useless bot");
     expect(answer.outcome).toBe("answered");

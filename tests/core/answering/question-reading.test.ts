@@ -26,6 +26,17 @@ describe("readChat", () => {
     expect([...reading.soft].sort()).toEqual(["bot", "fuck", "idiot", "useless"]);
   });
 
+  it("reads a message shouted in capitals in lowercase, and a lone initialism as it is", () => {
+    expect(readChat("WHO IS ANNA KELLY?!").text).toBe("who is anna kelly?!");
+    expect(readChat("DID MEXICO SAY NO TO US TROOPS").text).toBe("did mexico say no to US troops");
+    expect(readChat("NATO?").text).toBe("NATO?");
+    expect(readChat("what does the WHO say").text).toBe("what does the WHO say");
+  });
+
+  it("reads versus as no topic of its own where no article uses it", () => {
+    expect([...readChat("mexico vs us on troops?").soft]).toContain("vs");
+  });
+
   it("drops greetings and thanks whatever their case, and leaves acronyms alone", () => {
     expect(readChat("HI. THANKS").text).toBe("");
     expect(readChat("did the DA or the SB say").text).toBe("did the DA or the SB say");

@@ -24,7 +24,7 @@ export const CHAT_UNLESS_IN_CORPUS = new Set(
   worthless sucks suck crap hell heck damn dammit bloody freaking frickin fricking
   bot robot storydesk chatbot question questions quick wondering wonder curious pretty good bad cool nice
   great awesome interesting fine sure anyway anyways actually basically literally seriously honestly
-  really totally real whatever like mean guess guy guys`
+  really totally real whatever like mean guess guy guys vs versus`
     .split(/\s+/)
     .filter(Boolean),
 );

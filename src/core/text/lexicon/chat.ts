@@ -54,6 +54,16 @@ function rewritable(word: string): boolean {
 const CLAUSE_BREAK = /[?!.;:,]\s*$/;
 
 /**
+ * A message typed in capitals throughout ("WHO IS ANNA KELLY"): shouted, not a row of initialisms
+ * ("WHO" the health organisation, "IS"), so it is read in lowercase. Two words at least, so that a
+ * lone initialism ("NATO?") keeps its capitals.
+ */
+function isShouted(message: string): boolean {
+  const words = message.match(/\p{L}{2,}/gu) ?? [];
+  return words.length >= 2 && !/\p{Ll}/u.test(message);
+}
+
+/**
  * Reads a chat message as the question it holds: drops Discord mentions, emoji and links, greetings,
  * thanks, laughter, profanity and insults, and request frames ("can you tell me"); spells out
  * shorthand and contractions typed without an apostrophe ("whats", "u", "wat"); and writes the
@@ -64,7 +74,7 @@ const CLAUSE_BREAK = /[?!.;:,]\s*$/;
  */
 export function readChat(message: string): ChatReading {
   let mentions = 0;
-  let text = message.replace(MARKUP, (m) => {
+  let text = (isShouted(message) ? message.toLowerCase() : message).replace(MARKUP, (m) => {
     if (m.startsWith("<@") || m.startsWith("@")) mentions++;
     return " ";
   });
