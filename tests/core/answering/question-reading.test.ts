@@ -11,6 +11,8 @@ describe("readChat", () => {
     ["yo who r the cartels on the fto list lmao 😂", "who are the cartels on the fto list", 0],
     ["wat did shienbaum sey abot troops", "what did shienbaum say about troops", 0],
     ["whats the deal w/ cjng", "what about cjng", 0],
+    ["what happened w/ the injunction", "what about the injunction", 0],
+    ["whats going on with the strike??", "what about the strike??", 0],
     ["can you tell me who anna kelly is", "who anna kelly is", 0],
     ["tell us who won", "who won", 0],
     ["how is mexico helping the us with cartels then", "how is mexico helping the US with cartels then", 0],

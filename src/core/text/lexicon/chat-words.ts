@@ -52,6 +52,11 @@ export const REQUEST_FRAMES: ReadonlyArray<RegExp | readonly [RegExp, string]> =
     /\bwhat(?:'s|s| is) (?:the )?(?:deal|story|situation|tea|scoop|sitch|lowdown) (?:with|w\/|on|about)(?=\s|$)/gi,
     "what about",
   ],
+  // "what happened with X", "whats going on w/ X": what about X.
+  [
+    /\bwhat(?:'s|s| is| has| had)? (?:happened|happening|happens|going on|up) (?:with|w\/|to|at|in|on)(?=\s|$)/gi,
+    "what about",
+  ],
   /\b(?:can|could|would|will) (?:you|u) (?:pls |please |plz )?(?:tell|explain to|show|give) (?:me|us)\b/gi,
   /^\s*(?:can|could|would|will) (?:you|u) (?:pls |please |plz )?(?=(?:list|name|summari[sz]e|find|explain|describe)\b)/gi,
   /\b(?:pls |please |plz )?(?:tell|explain to|show|give) (?:me|us)(?: about)?\b/gi,
