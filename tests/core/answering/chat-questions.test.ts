@@ -113,6 +113,12 @@ describe("answerable questions typed as chat are answered from the passage that 
     }
   });
 
+  it("reads a pronoun as the person the question names: who is anna kelly and what did she say", async () => {
+    const answer = await story.ask("who is anna kelly and what did she say");
+    expect(answer.outcome).toBe("answered");
+    expect(answer.answer?.text).toMatch(/Anna Kelly, stated/);
+  });
+
   it("never counts chat words as missing: greetings, insults, profanity, politeness, mentions", async () => {
     const answer = await story.ask("<@123456789012345678> yo pls who is anna kelly lol, useless bot");
     expect(answer.outcome).toBe("answered");

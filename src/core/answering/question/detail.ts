@@ -52,6 +52,9 @@ export interface DetailCheck {
   readonly lacks?: "name" | "kind";
 }
 
+/** Speakers that stand for someone named elsewhere in the question. */
+const PRONOUNS: ReadonlySet<string> = new Set(["he", "she", "they", "it", "him", "her", "them"]);
+
 const FAILS: DetailCheck = { holds: false, binding: true, sentence: null, lacks: "kind" };
 
 /** What the check needs to know of the question. */
@@ -312,7 +315,10 @@ function statementCheck(bySentence: readonly Token[][], asked: AskedDetail): Det
   const speakerTerms = new Set(
     analyze(asked.speaker ?? "").flatMap((t) => (t.term === null ? [] : [t.term])),
   );
-  const isSpeaker = (w: QueryWord) => speakerTerms.has(w.term) || speakerTerms.has(w.token.term ?? "");
+  // "who is Anna Kelly and what did she say": a pronoun speaks for the person the question names.
+  const pronoun = PRONOUNS.has((asked.speaker ?? "").toLowerCase());
+  const isSpeaker = (w: QueryWord) =>
+    pronoun ? w.name : speakerTerms.has(w.term) || speakerTerms.has(w.token.term ?? "");
   const speakers = plan.words.filter(isSpeaker);
   if (speakers.length === 0) return FAILS;
   const about = focusShare(bySentence.flat(), plan, (w) => isSpeaker(w) || w.reporting);
