@@ -143,8 +143,15 @@ describe("TOTAL_SHARDS=4: one manager, four shard processes", () => {
     const answer = await ask(guildOf(3), "Who arrested financiers in Culiacán?").original();
     expect(text(answer)).toContain("Sinaloa financiers arrested");
     // Built once, by shard 0: the others loaded the snapshot it wrote.
-    const adopted = running.lines.filter((l) => l.event === "corpus-adopted").map((l) => l.shard);
-    expect(adopted.sort()).toEqual([1, 2, 3]);
+    // Their log lines come through the processes' pipes, which may trail the reply.
+    await vi.waitFor(() =>
+      expect(
+        running.lines
+          .filter((l) => l.event === "corpus-adopted")
+          .map((l) => l.shard)
+          .sort(),
+      ).toEqual([1, 2, 3]),
+    );
   });
 
   it("changes nothing anywhere when a refresh fails", { timeout: 60_000 }, async () => {
@@ -267,12 +274,17 @@ describe("SHARD_LIST: two managers sharing the corpus directories", () => {
       },
       { timeout: 15_000, interval: 1_000 },
     );
-    expect(
-      second.lines
-        .filter((l) => l.event === "corpus-adopted")
-        .map((l) => l.shard)
-        .sort(),
-    ).toEqual([2, 3]);
+    // Each shard of the other machine follows on its own poll, within 2 s and its load of the snapshot.
+    await vi.waitFor(
+      () =>
+        expect(
+          second.lines
+            .filter((l) => l.event === "corpus-adopted")
+            .map((l) => l.shard)
+            .sort(),
+        ).toEqual([2, 3]),
+      { timeout: 10_000, interval: 250 },
+    );
   });
 });
 
