@@ -41,8 +41,9 @@ export function startProcess(command: string, args: string[], env: Record<string
       for (const w of waiting.filter((w) => w.test(line))) w.resolve(line);
     }
   });
+  // "close", not "exit": after the output is read to its end, so no log line is still on its way.
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on("exit", (code, signal) => resolve({ code, signal })),
+    child.on("close", (code, signal) => resolve({ code, signal })),
   );
   return {
     child,
