@@ -101,9 +101,11 @@ export class Storydesk {
   private preparing = new AbortController();
   private readonly lock: CorpusLock | null;
   private adopting: Promise<AdoptResult> | undefined;
-  /** The publication last acted on (its version and time), so that one is loaded once, not at every poll. */
-  private followed = "";
-  private followedResult: AdoptResult | undefined;
+  /**
+   * The publication last acted on (its version and time) and what came of it, so that one is loaded
+   * once, not at every poll.
+   */
+  private followed: { readonly key: string; readonly result: AdoptResult } | undefined;
   /** Adding, removing and rolling back articles; null without a history. */
   readonly edits: CorpusEdits | null;
 
@@ -298,16 +300,16 @@ export class Storydesk {
     const file = this.current.snapshot.file;
     if (file === null) return { ok: false, version, reason: "snapshots are off (SNAPSHOT_DIR=off)" };
     const published = await readPublication(file);
-    const unchanged = {
-      ok: true as const,
-      version,
-      changed: false,
+    const served = (now: string, changed: boolean): AdoptResult => ({
+      ok: true,
+      version: now,
+      changed,
       milliseconds: performance.now() - started,
-    };
-    if (!published || published.version === version) return unchanged;
+    });
+    if (!published || published.version === version) return served(version, false);
     // A publication already acted on is not loaded again: its result stands until another comes.
     const key = `${published.version} ${published.at}`;
-    if (key === this.followed) return this.followedResult ?? unchanged;
+    if (key === this.followed?.key) return this.followed.result;
     const before = this.current;
     let result: AdoptResult;
     try {
@@ -315,12 +317,7 @@ export class Storydesk {
       const opened = await this.builder.open({ ...this.options, snapshotOnly: true });
       if (this.current !== before) {
         // This process swapped in a library of its own meanwhile (a refresh): that one stands.
-        result = {
-          ok: true,
-          version: this.current.library.version,
-          changed: false,
-          milliseconds: performance.now() - started,
-        };
+        result = served(this.current.library.version, false);
       } else {
         const changed = opened.library.version !== version;
         if (changed) {
@@ -329,12 +326,7 @@ export class Storydesk {
           this.last = { at: this.loadedAt, by: published.by, ok: true };
           this.prepareSuggestions(opened.library);
         }
-        result = {
-          ok: true,
-          version: opened.library.version,
-          changed,
-          milliseconds: performance.now() - started,
-        };
+        result = served(opened.library.version, changed);
       }
     } catch (cause) {
       const reason =
@@ -347,8 +339,7 @@ export class Storydesk {
               : String(cause);
       result = { ok: false, version, reason };
     }
-    this.followed = key;
-    this.followedResult = result.ok ? { ...result, changed: false } : result;
+    this.followed = { key, result: result.ok ? { ...result, changed: false } : result };
     return result;
   }
 }
