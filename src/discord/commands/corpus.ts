@@ -296,12 +296,7 @@ async function refresh(interaction: ChatInputCommandInteraction, context: BotCon
     );
   }
   const spread = result.ok
-    ? await spreadVersion(
-        interaction.client,
-        context.config.SHARD_LIST,
-        result.after.version,
-        result.published || (result.publishError ?? "not published"),
-      )
+    ? await spreadVersion(interaction.client, context.config.SHARD_LIST, result)
     : undefined;
   await respond(interaction, renderRefresh(result, spread), { ephemeral: true });
   return result.ok ? "refreshed" : "refresh-failed";
@@ -368,12 +363,7 @@ async function apply(
     payload = renderApplied(
       result,
       done,
-      await spreadVersion(
-        interaction.client,
-        context.config.SHARD_LIST,
-        result.refresh.after.version,
-        result.refresh.published || (result.refresh.publishError ?? "not published"),
-      ),
+      await spreadVersion(interaction.client, context.config.SHARD_LIST, result.refresh),
     );
   else payload = renderRefused(result);
   context.logger.info(

@@ -1,4 +1,5 @@
 import type { Client, ShardClientUtil, ShardingManager } from "discord.js";
+import type { RefreshSuccess } from "../../core/index.ts";
 import {
   BRIDGE_KEY,
   type BridgeRequest,
@@ -86,16 +87,17 @@ export interface VersionSpread {
 }
 
 /**
- * Asks every shard of this machine to serve the version just built and counts those that do: what
- * the moderator's reply says. Undefined when the bot is not sharded.
+ * Asks every shard of this machine to serve the version a refresh just built and counts those that
+ * do: what the moderator's reply says. Undefined when the bot is not sharded.
  */
 export async function spreadVersion(
   client: Client,
   shardList: readonly number[],
-  version: string,
-  published: true | string,
+  refresh: RefreshSuccess,
 ): Promise<VersionSpread | undefined> {
   if (!client.shard) return undefined;
+  const version = refresh.after.version;
+  const published = refresh.published || (refresh.publishError ?? "not published");
   const here = localShards(client, shardList);
   const answers = await askShards(client.shard, here, "adopt");
   const behind = answers.flatMap((a) => {
