@@ -242,6 +242,9 @@ export async function runShardManager(options: {
     shard.on("death", (child) => onDeath(shard, child as ChildProcess));
   });
 
+  /** This manager's shards with a process: those that can answer, started and not dead. */
+  const runningShards = () => shardList.filter((id) => manager.shards.get(id)?.process);
+
   // Listening before the shards start, so that a probe hears "not ready" and why, not nothing.
   health =
     config.METRICS_PORT === undefined
@@ -250,7 +253,7 @@ export async function runShardManager(options: {
           port: config.METRICS_PORT,
           host: config.METRICS_HOST,
           readiness: async (): Promise<Readiness> => {
-            const running = shardList.filter((id) => manager.shards.get(id)?.process);
+            const running = runningShards();
             const answers = await askShards(manager, running, "report");
             const problems = [
               ...shardList.filter((id) => !running.includes(id)).map((id) => `shard ${id}: not running`),
@@ -265,7 +268,7 @@ export async function runShardManager(options: {
             return problems.length === 0 ? { ready: true } : { ready: false, reason: problems.join("; ") };
           },
           scrape: async () => {
-            const running = shardList.filter((id) => manager.shards.get(id)?.process);
+            const running = runningShards();
             const answers = await askShards(manager, running, "metrics");
             const shards = answers.flatMap((a) => (a.ok ? [a.value] : []));
             const merged = AggregatorRegistry.aggregate([...shards, await registry.getMetricsAsJSON()]);
