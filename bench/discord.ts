@@ -4,15 +4,11 @@ import type { Storydesk } from "../src/core/index.ts";
 import { startBot } from "../src/discord/bot.ts";
 import { readBotConfig } from "../src/discord/config.ts";
 import { createLogger } from "../src/discord/logger.ts";
+import { APP_ID, TOKEN, USER, WARMUPS } from "./discord-world.ts";
 import { summarise } from "./latency.ts";
 import type { DiscordResult } from "./types.ts";
 
-// Shaped like a bot token, made up: the emulator accepts only it, on loopback.
-const TOKEN = "bench-token-for-storydesk.emulator.only-on-loopback-not-a-secret";
-const APP_ID = "1000000000000000001";
 const GUILD_ID = "1000000000000000100";
-const USER = { id: "1000000000000000501", username: "reader" };
-const WARMUPS = 20;
 
 /**
  * Discord handling latency: the loopback emulator and the real bot (startBot, as `npm start` runs

@@ -3,15 +3,11 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { DiscordEmulator, guildIdForShard } from "../discord-emulator/index.ts";
 import { ROOT } from "./child.ts";
+import { APP_ID, TOKEN, USER, WARMUPS } from "./discord-world.ts";
 import { summarise } from "./latency.ts";
 import type { ShardRun } from "./types.ts";
 
-// Shaped like a bot token, made up: the emulator accepts only it, on loopback.
-const TOKEN = "bench-token-for-storydesk.emulator.only-on-loopback-not-a-secret";
-const APP_ID = "1000000000000000001";
-const USER = { id: "1000000000000000501", username: "reader" };
 const GUILDS_PER_SHARD = 4;
-const WARMUPS = 20;
 /** Interactions in flight at once: a busy bot's many servers asking together. */
 const CONCURRENCY = 16;
 
