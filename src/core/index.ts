@@ -102,7 +102,7 @@ export {
   openLibrary,
   SnapshotUnavailableError,
 } from "./serving/open.ts";
-export { type Publication, publicationFile, publishOpened, readPublication } from "./serving/publication.ts";
+export { type Publication, publishOpened, readPublication } from "./serving/publication.ts";
 export { type SnapshotState, snapshotKey, writeSnapshot } from "./serving/snapshot.ts";
 export {
   type AdoptResult,
