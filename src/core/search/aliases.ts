@@ -1,6 +1,7 @@
 import type { Entity, EntityKind } from "../corpus/types.ts";
 import { analyze } from "../text/analyze.ts";
 import type { LexiconEntry } from "../text/lexicon/entry.ts";
+import { acronymsOf } from "./acronyms.ts";
 
 /** A name of an entity found in a query, and the entity's other names to search for as well. */
 export interface AliasMatch {
@@ -48,7 +49,8 @@ const key = (terms: readonly string[]) => terms.join(" ");
  * Finds the names of entities in queries, matching on index terms so that case, accents and plurals
  * do not matter. Names come from the corpus's entities.yaml and from storydesk's general lexicon
  * (countries and demonyms, news abbreviations); a lexicon entry that shares a name with a corpus
- * entity joins it, so that "American" finds what the corpus calls "United States".
+ * entity joins it, so that "American" finds what the corpus calls "United States". The initials of the
+ * corpus's names stand for them too ("CoA": the Court of Appeal), where no other name takes them.
  */
 export class AliasTable {
   private readonly groups: Group[] = [];
@@ -77,6 +79,10 @@ export class AliasTable {
           groupOf,
         );
       }
+    }
+    for (const { entity, acronym, capitalsOnly } of acronymsOf(entities)) {
+      const group = groupOf.get(key(nameTerms(entity)));
+      if (group !== undefined) this.addAcronym(group, acronym, capitalsOnly, groupOf);
     }
     for (const list of this.byFirst.values()) list.sort((a, b) => b.terms.length - a.terms.length);
     this.groups.forEach((group, g) => {
@@ -140,6 +146,37 @@ export class AliasTable {
     };
     for (const name of names) add(name, false);
     for (const name of capitalsOnly) add(name, true);
+  }
+
+  /**
+   * An acronym of a corpus entity's name. It never takes a name the corpus gives another entity, but
+   * it does take one from the general lexicon: in a story about a Supreme Court, "SC" is the court,
+   * not the Seychelles' country code.
+   */
+  private addAcronym(
+    group: number,
+    acronym: string,
+    capitalsOnly: boolean,
+    groupOf: Map<string, number>,
+  ): void {
+    const terms = nameTerms(acronym);
+    const k = key(terms);
+    const owner = groupOf.get(k);
+    if (owner === group || (owner !== undefined && this.groups[owner]?.own)) return;
+    if (owner !== undefined) {
+      const lexicon = this.groups[owner] as Group;
+      lexicon.names.splice(
+        lexicon.names.findIndex((t) => key(t) === k),
+        1,
+      );
+      const first = terms[0] as string;
+      this.byFirst.set(
+        first,
+        (this.byFirst.get(first) ?? []).filter((n) => n.group !== owner || key(n.terms) !== k),
+      );
+      groupOf.delete(k);
+    }
+    this.addNames(group, capitalsOnly ? [] : [acronym], capitalsOnly ? [acronym] : [], groupOf);
   }
 
   /** Entity names found in a sequence of query words, without overlaps. */

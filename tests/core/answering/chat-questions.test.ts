@@ -72,6 +72,38 @@ describe("answerable questions typed as chat are answered from the passage that 
     }
   });
 
+  it("reads the initials of the story's own names as those names, in any story", async () => {
+    const court = (name: string, aliases: string[] = []) =>
+      ({ name, kind: "organisation", aliases, designations: [], line: 1 }) as const;
+    const library = Library.build({
+      ...corpusFromTexts([
+        {
+          id: "depot-ruling",
+          title: "Judges clear the way for depot closures",
+          published: "2025-05-02",
+          paragraphs: [
+            "The Court of Appeal decided on Thursday to lift the injunction, as the strike ballot was flawed.",
+            "The Supreme Court agreed on Monday to hear the union's appeal in October.",
+            "The company told its annual meeting that the closures would save 90 million pounds.",
+          ],
+        },
+      ]),
+      entities: [court("Court of Appeal"), court("Supreme Court")],
+    });
+    for (const [question, paragraph] of [
+      ["what did the CoA decide", 1],
+      ["did the SC agree to hear the appeal", 2],
+      ["what did they tell the AGM about the closures", 3],
+    ] as const) {
+      const answer = await library.ask(question);
+      expect(answer.outcome, question).toBe("answered");
+      expect(answer.missingTerms, question).toEqual([]);
+      expect(answer.passages[0]?.citation.paragraph, question).toBe(paragraph);
+    }
+    // Lowercase "sc" is an English word (scandium's symbol) and stays one.
+    expect((await library.ask("did the sc agree to hear the appeal")).missingTerms).toContain("sc");
+  });
+
   it("does not stand another title in for the one asked: a minister is not the president", async () => {
     const library = Library.build(
       corpusFromTexts([

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { tagSentence } from "../../../src/core/answering/question/tagger.ts";
+import { acronymsOf, initialsOf } from "../../../src/core/search/acronyms.ts";
 import { AliasTable } from "../../../src/core/search/aliases.ts";
 import { analyze } from "../../../src/core/text/analyze.ts";
 import { isEnglishWord } from "../../../src/core/text/english.ts";
@@ -44,6 +45,45 @@ describe("the general lexicon", () => {
       .at(0);
     expect(match?.entity).toBe("United States");
     expect(match?.own).toBe(true);
+  });
+});
+
+describe("acronyms of the corpus's own names", () => {
+  const entity = (name: string, kind: "organisation" | "person" = "organisation") =>
+    ({ name, kind, aliases: [], designations: [], line: 1 }) as const;
+  const tokens = (text: string) =>
+    analyze(text)
+      .filter((t) => t.term !== null)
+      .map((t) => ({ term: t.term as string, surface: t.surface }));
+
+  it("takes the initials of every word and of the capitalised ones, of two to five words", () => {
+    expect(initialsOf("Court of Appeal")).toEqual(["coa", "ca"]);
+    expect(initialsOf("Supreme Court")).toEqual(["sc"]);
+    expect(initialsOf("Veyra")).toEqual([]);
+    expect(initialsOf("United Logistics Workers' Union (2019)")).toEqual(["ulwu"]);
+    expect(initialsOf("Trade Union and Labour Relations (Consolidation) Act 1992")).toEqual([]);
+  });
+
+  it("leaves out people and acronyms two names share", () => {
+    const found = acronymsOf([
+      entity("Helena Strand", "person"),
+      entity("Supreme Court"),
+      entity("Sinaloa Cartel"),
+      entity("Court of Appeal"),
+    ]).map((a) => a.acronym);
+    expect(found).toEqual(["coa", "ca"]);
+  });
+
+  it("lets an acronym take a country code from the general lexicon, never a corpus name", () => {
+    const table = new AliasTable([entity("Supreme Court"), entity("Court of Appeal")], generalLexicon());
+    expect(table.find(tokens("did the SC rule")).map((m) => m.entity)).toEqual(["Supreme Court"]);
+    expect(table.find(tokens("what did the CoA say")).map((m) => m.entity)).toEqual(["Court of Appeal"]);
+    expect(table.find(tokens("the sc")).map((m) => m.entity)).toEqual([]);
+    const own = new AliasTable(
+      [entity("Supreme Court"), { ...entity("Southern Command"), aliases: ["SC"] }],
+      generalLexicon(),
+    );
+    expect(own.find(tokens("the SC")).map((m) => m.entity)).toEqual(["Southern Command"]);
   });
 });
 
