@@ -17,6 +17,11 @@ describe("readChat", () => {
     ["tell us who won", "who won", 0],
     ["how is mexico helping the us with cartels then", "how is mexico helping the US with cartels then", 0],
     ["are they terrorists now or what", "are they terrorists now", 0],
+    ["in aug 2025 how many were extradited", "in August 2025 how many were extradited", 0],
+    ["who spoke on 3 Mar", "who spoke on 3 March", 0],
+    ["what did Jan Novak say in dec", "what did Jan Novak say in dec", 0],
+    ["is the gulf cartel a terrorist org now", "is the gulf cartel a terrorist organization now", 0],
+    ["q1 revenue?", "first quarter revenue?", 0],
   ])("%s -> %s", (message, text, mentions) => {
     const reading = readChat(message);
     expect(reading.text).toBe(text);

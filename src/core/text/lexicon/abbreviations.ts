@@ -64,6 +64,7 @@ const ROWS: readonly Row[] = [
   // Economy and everyday terms
   ["gross domestic product", "term", "GDP"],
   ["initial public offering", "term", "IPO"],
+  ["annual general meeting", "term", "AGM|annual meeting|annual shareholder meeting"],
   ["artificial intelligence", "term", "AI"],
   ["electric vehicle", "term", "EV|EVs"],
   ["headquarters", "term", "HQ"],

@@ -105,6 +105,15 @@ export const REWRITES: Readonly<Record<string, string>> = {
   prez: "president",
   pres: "president",
   dept: "department",
+  org: "organization",
+  orgs: "organizations",
+  q1: "first quarter",
+  q2: "second quarter",
+  q3: "third quarter",
+  q4: "fourth quarter",
+  h1: "first half",
+  h2: "second half",
+  yoy: "year on year",
   intl: "international",
   natl: "national",
   yr: "year",
@@ -193,4 +202,23 @@ export const REWRITES: Readonly<Record<string, string>> = {
   weve: "we have",
   shes: "she is",
   hes: "he is",
+};
+
+/**
+ * Months as chat shortens them ("aug 2025"). Read as months only in lowercase or beside a number,
+ * since some are also names ("Jan Novak") or words.
+ */
+export const MONTHS: Readonly<Record<string, string>> = {
+  jan: "January",
+  feb: "February",
+  mar: "March",
+  apr: "April",
+  jun: "June",
+  jul: "July",
+  aug: "August",
+  sep: "September",
+  sept: "September",
+  oct: "October",
+  nov: "November",
+  dec: "December",
 };

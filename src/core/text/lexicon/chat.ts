@@ -1,6 +1,6 @@
 import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from "obscenity";
 import { fold, isStopWord } from "../analyze.ts";
-import { CHAT_ONLY, CHAT_UNLESS_IN_CORPUS, REQUEST_FRAMES, REWRITES } from "./chat-words.ts";
+import { CHAT_ONLY, CHAT_UNLESS_IN_CORPUS, MONTHS, REQUEST_FRAMES, REWRITES } from "./chat-words.ts";
 
 /** A chat message read as a question: what it asks, in plain words, and what was chat around it. */
 export interface ChatReading {
@@ -48,6 +48,15 @@ function rewritable(word: string): boolean {
   if (word === word.toLowerCase()) return true;
   if (word === word.toUpperCase()) return word.length >= 4;
   return /^\p{Lu}\p{Ll}+$/u.test(word);
+}
+
+/**
+ * Whether a shortened month is one: beside a number ("aug 2025", "3 Mar"), or typed in lowercase
+ * where it is no other word ("in aug"; "mar" and "dec" alone stay words).
+ */
+function isMonth(word: string, before: string, after: string): boolean {
+  if (/\d\s*$/.test(before) || /^\.?\s*\d/.test(after)) return true;
+  return word === word.toLowerCase() && word !== "mar" && word !== "dec";
 }
 
 /** Where a clause starts: the message start, or after end punctuation. */
@@ -118,6 +127,8 @@ export function readChat(message: string): ChatReading {
       replacement = lower === "w/" ? "with" : "without";
     } else if (REWRITES[lower] !== undefined && rewritable(word) && !isCapitalisedAbbreviation(word, after)) {
       replacement = REWRITES[lower] as string;
+    } else if (MONTHS[lower] !== undefined && isMonth(word, text.slice(0, start), text.slice(at))) {
+      replacement = MONTHS[lower] as string;
     } else if (lower === "us" && word === "us") {
       const next = /^\s*([\p{L}\p{N}]+)/u.exec(text.slice(at))?.[1] ?? "";
       const countryAfter = next !== "" && !isStopWord(next) && !TAKES_US.has(previous);
