@@ -181,7 +181,9 @@ export function planQuery(
         // It stands for the word by its most telling term, never a title ("President" names no one),
         // and not at all when it repeats the name asked ("President Sheinbaum" for "Sheinbaum"). An
         // abbreviation of a title is the title itself: "Sen" stands for "senator".
-        if (alternative.some((t) => named.has(t))) continue;
+        // Of the story's own names, one that shares another word stands in all the same: "Cartel del
+        // Golfo" for the "gulf" of "gulf cartel".
+        if (match.own ? alternative.includes(term) : alternative.some((t) => named.has(t))) continue;
         const rarest = alternative
           .filter((t) => match.kind === "term" || !TITLE_TERMS.has(t))
           .sort((a, b) => index.frequency(a) - index.frequency(b))[0];
