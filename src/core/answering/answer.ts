@@ -1,5 +1,6 @@
 import type { PassageIndex } from "../search/passage-index.ts";
 import { analyze } from "../text/analyze.ts";
+import { containsPhrase } from "../text/index.ts";
 import { count } from "../text/plural.ts";
 import { type Sentence, sentences } from "../text/sentences.ts";
 import {
@@ -13,7 +14,15 @@ import {
   MAX_TOP,
 } from "./answer-types.ts";
 import { answerClause, type ClauseAnswer, defaultMinConfidence } from "./decision.ts";
-import { asksForDesignations, designationsAnswer, smallTalkAnswer, sourcesAnswer } from "./list-answers.ts";
+import type { DesignatedOrganisation } from "./designations.ts";
+import {
+  asksForDesignations,
+  designationAsked,
+  designationsAnswer,
+  MEMBERSHIP_WORDS,
+  smallTalkAnswer,
+  sourcesAnswer,
+} from "./list-answers.ts";
 import { model } from "./model.ts";
 import { normaliseQuestion, QuestionError } from "./question/normalise.ts";
 import { type UnderstoodClause, type UnderstoodQuestion, understandQuestion } from "./question/understand.ts";
@@ -62,6 +71,25 @@ function bestSentence(
   return { text: sentence.text, highlights, passageId: passage.id, citation: passage.citation };
 }
 
+/**
+ * A clause asking whether an organisation was designated, answered by the passages that state its
+ * designation where the search found them (the clause as it was otherwise), and by none when the
+ * corpus lists nothing it names as designated.
+ */
+function byDesignation(result: ClauseAnswer, organisation: DesignatedOrganisation | null): ClauseAnswer {
+  // The articles do list who was designated: the topic is theirs, the thing asked about is not on it.
+  if (organisation === null) return { ...result, answering: [], topical: true, designation: true };
+  const quotes = new Map(organisation.designations.map((d) => [d.passageId, d.quote]));
+  const answering = result.scored.flatMap((s) => {
+    const quote = quotes.get(s.candidate.hit.passage.id);
+    if (quote === undefined) return [];
+    const at = sentences(s.candidate.hit.passage.text).findIndex((t) => containsPhrase(t.text, quote));
+    // The corpus's own checked record of the designation: as sure as a citation gets.
+    return [{ ...s, confidence: 1, detail: { holds: true, binding: true, sentence: at < 0 ? null : at } }];
+  });
+  return answering.length > 0 ? { ...result, answering, designation: true } : result;
+}
+
 /** The clause as the reader typed it, for "The articles don't answer ...". */
 function quotedClause(clause: UnderstoodClause): string {
   const text = clause.question.replace(/[\s,]+$/, "");
@@ -98,10 +126,11 @@ export function answerQuestion(context: AnswerContext, question: string, options
   if (understood.smallTalk) return smallTalkAnswer(context, query);
   if (understood.asksForSources) return sourcesAnswer(context, query, EMPTY_BASE);
 
-  const clauses = understood.clauses.map((clause) => ({
-    clause,
-    result: answerClause(context, clause, understood.soft, threshold),
-  }));
+  const clauses = understood.clauses.map((clause) => {
+    const result = answerClause(context, clause, understood.soft, threshold);
+    const designation = designationAsked(context, clause, result.ranked.plan);
+    return { clause, result: designation ? byDesignation(result, designation.organisation) : result };
+  });
   const first = clauses[0];
   if (first && clauses.length === 1 && asksForDesignations(context, first.clause, first.result.ranked.plan)) {
     return designationsAnswer(context, query, EMPTY_BASE);
@@ -114,7 +143,14 @@ export function answerQuestion(context: AnswerContext, question: string, options
   const base: AnswerBase = {
     ...EMPTY_BASE,
     missingTerms: [
-      ...new Set(plans.flatMap((p) => p.words.filter((w) => w.missing).map((w) => w.token.surface))),
+      ...new Set(
+        clauses.flatMap((c) =>
+          c.result.ranked.plan.words
+            // Asked whether a thing is "on the list", a designation answers without the word "list".
+            .filter((w) => w.missing && !(c.result.designation && MEMBERSHIP_WORDS.test(w.token.folded)))
+            .map((w) => w.token.surface),
+        ),
+      ),
     ],
     didYouMean: plans.flatMap((p) => p.corrections),
     relatedTerms: plans.flatMap((p) => p.related),

@@ -167,6 +167,8 @@ export interface ClauseAnswer {
   readonly answering: ReadonlyArray<{ candidate: RankedCandidate; confidence: number; detail: DetailCheck }>;
   /** The articles speak of what the clause asks about. */
   readonly topical: boolean;
+  /** It asks whether something was designated, and the corpus's designations decided it. */
+  readonly designation?: boolean;
 }
 
 /** How many of the best candidates may answer a clause: an answer further down is no answer. */

@@ -8,6 +8,7 @@ import {
   type ArticleSources,
   EMPTY_BASE,
 } from "./answer-types.ts";
+import type { DesignatedOrganisation } from "./designations.ts";
 import type { PlannedQuery } from "./query-plan.ts";
 import type { UnderstoodClause } from "./question/understand.ts";
 import type { AnswerContext } from "./ranking.ts";
@@ -121,6 +122,36 @@ export function asksForDesignations(
   return DESIGNATION_WORDS.test(text)
     ? category || /\blist\b/i.test(text)
     : category && /\blist|name\b/i.test(text);
+}
+
+/** Words that only say "designated" in a membership question: never missing from its answer. */
+export const MEMBERSHIP_WORDS =
+  /^(?:list|lists|listed|blacklist\w*|terror\w*|designat\w*|ftos?|organi[sz]ations?|groups?)$/i;
+
+/** "on the terror list", "a terrorist org", "designated": asking whether something is among them. */
+const MEMBERSHIP =
+  /\b(?:on|in|off) (?:the|that|this|a|any|their|ur|your) (?:[\p{L}-]+ ){0,2}list\b|\b(?:a|an|as) (?:[\p{L}-]+ ){0,2}terror\w* (?:organi[sz]ation|group|entity)|\bdesignated\b/iu;
+
+/**
+ * What a yes-or-no clause asks of the designations ("is CJNG on the list", "sinaloa cartel =
+ * terrorist org?"): the designated organisation it names, whose designation answers whatever words
+ * the passage uses; or, when it names only things the corpus does not list as designated ("is Mexico
+ * on the terror list"), that no passage answers it. Undefined for any other clause.
+ */
+export function designationAsked(
+  context: AnswerContext,
+  clause: UnderstoodClause,
+  plan: PlannedQuery,
+): { readonly organisation: DesignatedOrganisation | null } | undefined {
+  if (context.designations.length === 0) return undefined;
+  if (clause.form.kind !== "yes-no" && clause.form.kind !== "open") return undefined;
+  if (!DESIGNATION_WORDS.test(clause.question) && !/\b(?:list|listed)\b/i.test(clause.question))
+    return undefined;
+  const named = new Set(plan.words.flatMap((w) => (w.entity && w.name ? [w.entity.name] : [])));
+  const asked = context.designations.filter((o) => named.has(o.name));
+  if (asked.length === 1) return { organisation: asked[0] as DesignatedOrganisation };
+  if (asked.length === 0 && named.size > 0 && MEMBERSHIP.test(clause.question)) return { organisation: null };
+  return undefined;
 }
 
 export function smallTalkAnswer(context: AnswerContext, query: string): Answer {

@@ -211,6 +211,26 @@ describe("requests that are not passage searches", () => {
     },
   );
 
+  it.each([
+    ["is ms13 on the terrorist list", []],
+    ["is the gulf cartel a terrorist org now", []],
+    ["sinaloa cartel = terrorist org?", []],
+    ["is CJNG on the list and who is el mencho", ["mencho"]],
+  ])("whether one organisation was designated, from its designation: %s", async (question, missing) => {
+    const answer = await story.ask(question);
+    expect(answer.outcome).toBe("answered");
+    expect(firstPassage(answer)).toBe(P("p4"));
+    expect(answer.answer?.text).toMatch(/designated as terrorist organisations/);
+    // "list" and "org" are how the question asks, not what the passage must say.
+    expect(answer.missingTerms.filter((t) => t !== "el")).toEqual(missing);
+  });
+
+  it("a thing the articles do not list as designated is not answered as if it were", async () => {
+    const answer = await story.ask("is mexico on the terror list");
+    expect(answer.outcome).toBe("detail-missing");
+    expect(answer.passages).toEqual([]);
+  });
+
   it("a question about one cartel is a passage search, not the list", async () => {
     expect((await story.ask("which cartel has sheinbaum focused on")).outcome).toBe("answered");
   });
