@@ -3,7 +3,13 @@ import { MAX_TOP } from "./answer-types.ts";
 import { ABSTAIN_FEATURES, type AbstainFeature, type FeatureName } from "./features.ts";
 import { model } from "./model.ts";
 import type { PlannedQuery } from "./query-plan.ts";
-import { type AskedDetail, checkDetail, countedNoun, type DetailCheck } from "./question/detail.ts";
+import {
+  type AskedDetail,
+  checkDetail,
+  countedNoun,
+  type DetailCheck,
+  holdsQuantity,
+} from "./question/detail.ts";
 import { normaliseQuestion } from "./question/normalise.ts";
 import { type UnderstoodClause, understandQuestion } from "./question/understand.ts";
 import { type AnswerContext, type RankedCandidate, type RankedQuestion, rankClause } from "./ranking.ts";
@@ -78,6 +84,8 @@ export interface CandidateDecision {
   readonly holds: boolean;
   /** Not holding it keeps the candidate from answering. */
   readonly binding: boolean;
+  /** The question asks how many or how much, and the best candidate holds no number: none answers. */
+  readonly noQuantity: boolean;
   readonly lacks?: DetailCheck["lacks"];
 }
 
@@ -137,6 +145,23 @@ function mayAnswer(
   return rank === 0 || detail.holds;
 }
 
+/**
+ * "how much fentanyl was seized, in kilos": when the best passage holds no number at all, the
+ * articles don't give it, and a passage further down with some other number is no answer either.
+ * (A question naming the story's things already binds every candidate to hold the number.)
+ */
+function quantityMissing(
+  context: AnswerContext,
+  clause: UnderstoodClause,
+  asked: AskedDetail,
+  named: boolean,
+  best: RankedCandidate | undefined,
+): boolean {
+  if (named || asked.kind !== "number" || best === undefined) return false;
+  const parts = sentences(best.hit.passage.text);
+  return !holdsQuantity(parts, clause.question, context.aliases, context.people);
+}
+
 /** The first clause's best candidates, as the decision reads them. */
 export function candidateDecisions(context: AnswerContext, question: string): CandidateDecision[] {
   const query = normaliseQuestion(question);
@@ -145,6 +170,7 @@ export function candidateDecisions(context: AnswerContext, question: string): Ca
   const ranked = rankClause(context, clause, understood.soft, query);
   const asked = askedDetail(clause, ranked.plan);
   const named = namesTheStory(ranked.plan);
+  const noQuantity = quantityMissing(context, clause, asked, named, ranked.ranked[0]);
   return ranked.ranked.slice(0, ANSWER_DEPTH).map((candidate) => {
     const detail = detailOf(context, candidate, asked);
     return {
@@ -154,6 +180,7 @@ export function candidateDecisions(context: AnswerContext, question: string): Ca
       features: abstentionFeatures(candidate, ranked.plan, ranked.ranked, detail, isTyped(asked)),
       holds: detail.holds,
       binding: detail.binding,
+      noQuantity,
       ...(detail.lacks === undefined ? {} : { lacks: detail.lacks }),
     };
   });
@@ -195,9 +222,10 @@ export function answerClause(
       confidence: answerConfidence(candidate, ranked.plan, ranked.ranked, detail, typed),
     };
   });
-  const first = scored.findIndex(
-    (s, i) => i < ANSWER_DEPTH && mayAnswer(s.confidence, threshold, s.detail, i, named),
-  );
+  const noQuantity = quantityMissing(context, clause, asked, named, scored[0]?.candidate);
+  const first = noQuantity
+    ? -1
+    : scored.findIndex((s, i) => i < ANSWER_DEPTH && mayAnswer(s.confidence, threshold, s.detail, i, named));
   // Further passages back the answer up when the model is as sure of them; the first must hold it.
   const answering =
     first < 0 ? [] : scored.filter((s, i) => i === first || (i > first && s.confidence >= threshold));

@@ -174,6 +174,29 @@ describe("on-topic questions the articles don't answer say so, with what they do
     expect(answer.message).toMatch(/don't answer/);
   });
 
+  it("how much, when the best passage gives no number at all: declined, not answered with another number", async () => {
+    const library = Library.build(
+      corpusFromTexts([
+        {
+          id: "border-seizures",
+          title: "Customs officers report a drop in drug seizures",
+          published: "2025-08-02",
+          paragraphs: [
+            "Customs officers seized less fentanyl at the northern border in July, the ministry said.",
+            "Police arrested 14 people in a separate raid on a warehouse in March.",
+            "The ministry said 3,200 officers now patrol the border crossings.",
+          ],
+        },
+      ]),
+    );
+    const declined = await library.ask("how much fentanyl did customs seize in july");
+    expect(declined.answered).toBe(false);
+    expect(declined.passages).toEqual([]);
+    const answered = await library.ask("how many people did police arrest");
+    expect(answered.outcome).toBe("answered");
+    expect(answered.answer?.text).toMatch(/14 people/);
+  });
+
   it("Who is the US president? is not answered with Mexico's president", async () => {
     const answer = await story.ask("Who is the US president?");
     if (answer.answered) {

@@ -336,3 +336,24 @@ function statementCheck(bySentence: readonly Token[][], asked: AskedDetail): Det
   }
   return FAILS;
 }
+
+/** "How long", "how old": a date or a time span answers them as well as a number. */
+const DURATION = /\bhow (?:long|old)\b/i;
+
+/**
+ * Whether a passage holds any number at all (or, for "how long" and "how old", a time) that a
+ * question asking how many or how much could be answered by.
+ */
+export function holdsQuantity(
+  sentences: readonly Sentence[],
+  question: string,
+  aliases: AliasTable,
+  people: PersonNames,
+): boolean {
+  const duration = DURATION.test(question);
+  return sentences.some((s) =>
+    tagSentence(s.text, aliases, people).some(
+      (span) => span.kind === "number" || (duration && span.kind === "time"),
+    ),
+  );
+}
