@@ -197,6 +197,41 @@ describe("on-topic questions the articles don't answer say so, with what they do
     expect(answered.answer?.text).toMatch(/14 people/);
   });
 
+  it("what did X say: answered where X speaks, not where X is spoken of", async () => {
+    const person = (name: string, aliases: string[]) =>
+      ({ name, kind: "person", aliases, designations: [], line: 1 }) as const;
+    const library = Library.build({
+      ...corpusFromTexts([
+        {
+          id: "steel-mills",
+          title: "Mills stay open despite tariff row",
+          published: "2025-03-04",
+          paragraphs: [
+            "Despite the Ortiz administration's new steel tariff, the governor of Ohio, Sam Reyes, said the state's mills would stay open.",
+            "A union spokesperson stated that President Ortiz's tariff had saved no jobs so far.",
+            "Senator Jane Okafor (D-Ohio) warned that the mills could close within a year.",
+          ],
+        },
+      ]),
+      // The story's people: a question naming them binds its answer to what they said.
+      entities: [
+        person("Luis Ortiz", ["Ortiz", "President Ortiz"]),
+        person("Sam Reyes", ["Reyes"]),
+        person("Jane Okafor", ["Okafor"]),
+      ],
+    });
+    const spokenOf = await library.ask("what did ortiz say about the mills");
+    expect(spokenOf.answered).toBe(false);
+    for (const [question, paragraph] of [
+      ["what did reyes say about the mills", 1],
+      ["what did okafor say about the mills", 3],
+    ] as const) {
+      const answer = await library.ask(question);
+      expect(answer.outcome, question).toBe("answered");
+      expect(answer.passages[0]?.citation.paragraph, question).toBe(paragraph);
+    }
+  });
+
   it("Who is the US president? is not answered with Mexico's president", async () => {
     const answer = await story.ask("Who is the US president?");
     if (answer.answered) {

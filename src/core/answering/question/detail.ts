@@ -222,7 +222,7 @@ export function checkDetail(
   const bySentence = sentences.map((s) => analyze(s.text));
   if (!namesEveryThing(bySentence, analyze(title), plan)) return { ...FAILS, lacks: "name" };
   if (asked.kind === "identity") return identityCheck(bySentence, plan);
-  if (asked.kind === "statement") return statementCheck(bySentence, asked);
+  if (asked.kind === "statement") return statementCheck(sentences, bySentence, asked);
   const wanted = asked.person ? PERSON : ANSWERED_BY[asked.kind];
   // A passage that names the same things but none of what is asked of them answers nothing: when
   // the question names something, that is binding; otherwise the answer model weighs it.
@@ -309,8 +309,42 @@ function namesEveryThing(
   );
 }
 
+/** How far after a reporting verb its speaker may stand: "said Sheinbaum", "said the president, Sheinbaum". */
+const SPEAKER_AFTER = 4;
+
+/**
+ * Whether the one named is who speaks in a sentence, not who is spoken of: the last name before a
+ * reporting verb, asides between commas or brackets aside ("the Mexican President, Claudia Sheinbaum,
+ * has asserted"; "Senator Tom Cotton (R-Ark.) supports"; not the "Trump" of "the Trump
+ * administration's designation" before them), or named just after it ("said Sheinbaum"), but not in
+ * what is reported ("Kelly stated that President Trump's priority...").
+ */
+function speaks(text: string, tokens: readonly Token[], isSpeaker: (token: Token) => boolean): boolean {
+  const verbs = tokens.flatMap((t, i) => (REPORTING_WORDS.has(t.folded) ? [i] : []));
+  const asides = [...text.matchAll(/,[^,]*,|\([^)]*\)/g)].map(
+    (m) => [m.index, m.index + m[0].length] as const,
+  );
+  const otherName = (t: Token) =>
+    /^\p{Lu}/u.test(t.surface) &&
+    !isSpeaker(t) &&
+    !TITLE_TERMS.has(t.term ?? "") &&
+    !asides.some(([from, to]) => t.start > from && t.end < to);
+  return tokens.some((token, i) => {
+    if (!isSpeaker(token)) return false;
+    return verbs.some((v) => {
+      if (i < v) return !tokens.slice(i + 1, v).some(otherName);
+      const between = tokens.slice(v + 1, i);
+      return i - v <= SPEAKER_AFTER && !between.some((t) => t.folded === "that" || otherName(t));
+    });
+  });
+}
+
 /** Who a statement question asks about speaks in the passage: named with a reporting verb, or as "she" right after. */
-function statementCheck(bySentence: readonly Token[][], asked: AskedDetail): DetailCheck {
+function statementCheck(
+  sentences: readonly Sentence[],
+  bySentence: readonly Token[][],
+  asked: AskedDetail,
+): DetailCheck {
   const { plan } = asked;
   const speakerTerms = new Set(
     analyze(asked.speaker ?? "").flatMap((t) => (t.term === null ? [] : [t.term])),
@@ -330,9 +364,12 @@ function statementCheck(bySentence: readonly Token[][], asked: AskedDetail): Det
   // The speaker named in a sentence that reports speech, or in the one before ("She added that...").
   const reports = bySentence.map((tokens) => tokens.some((t) => REPORTING_WORDS.has(t.folded)));
   for (let s = 0; s < bySentence.length; s++) {
-    if (!names(bySentence[s] as Token[])) continue;
-    if (reports[s]) return { holds: true, binding: true, sentence: s };
-    if (reports[s + 1]) return { holds: true, binding: true, sentence: s + 1 };
+    const tokens = bySentence[s] as Token[];
+    if (!names(tokens)) continue;
+    const text = (sentences[s] as Sentence).text;
+    if (reports[s] && speaks(text, tokens, (t) => names([t])))
+      return { holds: true, binding: true, sentence: s };
+    if (reports[s + 1] && !reports[s]) return { holds: true, binding: true, sentence: s + 1 };
   }
   return FAILS;
 }
