@@ -75,6 +75,20 @@ describe("questionForm: what kind of answer a question asks for", () => {
     expect(questionForm(question).kind).toBe(kind);
   });
 
+  it.each([
+    "what is the name of the girl the rescuers pulled out",
+    "what's the name of the judge",
+    "which boy was rescued",
+  ])("a person is asked for: %s", (question) => {
+    const form = questionForm(question);
+    expect(form.kind).toBe("agent");
+    expect(form.person).toBe(true);
+  });
+
+  it("the name of a thing is no person: what is the name of the ship", () => {
+    expect(questionForm("what is the name of the ship").person).toBeUndefined();
+  });
+
   it("names who spoke in a statement question, and the words that only name the kind", () => {
     expect(questionForm("what did anna kelly say about sheinbaum").speaker).toBe("anna kelly");
     expect([...questionForm("what year was the EO signed").kindWords]).toEqual(["year"]);

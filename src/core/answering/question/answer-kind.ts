@@ -46,7 +46,7 @@ const CATEGORY_NUMBER =
   "number|numbers|percentage|percent|amount|amounts|proportion|share|figure|figures|total|count|rate|toll|sum|price|cost|size|age|population|distance|height|length|weight|temperature|speed|score|salary|budget|value";
 /** Nouns for people: "which judge", "who is the lawyer" ask for a person. */
 const PERSON_NOUNS =
-  "person|people|official|officials|minister|ministers|judge|judges|justice|justices|leader|leaders|man|woman|men|women|guy|spokesperson|spokesman|spokeswoman|senator|president|lawyer|lawyers|barrister|attorney|ceo|boss|chief|director|chairman|chair|secretary|governor|mayor|representative|rep|envoy|ambassador|doctor|officer|prosecutor|founder|owner|manager|head|mp";
+  "person|people|girl|girls|boy|boys|child|children|kid|kids|victim|victims|survivor|survivors|suspect|suspects|official|officials|minister|ministers|judge|judges|justice|justices|leader|leaders|man|woman|men|women|guy|spokesperson|spokesman|spokeswoman|senator|president|lawyer|lawyers|barrister|attorney|ceo|boss|chief|director|chairman|chair|secretary|governor|mayor|representative|rep|envoy|ambassador|doctor|officer|prosecutor|founder|owner|manager|head|mp";
 const CATEGORY_AGENT = PERSON_NOUNS;
 /** Nouns for amounts: "what is the salary" asks for a number. */
 const AMOUNTS =
@@ -57,7 +57,7 @@ const rule = (pattern: string) => new RegExp(pattern, "iu");
 const ROLES = `${CATEGORY_AGENT}|${[...PERSON_TITLES].join("|")}|rep|head|boss|chief|member|owner|founder|winner|mayor|ceo`;
 
 /** In the order they are tried: the first that matches decides. */
-const RULES: ReadonlyArray<readonly [RegExp, AnswerKind]> = [
+const RULES: ReadonlyArray<readonly [RegExp, AnswerKind, "whole"?]> = [
   [rule(`^how (?:many|much|old|far|big|large|tall|long|high|deep|heavy|fast|severe|strong)\\b`), "number"],
   [rule(`^(?:what|which) (?:${CATEGORY_NUMBER})\\b|^what ?%`), "number"],
   // "what is the CEO's salary", "what was the final death toll": an amount.
@@ -83,8 +83,17 @@ const RULES: ReadonlyArray<readonly [RegExp, AnswerKind]> = [
       `^(?:who|whom) (?:is|was|are|were) (?!the\\b|a\\b|an\\b|this\\b|that\\b)(?![^,]*\\b(?:${ROLES})\\b)[\\p{L}\\p{N}.-]+(?: [\\p{L}\\p{N}.-]+){0,2}[\\s,]*$`,
     ),
     "identity",
+    "whole",
   ],
   [rule(`^(?:who|whom|whose)\\b|^(?:which|what) (?:${CATEGORY_AGENT})\\b`), "agent"],
+  // "what's the name of the girl": a person (read on the whole clause: the noun is its sixth word).
+  [
+    rule(
+      `^what(?:'s| is| was| are| were)? (?:the )?names? of (?:the |a |an |this |that )?(?:[\\p{L}'-]+ ){0,2}(?:${PERSON_NOUNS})\\b`,
+    ),
+    "agent",
+    "whole",
+  ],
   [
     rule(
       `^(?:which|what) (?!is\\b|are\\b|was\\b|were\\b|do\\b|does\\b|did\\b|will\\b|would\\b|can\\b|could\\b|has\\b|have\\b|had\\b|about\\b|happened\\b|happens\\b|kind\\b|sort\\b|type\\b|else\\b)[a-z]+\\b`,
@@ -101,7 +110,7 @@ const RULES: ReadonlyArray<readonly [RegExp, AnswerKind]> = [
 
 /** "which judge", "who is the union's lawyer", "who was the judge that...": a person is asked for. */
 const ASKS_FOR_PERSON = new RegExp(
-  `^(?:which|what) (?:${PERSON_NOUNS})\\b|^who(?:'s| is| was| are| were)? (?:the |a |an )?(?:[\\p{L}']+ ){0,2}(?:${PERSON_NOUNS})\\b`,
+  `^(?:which|what) (?:${PERSON_NOUNS})\\b|^what(?:'s| is| was| are| were)? (?:the )?names? of (?:the |a |an |this |that )?(?:[\\p{L}'-]+ ){0,2}(?:${PERSON_NOUNS})\\b|^who(?:'s| is| was| are| were)? (?:the |a |an )?(?:[\\p{L}']+ ){0,2}(?:${PERSON_NOUNS})\\b`,
   "iu",
 );
 
@@ -111,7 +120,7 @@ const FUTURE =
 
 /** Words that only name the kind of answer wanted ("what year", "which country"), not its topic. */
 const CATEGORY_WORDS = new Set(
-  "year years date dates day days month months time times century decade week number numbers amount amounts percentage percent proportion figure figures total count place places country countries city cities town towns region regions area areas location locations reason reasons kind sort type".split(
+  "name names year years date dates day days month months time times century decade week number numbers amount amounts percentage percent proportion figure figures total count place places country countries city cities town towns region regions area areas location locations reason reasons kind sort type".split(
     " ",
   ),
 );
@@ -166,8 +175,8 @@ export function questionForm(clause: string): QuestionForm {
   }
   // The question word and the few words after it say what is asked; later words are its subject.
   const head = text.split(/\s+/).filter(Boolean).slice(0, 5).join(" ");
-  for (const [pattern, kind] of RULES) {
-    const match = pattern.exec(kind === "identity" ? text : head);
+  for (const [pattern, kind, whole] of RULES) {
+    const match = pattern.exec(whole ? text : head);
     if (!match) continue;
     const kindWords = new Set(
       match[0].split(/\s+/).filter((w) => CATEGORY_WORDS.has(w) && kind !== "name" && kind !== "agent"),
