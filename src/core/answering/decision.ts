@@ -5,6 +5,7 @@ import { model } from "./model.ts";
 import type { PlannedQuery } from "./query-plan.ts";
 import {
   type AskedDetail,
+  asksForMoney,
   checkDetail,
   countedNoun,
   type DetailCheck,
@@ -98,6 +99,7 @@ function askedDetail(clause: UnderstoodClause, plan: PlannedQuery): AskedDetail 
     ...(clause.form.future ? { future: true } : {}),
     plan,
     ...countedNoun(clause.question, plan),
+    ...(asksForMoney(clause.question) ? { money: true } : {}),
   };
 }
 

@@ -197,6 +197,33 @@ describe("on-topic questions the articles don't answer say so, with what they do
     expect(answered.answer?.text).toMatch(/14 people/);
   });
 
+  it("how much did it cost: a sum of money answers, not any number", async () => {
+    // The second story gives the Daventry hub's capacity and other figures, never its cost.
+    const notGiven = await second.ask("how much did the daventry hub cost");
+    expect(notGiven.answered).toBe(false);
+    expect(notGiven.outcome).toBe("detail-missing");
+    const place = (name: string) =>
+      ({ name, kind: "place", aliases: [], designations: [], line: 1 }) as const;
+    const library = Library.build({
+      ...corpusFromTexts([
+        {
+          id: "parcel-hubs",
+          title: "Parcel firm opens automated hubs",
+          published: "2026-02-10",
+          paragraphs: [
+            "The hub at Daventry will sort up to 1.2 million parcels a day, and the one at Leipzig 800,000.",
+            "The closures will cost 2,000 jobs in the region, the union said.",
+            "Building the Daventry hub cost £120m, the company said.",
+          ],
+        },
+      ]),
+      entities: [place("Daventry"), place("Leipzig")],
+    });
+    const answer = await library.ask("how much did the daventry hub cost");
+    expect(answer.outcome).toBe("answered");
+    expect(answer.answer?.text).toMatch(/£120m/);
+  });
+
   it("what did X say: answered where X speaks, not where X is spoken of", async () => {
     const person = (name: string, aliases: string[]) =>
       ({ name, kind: "person", aliases, designations: [], line: 1 }) as const;

@@ -71,6 +71,21 @@ export interface AskedDetail {
   readonly counted: ReadonlySet<string> | null;
   /** The counted noun is in no article: a number next to any word of the question will do. */
   readonly countedAbsent: boolean;
+  /** A sum of money is asked for ("how much did the hub cost"): the number must be one. */
+  readonly money?: boolean;
+}
+
+/** "how much did it cost", "how much money", "how much are the brits giving": a sum of money. */
+const MONEY_QUESTION =
+  /\bhow much\b(?:.*\b(?:cost|costs|costing|pay|pays|paid|paying|spend|spends|spent|spending|worth|earn|earns|earned|charge|charged|invest|invested|raise|raised|fund|funded|owe|owed|give|gives|giving|gave|pledge|pledged|donate|donated)\b| (?:money|cash|funding|aid))/i;
+
+/** A sum of money in a sentence: "£40m", "$1.2 billion", "450 million pounds", "412p". */
+const MONEY =
+  /[£$€¥₹]\s?\d|\b\d[\d,.]*\s?(?:bn|m|k|million|billion|trillion)?\s?(?:pounds?|dollars?|euros?|pence|yen|yuan|rupees?|francs?|usd|eur|gbp)\b|\b\d+p\b/i;
+
+/** Whether a question asks for a sum of money. */
+export function asksForMoney(question: string): boolean {
+  return MONEY_QUESTION.test(question);
 }
 
 function isName(word: QueryWord): boolean {
@@ -256,7 +271,8 @@ export function checkDetail(
         wanted.has(span.kind) &&
         isNew(span, askedTerms) &&
         !placedElsewhere(span, spans, tokens, askedTerms) &&
-        (counted === null ? true : countedNear(span, tokens, counted)),
+        (counted === null ? true : countedNear(span, tokens, counted)) &&
+        (!asked.money || span.kind !== "number" || MONEY.test((sentences[s] as Sentence).text)),
     );
     if (found) return { holds: true, binding: true, sentence: s };
   }
