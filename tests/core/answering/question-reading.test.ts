@@ -102,7 +102,11 @@ describe("splitClauses", () => {
     ["did mexico say yes or no to US forces", ["did mexico say yes or no to US forces"]],
     [
       "what did the CoA decide + is veyra doing a buyback",
-      ["what did the CoA decide + is veyra doing a buyback"],
+      ["what did the CoA decide", "is veyra doing a buyback"],
+    ],
+    [
+      "When many people are arrested, what is a common tactic",
+      ["When many people are arrested, what is a common tactic"],
     ],
   ])("%s", (text, questions) => {
     expect(splitClauses(text).map((c) => c.question)).toEqual(questions);

@@ -7,8 +7,9 @@ const AUXILIARIES =
 
 /** A sentence with its end punctuation, so that "?" tells questions from remarks. */
 const SENTENCE = /[^?!;.]+(?:[?!;.]+|$)/g;
+/** Where a second question starts: after "and", "plus", "&" or "+" ("what did the CoA decide + is veyra doing a buyback"). */
 const COORDINATED = new RegExp(
-  `\\s*,?\\s+(?:and|but|also|plus|&)\\s+(?:also\\s+)?(?=(?:${QUESTION_WORDS}|${AUXILIARIES})\\b)`,
+  `\\s*,?\\s+(?:and|but|also|plus|&|\\+)\\s+(?:also\\s+)?(?=(?:${QUESTION_WORDS}|${AUXILIARIES})\\b)`,
   "i",
 );
 const ASKS = new RegExp(`\\b(?:${QUESTION_WORDS})\\b|^\\s*(?:${AUXILIARIES})\\b|\\?\\s*$`, "i");
