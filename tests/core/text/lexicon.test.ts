@@ -5,6 +5,7 @@ import { AliasTable } from "../../../src/core/search/aliases.ts";
 import { analyze } from "../../../src/core/text/analyze.ts";
 import { isEnglishWord } from "../../../src/core/text/english.ts";
 import { generalLexicon } from "../../../src/core/text/lexicon/index.ts";
+import { paraphrasesOf } from "../../../src/core/text/lexicon/paraphrases.ts";
 import { encodeWordVectors, WordVectors, wordVectors } from "../../../src/core/text/lexicon/word-vectors.ts";
 
 const table = new AliasTable([], generalLexicon());
@@ -84,6 +85,15 @@ describe("acronyms of the corpus's own names", () => {
       generalLexicon(),
     );
     expect(own.find(tokens("the SC")).map((m) => m.entity)).toEqual(["Southern Command"]);
+  });
+});
+
+describe("paraphrase groups", () => {
+  it("find a word's group in any of its forms", () => {
+    for (const form of ["decide", "decides", "decided", "deciding"])
+      expect(paraphrasesOf(form)).toContain("ruling");
+    expect(paraphrasesOf("ruling")).not.toContain("ruling");
+    expect(paraphrasesOf("banana")).toEqual([]);
   });
 });
 

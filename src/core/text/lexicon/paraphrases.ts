@@ -1,3 +1,5 @@
+import { termOf } from "../analyze.ts";
+
 /**
  * Everyday ways news readers and news writers say the same thing differently, which neither WordNet
  * nor word vectors join reliably ("helping" and "cooperation" are 0.51 apart in GloVe, "narcos" and
@@ -23,14 +25,25 @@ const GROUPS: readonly string[] = [
   "boss ceo chief executive",
 ];
 
-const byWord = new Map<string, string[]>();
-for (const group of GROUPS) {
-  const words = group.split(" ");
-  for (const word of words)
-    byWord.set(word, [...(byWord.get(word) ?? []), ...words.filter((w) => w !== word)]);
+/** The groups each word belongs to, by its index term: "decide" and "decides" find "decided"'s group. */
+let byTerm: Map<string, string[]> | undefined;
+
+function groupsByTerm(): Map<string, string[]> {
+  if (byTerm) return byTerm;
+  byTerm = new Map();
+  for (const group of GROUPS) {
+    const words = group.split(" ");
+    for (const word of words) {
+      const term = termOf(word);
+      byTerm.set(term, [
+        ...new Set([...(byTerm.get(term) ?? []), ...words.filter((w) => termOf(w) !== term)]),
+      ]);
+    }
+  }
+  return byTerm;
 }
 
-/** Other ways to say a (folded) word, from the groups it belongs to. */
+/** Other ways to say a (folded) word, in any of its forms, from the groups it belongs to. */
 export function paraphrasesOf(word: string): readonly string[] {
-  return byWord.get(word) ?? [];
+  return groupsByTerm().get(termOf(word)) ?? [];
 }
