@@ -296,7 +296,7 @@ function answeredAt(
   coefficients: readonly number[],
   threshold: number,
 ): boolean {
-  if (c.candidates[0]?.noQuantity) return false;
+  if (c.candidates[0]?.absent) return false;
   return c.candidates.some((candidate, rank) => {
     // As answerQuestion decides (mayAnswer): binding for the story's named things, else weighed.
     if (candidate.named ? !candidate.holds && candidate.binding : rank > 0 && !candidate.holds) return false;

@@ -85,8 +85,8 @@ export interface CandidateDecision {
   readonly holds: boolean;
   /** Not holding it keeps the candidate from answering. */
   readonly binding: boolean;
-  /** The question asks how many or how much, and the best candidate holds no number: none answers. */
-  readonly noQuantity: boolean;
+  /** The articles plainly lack what the question asks for (see askedThingAbsent): none answers. */
+  readonly absent: boolean;
   readonly lacks?: DetailCheck["lacks"];
 }
 
@@ -148,17 +148,23 @@ function mayAnswer(
 }
 
 /**
- * "how much fentanyl was seized, in kilos": when the best passage holds no number at all, the
- * articles don't give it, and a passage further down with some other number is no answer either.
- * (A question naming the story's things already binds every candidate to hold the number.)
+ * Whether the articles plainly lack the thing a clause asks for, so that no passage answers it:
+ * - "what party is Bhandari from": no article uses the category asked for ("party"), so none names
+ *   one of its kind;
+ * - "how much fentanyl was seized, in kilos": the best passage holds no number at all, and a passage
+ *   further down with some other number is no answer either. (A question naming the story's things
+ *   already binds every candidate to hold the number.)
  */
-function quantityMissing(
+function askedThingAbsent(
   context: AnswerContext,
   clause: UnderstoodClause,
   asked: AskedDetail,
   named: boolean,
   best: RankedCandidate | undefined,
 ): boolean {
+  const { category } = clause.form;
+  if (category !== undefined && asked.plan.words.some((w) => w.token.folded === category && w.missing))
+    return true;
   if (named || asked.kind !== "number" || best === undefined) return false;
   const parts = sentences(best.hit.passage.text);
   return !holdsQuantity(parts, clause.question, context.aliases, context.people);
@@ -172,7 +178,7 @@ export function candidateDecisions(context: AnswerContext, question: string): Ca
   const ranked = rankClause(context, clause, understood.soft, query);
   const asked = askedDetail(clause, ranked.plan);
   const named = namesTheStory(ranked.plan);
-  const noQuantity = quantityMissing(context, clause, asked, named, ranked.ranked[0]);
+  const absent = askedThingAbsent(context, clause, asked, named, ranked.ranked[0]);
   return ranked.ranked.slice(0, ANSWER_DEPTH).map((candidate) => {
     const detail = detailOf(context, candidate, asked);
     return {
@@ -182,7 +188,7 @@ export function candidateDecisions(context: AnswerContext, question: string): Ca
       features: abstentionFeatures(candidate, ranked.plan, ranked.ranked, detail, isTyped(asked)),
       holds: detail.holds,
       binding: detail.binding,
-      noQuantity,
+      absent,
       ...(detail.lacks === undefined ? {} : { lacks: detail.lacks }),
     };
   });
@@ -224,8 +230,8 @@ export function answerClause(
       confidence: answerConfidence(candidate, ranked.plan, ranked.ranked, detail, typed),
     };
   });
-  const noQuantity = quantityMissing(context, clause, asked, named, scored[0]?.candidate);
-  const first = noQuantity
+  const absent = askedThingAbsent(context, clause, asked, named, scored[0]?.candidate);
+  const first = absent
     ? -1
     : scored.findIndex((s, i) => i < ANSWER_DEPTH && mayAnswer(s.confidence, threshold, s.detail, i, named));
   // Further passages back the answer up when the model is as sure of them; the first must hold it.

@@ -197,6 +197,33 @@ describe("on-topic questions the articles don't answer say so, with what they do
     expect(answered.answer?.text).toMatch(/14 people/);
   });
 
+  it("what party is X from: declined when no article speaks of parties at all", async () => {
+    // The earthquake story names the home minister's committee, never his party.
+    const quake = Library.build(await loadCorpus("eval/corpora/karnali-earthquake"));
+    const declined = await quake.ask("what party is bhandari from");
+    expect(declined.answered).toBe(false);
+    expect(declined.missingTerms).toContain("party");
+    const person = (name: string, aliases: string[]) =>
+      ({ name, kind: "person", aliases, designations: [], line: 1 }) as const;
+    const given = Library.build({
+      ...corpusFromTexts([
+        {
+          id: "quake-hearing",
+          title: "Minister questioned over rescue teams",
+          published: "2026-02-20",
+          paragraphs: [
+            "Home Minister Devraj Bhandari appeared before the International Relations Committee on Sunday.",
+            "Bhandari, of the Unity Party, said the decision was made by the cabinet.",
+          ],
+        },
+      ]),
+      entities: [person("Devraj Bhandari", ["Bhandari"])],
+    });
+    const answer = await given.ask("what party is bhandari from");
+    expect(answer.outcome).toBe("answered");
+    expect(answer.answer?.text).toMatch(/Unity Party/);
+  });
+
   it("how much did it cost: a sum of money answers, not any number", async () => {
     // The second story gives the Daventry hub's capacity and other figures, never its cost.
     const notGiven = await second.ask("how much did the daventry hub cost");

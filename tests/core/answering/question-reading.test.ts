@@ -89,6 +89,10 @@ describe("questionForm: what kind of answer a question asks for", () => {
     expect(questionForm("what is the name of the ship").person).toBeUndefined();
   });
 
+  it("names the category a name is asked of: what party", () => {
+    expect(questionForm("what party is bhandari from").category).toBe("party");
+  });
+
   it("names who spoke in a statement question, and the words that only name the kind", () => {
     expect(questionForm("what did anna kelly say about sheinbaum").speaker).toBe("anna kelly");
     expect([...questionForm("what year was the EO signed").kindWords]).toEqual(["year"]);

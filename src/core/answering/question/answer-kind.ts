@@ -31,6 +31,8 @@ export interface QuestionForm {
   readonly person?: boolean;
   /** For a time: one still to come ("when will the court rule"), which no past date answers. */
   readonly future?: boolean;
+  /** For a name: the category asked for ("party" in "what party is Bhandari from"). */
+  readonly category?: string;
   /**
    * Words of the question that only say what kind of answer is wanted ("year" in "what year",
    * "country" in "which country"): never searched for, never missing.
@@ -183,6 +185,7 @@ export function questionForm(clause: string): QuestionForm {
     );
     if (kind === "agent" && ASKS_FOR_PERSON.test(text)) return { kind, kindWords, person: true };
     if (kind === "time" && FUTURE.test(text)) return { kind, kindWords, future: true };
+    if (kind === "name") return { kind, kindWords, category: match[0].split(/\s+/)[1] as string };
     return { kind, kindWords };
   }
   return { kind: "open", kindWords: new Set() };
