@@ -89,8 +89,9 @@ describe("questionForm: what kind of answer a question asks for", () => {
     expect(questionForm("what is the name of the ship").person).toBeUndefined();
   });
 
-  it("names the category a name is asked of: what party", () => {
+  it("names the category a name is asked of: what party, not which Republican senator", () => {
     expect(questionForm("what party is bhandari from").category).toBe("party");
+    expect(questionForm("which republican senator wants direct action").category).toBeUndefined();
   });
 
   it("names who spoke in a statement question, and the words that only name the kind", () => {

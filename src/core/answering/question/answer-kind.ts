@@ -110,6 +110,9 @@ const RULES: ReadonlyArray<readonly [RegExp, AnswerKind, "whole"?]> = [
   ],
 ];
 
+const CATEGORY_THEN_VERB =
+  /^\s+(?:is|are|was|were|do|does|did|will|would|can|could|has|have|had|should|got|gets|get)\b/i;
+
 /** "which judge", "who is the union's lawyer", "who was the judge that...": a person is asked for. */
 const ASKS_FOR_PERSON = new RegExp(
   `^(?:which|what) (?:${PERSON_NOUNS})\\b|^what(?:'s| is| was| are| were)? (?:the )?names? of (?:the |a |an |this |that )?(?:[\\p{L}'-]+ ){0,2}(?:${PERSON_NOUNS})\\b|^who(?:'s| is| was| are| were)? (?:the |a |an )?(?:[\\p{L}']+ ){0,2}(?:${PERSON_NOUNS})\\b`,
@@ -185,7 +188,10 @@ export function questionForm(clause: string): QuestionForm {
     );
     if (kind === "agent" && ASKS_FOR_PERSON.test(text)) return { kind, kindWords, person: true };
     if (kind === "time" && FUTURE.test(text)) return { kind, kindWords, future: true };
-    if (kind === "name") return { kind, kindWords, category: match[0].split(/\s+/)[1] as string };
+    // The category is the word after "which" only where a verb follows it ("what party is"), not an
+    // adjective before the noun ("which Republican senator").
+    if (kind === "name" && CATEGORY_THEN_VERB.test(head.slice(match.index + match[0].length)))
+      return { kind, kindWords, category: match[0].split(/\s+/)[1] as string };
     return { kind, kindWords };
   }
   return { kind: "open", kindWords: new Set() };
