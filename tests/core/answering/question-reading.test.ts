@@ -22,6 +22,7 @@ describe("readChat", () => {
     ["what did Jan Novak say in dec", "what did Jan Novak say in dec", 0],
     ["is the gulf cartel a terrorist org now", "is the gulf cartel a terrorist organization now", 0],
     ["q1 revenue?", "first quarter revenue?", 0],
+    ["who is the WHO rep in nepal", "who is the WHO representative in nepal", 0],
   ])("%s -> %s", (message, text, mentions) => {
     const reading = readChat(message);
     expect(reading.text).toBe(text);

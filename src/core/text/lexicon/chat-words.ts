@@ -105,6 +105,8 @@ export const REWRITES: Readonly<Record<string, string>> = {
   prez: "president",
   pres: "president",
   dept: "department",
+  rep: "representative",
+  reps: "representatives",
   org: "organization",
   orgs: "organizations",
   q1: "first quarter",
