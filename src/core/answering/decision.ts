@@ -22,6 +22,7 @@ export function abstentionFeatures(
   ranked: readonly RankedCandidate[],
   detail: DetailCheck,
   typed: boolean,
+  counting = false,
 ): Record<AbstainFeature, number> {
   const feature = (name: FeatureName) => candidate.signals.features.get(name);
   const total = plan.words.reduce((sum, w) => sum + w.weight, 0) || 1;
@@ -36,8 +37,13 @@ export function abstentionFeatures(
     missingShare: missing / total,
     // The question's weightiest missing word: "tariffs" in "What did Sheinbaum say about tariffs?".
     maxMissingShare: Math.max(0, ...unmatched) / total,
-    // Words the corpus lacks, even where synonyms stood in for them ("banana" by way of "tree").
-    absentShare: plan.words.filter((w) => w.missing).reduce((sum, w) => sum + w.weight, 0) / total,
+    // Words the corpus lacks, even where WordNet's synonyms stood in for them ("banana" by way of
+    // "tree"), though not where a paraphrase group's word did ("chief" for "boss"): unless a number
+    // is asked for, which a paraphrase counts more loosely ("pay" is not the CEO's salary).
+    absentShare:
+      plan.words
+        .filter((w) => w.missing && (counting || !w.paraphrased))
+        .reduce((sum, w) => sum + w.weight, 0) / total,
     // Title coverage alone told SQuAD's one-topic Wikipedia titles apart so well that any question
     // naming a person from a news headline was "answered"; it counts only when no weighty word is missing.
     titleIfComplete: feature("titleCoverage") * (1 - Math.max(0, ...unmatched) / total) ** 2,
@@ -61,8 +67,9 @@ export function answerConfidence(
   ranked: readonly RankedCandidate[],
   detail: DetailCheck,
   typed: boolean,
+  counting = false,
 ): number {
-  const x = abstentionFeatures(candidate, plan, ranked, detail, typed);
+  const x = abstentionFeatures(candidate, plan, ranked, detail, typed, counting);
   const { abstain } = model();
   let z: number = abstain.intercept;
   for (const name of ABSTAIN_FEATURES) z += abstain.coefficients[name] * x[name];
@@ -185,7 +192,14 @@ export function candidateDecisions(context: AnswerContext, question: string): Ca
       passageId: candidate.hit.passage.id,
       docId: candidate.hit.passage.citation.docId,
       named,
-      features: abstentionFeatures(candidate, ranked.plan, ranked.ranked, detail, isTyped(asked)),
+      features: abstentionFeatures(
+        candidate,
+        ranked.plan,
+        ranked.ranked,
+        detail,
+        isTyped(asked),
+        asked.kind === "number",
+      ),
       holds: detail.holds,
       binding: detail.binding,
       absent,
@@ -227,7 +241,14 @@ export function answerClause(
     return {
       candidate,
       detail,
-      confidence: answerConfidence(candidate, ranked.plan, ranked.ranked, detail, typed),
+      confidence: answerConfidence(
+        candidate,
+        ranked.plan,
+        ranked.ranked,
+        detail,
+        typed,
+        asked.kind === "number",
+      ),
     };
   });
   const absent = askedThingAbsent(context, clause, asked, named, scored[0]?.candidate);

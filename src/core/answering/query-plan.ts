@@ -43,6 +43,8 @@ export interface QueryWord {
   readonly missing: boolean;
   /** Missing, and no synonym of it is in the articles either. */
   readonly unmatched: boolean;
+  /** Missing, but a paraphrase of it is in the articles ("chief" for "boss"). */
+  readonly paraphrased: boolean;
   /** A reporting verb ("talk", "tell"): any reporting verb of a passage matches it. */
   readonly reporting: boolean;
   /**
@@ -83,15 +85,17 @@ export interface PlannedQuery {
 function synonymTerms(
   index: PassageIndex,
   word: string,
-): { terms: Set<string>; words: string[]; common: boolean } {
+): { terms: Set<string>; words: string[]; common: boolean; paraphrased: boolean } {
   const terms = new Set<string>();
   const words: string[] = [];
+  let paraphrased = false;
   for (const standIn of standInsOf(word)) {
     if (index.frequency(standIn.term) === 0 || terms.has(standIn.term)) continue;
     terms.add(standIn.term);
     words.push(standIn.word);
+    paraphrased ||= standIn.paraphrase === true;
   }
-  return { terms, words, common: lookUp(word).tagged >= COMMON_WORD_SENSES };
+  return { terms, words, common: lookUp(word).tagged >= COMMON_WORD_SENSES, paraphrased };
 }
 
 /**
@@ -207,6 +211,7 @@ export function planQuery(
     let weight = known.length > 0 ? Math.max(...known.map((t) => index.idf(t))) : index.idf(term);
     if (reporting) weight *= REPORTING_WEIGHT;
     let unmatched = known.length === 0;
+    let paraphrased = false;
     // A name the articles lack is missing: no other word stands in for the European Union. Nor for a
     // title: a "security minister" is not the president, whatever the words' neighbours.
     if (known.length === 0 && !match && !isTitleWord(token.folded)) {
@@ -220,6 +225,7 @@ export function planQuery(
       // they answer than a rare one or a name ("tariffs", "Peru").
       if (found.common) weight *= COMMON_WORD_WEIGHT;
       unmatched = found.terms.size === 0;
+      paraphrased = found.paraphrased;
     }
     words.push({
       token,
@@ -228,6 +234,7 @@ export function planQuery(
       weight: corrected ? weight * CORRECTION_WEIGHT : weight,
       missing: known.length === 0,
       unmatched,
+      paraphrased,
       reporting,
       name: (match !== undefined && match.kind !== "term") || (part !== undefined && part.kind !== "term"),
       ...(match

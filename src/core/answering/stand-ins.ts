@@ -60,6 +60,8 @@ export interface StandIn {
   readonly term: string;
   /** Credit towards coverage: SYNONYM_CREDIT for the same meaning, RELATED_CREDIT for a related word. */
   readonly credit?: number;
+  /** From storydesk's paraphrase groups: another way of saying the same thing in the news. */
+  readonly paraphrase?: boolean;
 }
 
 const cache = new Map<string, readonly StandIn[]>();
@@ -79,7 +81,7 @@ export function standInsOf(folded: string): readonly StandIn[] {
       for (const phrase of paraphrasesOf(folded)) {
         const token = analyze(phrase)[0];
         if (token?.term && !byTerm.has(token.term))
-          byTerm.set(token.term, { word: token.folded, term: token.term });
+          byTerm.set(token.term, { word: token.folded, term: token.term, paraphrase: true });
       }
     }
     for (const phrase of words) {

@@ -412,6 +412,12 @@ describe("a second story of another kind", () => {
     expect(answer.outcome).toBe("detail-missing");
   });
 
+  it("a word the articles say another way is no missing detail: boss is chief executive", async () => {
+    const answer = await second.ask("when did strand take over as boss");
+    expect(answer.outcome).toBe("answered");
+    expect(answer.answer?.text).toMatch(/chief executive in 2023/);
+  });
+
   it("answers the answerable half of a two-part question and names what the other lacks", async () => {
     const answer = await second.ask("how many jobs is veyra cutting and whats the ceo's salary");
     expect(answer.outcome).toBe("answered");
