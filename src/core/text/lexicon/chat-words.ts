@@ -214,8 +214,8 @@ export const REWRITES: Readonly<Record<string, string>> = {
 };
 
 /**
- * Months as chat shortens them ("aug 2025"). Read as months only in lowercase or beside a number,
- * since some are also names ("Jan Novak") or words.
+ * Months as chat shortens them ("aug 2025"). Read as months only beside a number or after a word
+ * that introduces a time, since some are also names ("Jan") or words ("APR").
  */
 export const MONTHS: Readonly<Record<string, string>> = {
   jan: "January",

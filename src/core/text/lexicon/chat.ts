@@ -51,13 +51,17 @@ function rewritable(word: string): boolean {
 }
 
 /**
- * Whether a shortened month is one: beside a number ("aug 2025", "3 Mar"), or typed in lowercase
- * where it is no other word ("in aug"; "mar" and "dec" alone stay words).
+ * Whether a shortened month is one: beside a number ("aug 2025", "3 Mar"), or after a word that
+ * introduces a time ("in aug", "since sept"). Alone it may be a name or a word ("what did jan say",
+ * "the APR"), so it stays as typed.
  */
-function isMonth(word: string, before: string, after: string): boolean {
-  if (/\d\s*$/.test(before) || /^\.?\s*\d/.test(after)) return true;
-  return word === word.toLowerCase() && word !== "mar" && word !== "dec";
+function isMonth(before: string, after: string): boolean {
+  return /\d\s*$/.test(before) || /^\.?\s*\d/.test(after) || MONTH_BEFORE.test(before);
 }
+
+/** Words after which a shortened month is read as one: "in aug", "since sept", "by dec". */
+const MONTH_BEFORE =
+  /\b(?:in|since|by|from|until|till|til|before|after|during|early|mid|late|last|next|this)\s+$/i;
 
 /** Where a clause starts: the message start, or after end punctuation. */
 const CLAUSE_BREAK = /[?!.;:,]\s*$/;
@@ -127,7 +131,7 @@ export function readChat(message: string): ChatReading {
       replacement = lower === "w/" ? "with" : "without";
     } else if (REWRITES[lower] !== undefined && rewritable(word) && !isCapitalisedAbbreviation(word, after)) {
       replacement = REWRITES[lower] as string;
-    } else if (MONTHS[lower] !== undefined && isMonth(word, text.slice(0, start), text.slice(at))) {
+    } else if (MONTHS[lower] !== undefined && isMonth(text.slice(0, start), text.slice(at))) {
       replacement = MONTHS[lower] as string;
     } else if (lower === "us" && word === "us") {
       const next = /^\s*([\p{L}\p{N}]+)/u.exec(text.slice(at))?.[1] ?? "";
