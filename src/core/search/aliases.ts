@@ -165,10 +165,8 @@ export class AliasTable {
     if (owner === group || (owner !== undefined && this.groups[owner]?.own)) return;
     if (owner !== undefined) {
       const lexicon = this.groups[owner] as Group;
-      lexicon.names.splice(
-        lexicon.names.findIndex((t) => key(t) === k),
-        1,
-      );
+      const at = lexicon.names.findIndex((t) => key(t) === k);
+      if (at >= 0) lexicon.names.splice(at, 1);
       const first = terms[0] as string;
       this.byFirst.set(
         first,

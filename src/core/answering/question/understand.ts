@@ -89,8 +89,5 @@ export function mayBeForeign(message: string, isCorpusWord: (folded: string) => 
   // Accented letters in words the articles don't use ("è", "refusé"): English writes none.
   if (words.some((w) => w.written !== w.folded)) return true;
   const foreign = words.filter((w) => !isEnglishWord(w.folded) && !isChatWord(w.folded)).length;
-  // "qui est anna kelly": one word no English dictionary knows among two the articles don't use.
-  return (
-    (foreign >= 2 && foreign / words.length >= 1 / 3) || (foreign >= 1 && foreign / words.length >= 1 / 2)
-  );
+  return foreign >= 2 && foreign / words.length >= 1 / 3;
 }
