@@ -240,7 +240,7 @@ describe("on-topic questions the articles don't answer say so, with what they do
           paragraphs: [
             "The hub at Daventry will sort up to 1.2 million parcels a day, and the one at Leipzig 800,000.",
             "The closures will cost 2,000 jobs in the region, the union said.",
-            "Building the Daventry hub cost £120m, the company said.",
+            "Building the Daventry hub cost 120 million pesos, the company said.",
           ],
         },
       ]),
@@ -248,7 +248,7 @@ describe("on-topic questions the articles don't answer say so, with what they do
     });
     const answer = await library.ask("how much did the daventry hub cost");
     expect(answer.outcome).toBe("answered");
-    expect(answer.answer?.text).toMatch(/£120m/);
+    expect(answer.answer?.text).toMatch(/120 million pesos/);
   });
 
   it("what did X say: answered where X speaks, not where X is spoken of", async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { questionForm } from "../../../src/core/answering/question/answer-kind.ts";
 import { splitClauses } from "../../../src/core/answering/question/clauses.ts";
+import { asksForMoney } from "../../../src/core/answering/question/detail.ts";
 import { mayBeForeign, understandQuestion } from "../../../src/core/answering/question/understand.ts";
 import { readChat } from "../../../src/core/text/lexicon/chat.ts";
 
@@ -101,6 +102,19 @@ describe("questionForm: what kind of answer a question asks for", () => {
   it("names who spoke in a statement question, and the words that only name the kind", () => {
     expect(questionForm("what did anna kelly say about sheinbaum").speaker).toBe("anna kelly");
     expect([...questionForm("what year was the EO signed").kindWords]).toEqual(["year"]);
+  });
+});
+
+describe("asksForMoney", () => {
+  it.each([
+    ["how much did the hub cost", true],
+    ["how much are the trustees asking veyra to pay in each year", true],
+    ["how much money did they raise", true],
+    ["how much ground did they give", false],
+    ["how much time did they spend", false],
+    ["how much aidan", false],
+  ])("%s -> %s", (question, money) => {
+    expect(asksForMoney(question)).toBe(money);
   });
 });
 

@@ -75,13 +75,26 @@ export interface AskedDetail {
   readonly money?: boolean;
 }
 
-/** "how much did it cost", "how much money", "how much are the brits giving": a sum of money. */
+/**
+ * "how much did the hub cost", "how much are the brits giving", "how much money": a sum of money.
+ * The verb must belong to "how much" itself ("how much ... did they give"), not to a noun asked
+ * about ("how much ground did they give").
+ */
 const MONEY_QUESTION =
-  /\bhow much\b(?:.*\b(?:cost|costs|costing|pay|pays|paid|paying|spend|spends|spent|spending|worth|earn|earns|earned|charge|charged|invest|invested|raise|raised|fund|funded|owe|owed|give|gives|giving|gave|pledge|pledged|donate|donated)\b| (?:money|cash|funding|aid))/i;
+  /\bhow much (?:(?:did|does|do|will|would|is|are|was|were|has|have|had|can|could|should)\b(?:\s+[\p{L}\p{N}'’-]+){1,6}?\s+(?:cost|costs|costing|pay|paying|spend|spending|worth|earn|earning|charge|charging|invest|investing|raise|raising|fund|owe|give|giving|pledge|pledging|donate|donating|lose|losing|make|making)\b|(?:money|cash|funding|aid)\b)/iu;
 
-/** A sum of money in a sentence: "£40m", "$1.2 billion", "450 million pounds", "412p". */
+/** A sum of money: "£40m", "$1.2 billion", "450 million pounds", "40 million pesos", "412p". */
 const MONEY =
-  /[£$€¥₹]\s?\d|\b\d[\d,.]*\s?(?:bn|m|k|million|billion|trillion)?\s?(?:pounds?|dollars?|euros?|pence|yen|yuan|rupees?|francs?|usd|eur|gbp)\b|\b\d+p\b/i;
+  /[£$€¥₹]\s?\d|\b\d[\d,.]*\s?(?:bn|m|k|million|billion|trillion)?\s?(?:pounds?|dollars?|euros?|pence|cents?|pesos?|yen|yuan|rupees?|francs?|usd|eur|gbp|mxn|cad|aud|inr|jpy|cny|chf)\b|\b\d+p\b/i;
+
+/** How far around a number its currency may stand: "£" before it, "million pounds" after it. */
+const CURRENCY_BEFORE = 3;
+const CURRENCY_AFTER = 16;
+
+/** Whether the number a sentence gives at a span is a sum of money. */
+function isMoney(text: string, span: TaggedSpan): boolean {
+  return MONEY.test(text.slice(Math.max(0, span.start - CURRENCY_BEFORE), span.end + CURRENCY_AFTER));
+}
 
 /** Whether a question asks for a sum of money. */
 export function asksForMoney(question: string): boolean {
@@ -272,7 +285,7 @@ export function checkDetail(
         isNew(span, askedTerms) &&
         !placedElsewhere(span, spans, tokens, askedTerms) &&
         (counted === null ? true : countedNear(span, tokens, counted)) &&
-        (!asked.money || span.kind !== "number" || MONEY.test((sentences[s] as Sentence).text)),
+        (!asked.money || span.kind !== "number" || isMoney((sentences[s] as Sentence).text, span)),
     );
     if (found) return { holds: true, binding: true, sentence: s };
   }
