@@ -128,9 +128,12 @@ export function asksForDesignations(
 export const MEMBERSHIP_WORDS =
   /^(?:list|lists|listed|blacklist\w*|terror\w*|designat\w*|ftos?|organi[sz]ations?|groups?)$/i;
 
-/** "on the terror list", "a terrorist org", "designated": asking whether something is among them. */
+/**
+ * "on the terror list", "a terrorist org", "designated": asking whether something is among them; not
+ * "in the list of the biggest cartels", some other list.
+ */
 const MEMBERSHIP =
-  /\b(?:on|in|off) (?:the|that|this|a|any|their|ur|your) (?:[\p{L}-]+ ){0,2}list\b|\b(?:a|an|as) (?:[\p{L}-]+ ){0,2}terror\w* (?:organi[sz]ation|group|entity)|\bdesignated\b/iu;
+  /\b(?:on|in|off) (?:the|that|this|a|any|their|ur|your) (?:[\p{L}-]+ ){0,2}list\b(?! of)|\bterror\w* (?:organi[sz]ations?|groups?|entit(?:y|ies))\b|\bdesignated\b/iu;
 
 /**
  * What a yes-or-no clause asks of the designations ("is CJNG on the list", "sinaloa cartel =
@@ -145,12 +148,16 @@ export function designationAsked(
 ): { readonly organisation: DesignatedOrganisation | null } | undefined {
   if (context.designations.length === 0) return undefined;
   if (clause.form.kind !== "yes-no" && clause.form.kind !== "open") return undefined;
-  if (!DESIGNATION_WORDS.test(clause.question) && !/\b(?:list|listed)\b/i.test(clause.question))
-    return undefined;
-  const named = new Set(plan.words.flatMap((w) => (w.entity && w.name ? [w.entity.name] : [])));
-  const asked = context.designations.filter((o) => named.has(o.name));
+  if (!MEMBERSHIP.test(clause.question)) return undefined;
+  const named = plan.words.flatMap((w) => (w.entity && w.name ? [w.entity] : []));
+  const asked = context.designations.filter((o) => named.some((e) => e.name === o.name));
   if (asked.length === 1) return { organisation: asked[0] as DesignatedOrganisation };
-  if (asked.length === 0 && named.size > 0 && MEMBERSHIP.test(clause.question)) return { organisation: null };
+  // Only a thing that could be designated, asked about itself: "did Sheinbaum say the designated
+  // cartels were a threat" asks what she said.
+  const things = named.filter((e) => e.kind !== "person");
+  const reported = plan.words.some((w) => w.reporting);
+  if (asked.length === 0 && things.length > 0 && named.length === things.length && !reported)
+    return { organisation: null };
   return undefined;
 }
 

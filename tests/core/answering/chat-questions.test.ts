@@ -343,6 +343,15 @@ describe("requests that are not passage searches", () => {
     expect(answer.passages).toEqual([]);
   });
 
+  it("some other list is no designation: is sinaloa cartel in the list of the biggest cartels", async () => {
+    expect((await story.ask("is sinaloa cartel in the list of the biggest cartels")).answered).toBe(false);
+  });
+
+  it("a person asked about designated things is a passage search: did sheinbaum say...", async () => {
+    const answer = await story.ask("did sheinbaum say the designated cartels were a threat");
+    expect(answer.outcome).toBe("answered");
+  });
+
   it("a question about one cartel is a passage search, not the list", async () => {
     expect((await story.ask("which cartel has sheinbaum focused on")).outcome).toBe("answered");
   });
