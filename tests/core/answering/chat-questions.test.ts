@@ -264,6 +264,7 @@ describe("on-topic questions the articles don't answer say so, with what they do
             "Despite the Ortiz administration's new steel tariff, the governor of Ohio, Sam Reyes, said the state's mills would stay open.",
             "A union spokesperson stated that President Ortiz's tariff had saved no jobs so far.",
             "Senator Jane Okafor (D-Ohio) warned that the mills could close within a year.",
+            "Tom Wells on Monday said the furnaces would be relit in spring.",
           ],
         },
       ]),
@@ -272,6 +273,7 @@ describe("on-topic questions the articles don't answer say so, with what they do
         person("Luis Ortiz", ["Ortiz", "President Ortiz"]),
         person("Sam Reyes", ["Reyes"]),
         person("Jane Okafor", ["Okafor"]),
+        person("Tom Wells", ["Wells"]),
       ],
     });
     const spokenOf = await library.ask("what did ortiz say about the mills");
@@ -279,6 +281,7 @@ describe("on-topic questions the articles don't answer say so, with what they do
     for (const [question, paragraph] of [
       ["what did reyes say about the mills", 1],
       ["what did okafor say about the mills", 3],
+      ["what did wells say about the furnaces", 4],
     ] as const) {
       const answer = await library.ask(question);
       expect(answer.outcome, question).toBe("answered");

@@ -250,7 +250,7 @@ export function checkDetail(
   const bySentence = sentences.map((s) => analyze(s.text));
   if (!namesEveryThing(bySentence, analyze(title), plan)) return { ...FAILS, lacks: "name" };
   if (asked.kind === "identity") return identityCheck(bySentence, plan);
-  if (asked.kind === "statement") return statementCheck(sentences, bySentence, asked);
+  if (asked.kind === "statement") return statementCheck(sentences, bySentence, asked, aliases, people);
   const wanted = asked.person ? PERSON : ANSWERED_BY[asked.kind];
   // A passage that names the same things but none of what is asked of them answers nothing: when
   // the question names something, that is binding; otherwise the answer model weighs it.
@@ -348,13 +348,19 @@ const SPEAKER_AFTER = 4;
  * administration's designation" before them), or named just after it ("said Sheinbaum"), but not in
  * what is reported ("Kelly stated that President Trump's priority...").
  */
-function speaks(text: string, tokens: readonly Token[], isSpeaker: (token: Token) => boolean): boolean {
+function speaks(
+  text: string,
+  tokens: readonly Token[],
+  names: readonly TaggedSpan[],
+  isSpeaker: (token: Token) => boolean,
+): boolean {
   const verbs = tokens.flatMap((t, i) => (REPORTING_WORDS.has(t.folded) ? [i] : []));
   const asides = [...text.matchAll(/,[^,]*,|\([^)]*\)/g)].map(
     (m) => [m.index, m.index + m[0].length] as const,
   );
+  // Another person or organisation, by the tagger: not a weekday or a sentence's first word.
   const otherName = (t: Token) =>
-    /^\p{Lu}/u.test(t.surface) &&
+    names.some((n) => t.start >= n.start && t.end <= n.end) &&
     !isSpeaker(t) &&
     !TITLE_TERMS.has(t.term ?? "") &&
     !asides.some(([from, to]) => t.start > from && t.end < to);
@@ -373,6 +379,8 @@ function statementCheck(
   sentences: readonly Sentence[],
   bySentence: readonly Token[][],
   asked: AskedDetail,
+  aliases: AliasTable,
+  people: PersonNames,
 ): DetailCheck {
   const { plan } = asked;
   const speakerTerms = new Set(
@@ -396,7 +404,10 @@ function statementCheck(
     const tokens = bySentence[s] as Token[];
     if (!names(tokens)) continue;
     const text = (sentences[s] as Sentence).text;
-    if (reports[s] && speaks(text, tokens, (t) => names([t])))
+    const named = tagSentence(text, aliases, people).filter(
+      (span) => span.kind === "person" || span.kind === "organisation",
+    );
+    if (reports[s] && speaks(text, tokens, named, (t) => names([t])))
       return { holds: true, binding: true, sentence: s };
     if (reports[s + 1] && !reports[s]) return { holds: true, binding: true, sentence: s + 1 };
   }
