@@ -25,6 +25,7 @@ describe("readChat", () => {
     ["is the apr above 5", "is the apr above 5", 0],
     ["is the gulf cartel a terrorist org now", "is the gulf cartel a terrorist organization now", 0],
     ["q1 revenue?", "first quarter revenue?", 0],
+    ["what was veyra's Q1 revenue", "what was veyra's first quarter revenue", 0],
     ["who is the WHO rep in nepal", "who is the WHO representative in nepal", 0],
     ["how many hrs did the uni close", "how many hours did the university close", 0],
   ])("%s -> %s", (message, text, mentions) => {

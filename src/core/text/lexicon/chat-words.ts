@@ -120,8 +120,6 @@ export const REWRITES: Readonly<Record<string, string>> = {
   q2: "second quarter",
   q3: "third quarter",
   q4: "fourth quarter",
-  h1: "first half",
-  h2: "second half",
   yoy: "year on year",
   intl: "international",
   natl: "national",

@@ -43,10 +43,13 @@ function isCapitalisedAbbreviation(word: string, next: string): boolean {
   return /^\p{Lu}\p{Ll}/u.test(word) && next.startsWith(".");
 }
 
-/** Whether a typed word should be rewritten: lowercase, or shouted ("DONT"), not an acronym ("SB", "DA"). */
+/**
+ * Whether a typed word should be rewritten: lowercase, or shouted ("DONT"), or shorthand with a digit
+ * ("Q1", "B4"); not an acronym ("SB", "DA").
+ */
 function rewritable(word: string): boolean {
   if (word === word.toLowerCase()) return true;
-  if (word === word.toUpperCase()) return word.length >= 4;
+  if (word === word.toUpperCase()) return word.length >= 4 || /\d/.test(word);
   return /^\p{Lu}\p{Ll}+$/u.test(word);
 }
 
