@@ -90,6 +90,14 @@ function byDesignation(result: ClauseAnswer, organisation: DesignatedOrganisatio
   return answering.length > 0 ? { ...result, answering, designation: true } : result;
 }
 
+/**
+ * A word that only says how a clause its designation answered was asked ("list" in "is MS-13 on the
+ * list"): neither missing nor searched another way, since the designation answers without it.
+ */
+function asksOnlyHow(result: ClauseAnswer, word: string): boolean {
+  return result.designation === true && MEMBERSHIP_WORDS.test(word);
+}
+
 /** The clause as the reader typed it, for "The articles don't answer ...". */
 function quotedClause(clause: UnderstoodClause): string {
   const text = clause.question.replace(/[\s,]+$/, "");
@@ -146,14 +154,15 @@ export function answerQuestion(context: AnswerContext, question: string, options
       ...new Set(
         clauses.flatMap((c) =>
           c.result.ranked.plan.words
-            // Asked whether a thing is "on the list", a designation answers without the word "list".
-            .filter((w) => w.missing && !(c.result.designation && MEMBERSHIP_WORDS.test(w.token.folded)))
+            .filter((w) => w.missing && !asksOnlyHow(c.result, w.token.surface))
             .map((w) => w.token.surface),
         ),
       ),
     ],
     didYouMean: plans.flatMap((p) => p.corrections),
-    relatedTerms: plans.flatMap((p) => p.related),
+    relatedTerms: clauses.flatMap((c) =>
+      c.result.ranked.plan.related.filter((r) => !asksOnlyHow(c.result, r.term)),
+    ),
     aliases: [...new Set(plans.flatMap((p) => p.aliases))],
   };
   const answeredClauses = clauses.filter((c) => c.result.answering.length > 0);

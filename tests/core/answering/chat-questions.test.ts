@@ -338,6 +338,7 @@ describe("requests that are not passage searches", () => {
     expect(answer.answer?.text).toMatch(/designated as terrorist organisations/);
     // "list" and "org" are how the question asks, not what the passage must say.
     expect(answer.missingTerms.filter((t) => t !== "el")).toEqual(missing);
+    expect(answer.relatedTerms.map((r) => r.term)).not.toContain("list");
   });
 
   it("a thing the articles do not list as designated is not answered as if it were", async () => {
