@@ -202,6 +202,7 @@ describe("mayBeForeign: when the language detector is worth asking", () => {
     "wat did shienbaum sey abot troops",
     "which judge blokced the depot closures",
     "best budget gaming laptop 2026?",
+    "wat happend",
   ])("English, typos and all: %s", (message) => {
     expect(mayBeForeign(message, notInCorpus)).toBe(false);
   });
