@@ -56,6 +56,8 @@ const AMOUNTS =
 
 const rule = (pattern: string) => new RegExp(pattern, "iu");
 /** Words that make "who is the X" ask for a person holding a role, not who a named person is. */
+/** "what's the name of the girl": the name of a person, asked for as "which judge" asks for one. */
+const NAME_OF_PERSON = `^what(?:'s| is| was| are| were)? (?:the )?names? of (?:the |a |an |this |that )?(?:[\\p{L}'-]+ ){0,2}(?:${PERSON_NOUNS})\\b`;
 const ROLES = `${CATEGORY_AGENT}|${[...PERSON_TITLES].join("|")}|rep|head|boss|chief|member|owner|founder|winner|mayor|ceo`;
 
 /** In the order they are tried: the first that matches decides. */
@@ -89,13 +91,7 @@ const RULES: ReadonlyArray<readonly [RegExp, AnswerKind, "whole"?]> = [
   ],
   [rule(`^(?:who|whom|whose)\\b|^(?:which|what) (?:${CATEGORY_AGENT})\\b`), "agent"],
   // "what's the name of the girl": a person (read on the whole clause: the noun is its sixth word).
-  [
-    rule(
-      `^what(?:'s| is| was| are| were)? (?:the )?names? of (?:the |a |an |this |that )?(?:[\\p{L}'-]+ ){0,2}(?:${PERSON_NOUNS})\\b`,
-    ),
-    "agent",
-    "whole",
-  ],
+  [rule(NAME_OF_PERSON), "agent", "whole"],
   [
     rule(
       `^(?:which|what) (?!is\\b|are\\b|was\\b|were\\b|do\\b|does\\b|did\\b|will\\b|would\\b|can\\b|could\\b|has\\b|have\\b|had\\b|about\\b|happened\\b|happens\\b|kind\\b|sort\\b|type\\b|else\\b)[a-z]+\\b`,
@@ -115,7 +111,7 @@ const CATEGORY_THEN_VERB =
 
 /** "which judge", "who is the union's lawyer", "who was the judge that...": a person is asked for. */
 const ASKS_FOR_PERSON = new RegExp(
-  `^(?:which|what) (?:${PERSON_NOUNS})\\b|^what(?:'s| is| was| are| were)? (?:the )?names? of (?:the |a |an |this |that )?(?:[\\p{L}'-]+ ){0,2}(?:${PERSON_NOUNS})\\b|^who(?:'s| is| was| are| were)? (?:the |a |an )?(?:[\\p{L}']+ ){0,2}(?:${PERSON_NOUNS})\\b`,
+  `^(?:which|what) (?:${PERSON_NOUNS})\\b|${NAME_OF_PERSON}|^who(?:'s| is| was| are| were)? (?:the |a |an )?(?:[\\p{L}']+ ){0,2}(?:${PERSON_NOUNS})\\b`,
   "iu",
 );
 
