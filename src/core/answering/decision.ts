@@ -18,12 +18,13 @@ import { type AnswerContext, type RankedCandidate, type RankedQuestion, rankClau
 /** Inputs of the abstention model for a candidate, in the order of ABSTAIN_FEATURES. */
 export function abstentionFeatures(
   candidate: RankedCandidate,
-  plan: PlannedQuery,
   ranked: readonly RankedCandidate[],
   detail: DetailCheck,
-  typed: boolean,
-  counting = false,
+  asked: AskedDetail,
 ): Record<AbstainFeature, number> {
+  const { plan } = asked;
+  const typed = isTyped(asked);
+  const counting = asked.kind === "number";
   const feature = (name: FeatureName) => candidate.signals.features.get(name);
   const total = plan.words.reduce((sum, w) => sum + w.weight, 0) || 1;
   const unmatched = plan.words.filter((w) => w.unmatched).map((w) => w.weight);
@@ -63,13 +64,11 @@ export function abstentionFeatures(
 /** Probability, by the abstention model, that a candidate answers the question. */
 export function answerConfidence(
   candidate: RankedCandidate,
-  plan: PlannedQuery,
   ranked: readonly RankedCandidate[],
   detail: DetailCheck,
-  typed: boolean,
-  counting = false,
+  asked: AskedDetail,
 ): number {
-  const x = abstentionFeatures(candidate, plan, ranked, detail, typed, counting);
+  const x = abstentionFeatures(candidate, ranked, detail, asked);
   const { abstain } = model();
   let z: number = abstain.intercept;
   for (const name of ABSTAIN_FEATURES) z += abstain.coefficients[name] * x[name];
@@ -192,14 +191,7 @@ export function candidateDecisions(context: AnswerContext, question: string): Ca
       passageId: candidate.hit.passage.id,
       docId: candidate.hit.passage.citation.docId,
       named,
-      features: abstentionFeatures(
-        candidate,
-        ranked.plan,
-        ranked.ranked,
-        detail,
-        isTyped(asked),
-        asked.kind === "number",
-      ),
+      features: abstentionFeatures(candidate, ranked.ranked, detail, asked),
       holds: detail.holds,
       binding: detail.binding,
       absent,
@@ -234,21 +226,13 @@ export function answerClause(
 ): ClauseAnswer {
   const ranked = rankClause(context, clause, soft);
   const asked = askedDetail(clause, ranked.plan);
-  const typed = isTyped(asked);
   const named = namesTheStory(ranked.plan);
   const scored = ranked.ranked.slice(0, MAX_TOP).map((candidate) => {
     const detail = detailOf(context, candidate, asked);
     return {
       candidate,
       detail,
-      confidence: answerConfidence(
-        candidate,
-        ranked.plan,
-        ranked.ranked,
-        detail,
-        typed,
-        asked.kind === "number",
-      ),
+      confidence: answerConfidence(candidate, ranked.ranked, detail, asked),
     };
   });
   const absent = askedThingAbsent(context, clause, asked, named, scored[0]?.candidate);
