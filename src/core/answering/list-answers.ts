@@ -90,8 +90,11 @@ export function sourcesAnswer(context: AnswerContext, query: string, base: Answe
   };
 }
 
+/** The words for a designation as a terrorist organisation: "designated", "terrorist", "FTO", "blacklisted". */
+const DESIGNATION_STEMS = String.raw`designat\w*|terror\w*|ftos?|blacklist\w*`;
+
 /** Words naming a list of designated organisations: "terrorist", "designated", "FTO", "blacklist". */
-const DESIGNATION_WORDS = /\b(?:designat\w*|terror\w*|ftos?|blacklist\w*|sanction\w*)\b/i;
+const DESIGNATION_WORDS = new RegExp(`\\b(?:${DESIGNATION_STEMS}|sanction\\w*)\\b`, "i");
 
 /** Asking for a list: "which", "what are", "list", "name the", "all the", "who is on". */
 const LIST_WORDS =
@@ -125,8 +128,10 @@ export function asksForDesignations(
 }
 
 /** Words that only say "designated" in a membership question: never missing from its answer. */
-export const MEMBERSHIP_WORDS =
-  /^(?:list|lists|listed|blacklist\w*|terror\w*|designat\w*|ftos?|organi[sz]ations?|groups?)$/i;
+export const MEMBERSHIP_WORDS = new RegExp(
+  `^(?:${DESIGNATION_STEMS}|list|lists|listed|organi[sz]ations?|groups?)$`,
+  "i",
+);
 
 /**
  * "on the terror list", "a terrorist org", "designated": asking whether something is among them; not
