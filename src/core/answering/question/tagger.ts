@@ -1,6 +1,7 @@
 import type { EntityKind } from "../../corpus/types.ts";
 import { AliasTable } from "../../search/aliases.ts";
 import { analyze, type Token } from "../../text/analyze.ts";
+import { MONTH_ABBREVIATIONS, MONTH_NAMES } from "../../text/lexicon/months.ts";
 import { PERSON_TITLES } from "../../text/lexicon/titles.ts";
 
 /**
@@ -22,9 +23,10 @@ export interface TaggedSpan {
 
 const words = (list: string) => new Set(list.split(/\s+/).filter(Boolean));
 
-const MONTHS = words(
-  "january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec",
-);
+const MONTHS: ReadonlySet<string> = new Set([
+  ...MONTH_NAMES.map((m) => m.toLowerCase()),
+  ...Object.keys(MONTH_ABBREVIATIONS),
+]);
 const WEEKDAYS = words("monday tuesday wednesday thursday friday saturday sunday");
 const TIME_WORDS = words(
   "today yesterday tomorrow tonight overnight morning afternoon evening night weekend week weeks month months year years decade decades century ago earlier later recently spring summer autumn winter dawn noon midnight hour hours minutes days",

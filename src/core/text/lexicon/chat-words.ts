@@ -210,22 +210,3 @@ export const REWRITES: Readonly<Record<string, string>> = {
   shes: "she is",
   hes: "he is",
 };
-
-/**
- * Months as chat shortens them ("aug 2025"). Read as months only beside a number or after a word
- * that introduces a time, since some are also names ("Jan") or words ("APR").
- */
-export const MONTHS: Readonly<Record<string, string>> = {
-  jan: "January",
-  feb: "February",
-  mar: "March",
-  apr: "April",
-  jun: "June",
-  jul: "July",
-  aug: "August",
-  sep: "September",
-  sept: "September",
-  oct: "October",
-  nov: "November",
-  dec: "December",
-};

@@ -1,6 +1,7 @@
 import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from "obscenity";
 import { fold, isStopWord } from "../analyze.ts";
-import { CHAT_ONLY, CHAT_UNLESS_IN_CORPUS, MONTHS, REQUEST_FRAMES, REWRITES } from "./chat-words.ts";
+import { CHAT_ONLY, CHAT_UNLESS_IN_CORPUS, REQUEST_FRAMES, REWRITES } from "./chat-words.ts";
+import { MONTH_ABBREVIATIONS } from "./months.ts";
 
 /** A chat message read as a question: what it asks, in plain words, and what was chat around it. */
 export interface ChatReading {
@@ -134,8 +135,8 @@ export function readChat(message: string): ChatReading {
       replacement = lower === "w/" ? "with" : "without";
     } else if (REWRITES[lower] !== undefined && rewritable(word) && !isCapitalisedAbbreviation(word, after)) {
       replacement = REWRITES[lower] as string;
-    } else if (MONTHS[lower] !== undefined && isMonth(text.slice(0, start), text.slice(at))) {
-      replacement = MONTHS[lower] as string;
+    } else if (MONTH_ABBREVIATIONS[lower] !== undefined && isMonth(text.slice(0, start), text.slice(at))) {
+      replacement = MONTH_ABBREVIATIONS[lower] as string;
     } else if (lower === "us" && word === "us") {
       const next = /^\s*([\p{L}\p{N}]+)/u.exec(text.slice(at))?.[1] ?? "";
       const countryAfter = next !== "" && !isStopWord(next) && !TAKES_US.has(previous);
