@@ -351,7 +351,7 @@ const SPEAKER_AFTER = 4;
 function speaks(
   text: string,
   tokens: readonly Token[],
-  names: readonly TaggedSpan[],
+  nameSpans: readonly TaggedSpan[],
   isSpeaker: (token: Token) => boolean,
 ): boolean {
   const verbs = tokens.flatMap((t, i) => (REPORTING_WORDS.has(t.folded) ? [i] : []));
@@ -360,7 +360,7 @@ function speaks(
   );
   // Another person or organisation, by the tagger: not a weekday or a sentence's first word.
   const otherName = (t: Token) =>
-    names.some((n) => t.start >= n.start && t.end <= n.end) &&
+    nameSpans.some((n) => t.start >= n.start && t.end <= n.end) &&
     !isSpeaker(t) &&
     !TITLE_TERMS.has(t.term ?? "") &&
     !asides.some(([from, to]) => t.start > from && t.end < to);
@@ -404,10 +404,10 @@ function statementCheck(
     const tokens = bySentence[s] as Token[];
     if (!names(tokens)) continue;
     const text = (sentences[s] as Sentence).text;
-    const named = tagSentence(text, aliases, people).filter(
+    const nameSpans = tagSentence(text, aliases, people).filter(
       (span) => span.kind === "person" || span.kind === "organisation",
     );
-    if (reports[s] && speaks(text, tokens, named, (t) => names([t])))
+    if (reports[s] && speaks(text, tokens, nameSpans, (t) => names([t])))
       return { holds: true, binding: true, sentence: s };
     if (reports[s + 1] && !reports[s]) return { holds: true, binding: true, sentence: s + 1 };
   }
