@@ -1,6 +1,13 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { RELATIONS, type Relation, useStandIns, useTagger, VECTOR_SIMILARITY } from "../core/index.ts";
+import {
+  DEFAULT_RELATIONS,
+  RELATIONS,
+  type Relation,
+  useStandIns,
+  useTagger,
+  VECTOR_SIMILARITY,
+} from "../core/index.ts";
 import { CLIError } from "../entry/errors.ts";
 import { runMain } from "../entry/run-main.ts";
 import type { ChatReport, EvalReport, QaReport } from "../eval/run-eval.ts";
@@ -188,7 +195,7 @@ await runMain({
       );
     }
     if (values.relations !== undefined || values["vector-similarity"] !== undefined) {
-      const chosen = (values.relations ?? "synonyms,vectors,paraphrases").split(",").filter(Boolean);
+      const chosen = values.relations?.split(",").filter(Boolean) ?? [...DEFAULT_RELATIONS];
       const unknown = chosen.find((r) => !(RELATIONS as readonly string[]).includes(r));
       if (unknown)
         throw new CLIError(`storydesk: --relations takes ${RELATIONS.join(", ")}, not "${unknown}".`);

@@ -60,7 +60,13 @@ export {
   useTagger,
 } from "./answering/question/tagger.ts";
 export type { RankedCandidate } from "./answering/ranking.ts";
-export { RELATIONS, type Relation, useStandIns, VECTOR_SIMILARITY } from "./answering/stand-ins.ts";
+export {
+  DEFAULT_RELATIONS,
+  RELATIONS,
+  type Relation,
+  useStandIns,
+  VECTOR_SIMILARITY,
+} from "./answering/stand-ins.ts";
 export {
   CorpusError,
   type Diagnostic,

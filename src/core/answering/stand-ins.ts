@@ -9,12 +9,20 @@ import { lookUp } from "../text/wordnet.ts";
  * - synonyms: WordNet synonyms of one word ("salary" for "pay"). Multi-word synonyms are left out:
  *   their words apart lose the meaning ("drop dead" is not "drop", "Aloha State" is not "state").
  * - hypernyms: WordNet's broader terms of the first sense ("soldier" -> "serviceman").
+ * - derivations: WordNet's derivationally related forms, which a stemmer keeps apart ("died" ->
+ *   "death", "decided" -> "decision").
  * - vectors: for a word no article uses, the words of the best candidate passages whose GloVe vectors
  *   are close to it ("soldiers" -> "military" 0.76, "homeless" -> "displaced" 0.71).
  * - paraphrases: storydesk's groups of everyday news paraphrases ("helping", "cooperation").
  */
-export type Relation = "synonyms" | "hypernyms" | "vectors" | "paraphrases";
-export const RELATIONS: readonly Relation[] = ["synonyms", "hypernyms", "vectors", "paraphrases"];
+export type Relation = "synonyms" | "hypernyms" | "derivations" | "vectors" | "paraphrases";
+export const RELATIONS: readonly Relation[] = [
+  "synonyms",
+  "hypernyms",
+  "derivations",
+  "vectors",
+  "paraphrases",
+];
 
 /** Credit towards coverage of a stand-in, relative to the question's own word. */
 export const SYNONYM_CREDIT = 0.5;
@@ -36,7 +44,10 @@ export const VECTOR_SAME = 0.7;
 /** Credit of a stand-in that is only related. */
 export const RELATED_CREDIT = 0.25;
 
-let relations: ReadonlySet<Relation> = new Set<Relation>(["synonyms", "vectors", "paraphrases"]);
+/** The relations in use unless an evaluation chooses others. */
+export const DEFAULT_RELATIONS: readonly Relation[] = ["synonyms", "derivations", "vectors", "paraphrases"];
+
+let relations: ReadonlySet<Relation> = new Set(DEFAULT_RELATIONS);
 let vectorSimilarity = VECTOR_SIMILARITY;
 
 /** The relations in use (the default, or those an evaluation chose). */
@@ -75,6 +86,7 @@ export function standInsOf(folded: string): readonly StandIn[] {
     const words = [
       ...(relations.has("synonyms") ? entry.synonyms : []),
       ...(relations.has("hypernyms") ? entry.hypernyms : []),
+      ...(relations.has("derivations") ? entry.derived : []),
     ];
     const vectors = wordVectors();
     if (relations.has("paraphrases")) {

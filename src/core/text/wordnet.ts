@@ -134,10 +134,21 @@ function baseForms(word: string, pos: Pos): string[] {
   return forms;
 }
 
-/** A synset (the `data.<pos>` line at `offset`): its words, multi-word lemmas with spaces, and its hypernyms. */
-function synset(pos: Pos, offset: string): { words: string[]; hypernyms: Array<readonly [Pos, string]> } {
+/** A word of another synset: its part of speech, the synset's offset, and the word's place in it (from 1). */
+type WordPointer = readonly [Pos, string, number];
+
+interface Synset {
+  /** Its words, multi-word lemmas with spaces. */
+  readonly words: string[];
+  readonly hypernyms: Array<readonly [Pos, string]>;
+  /** Derivationally related forms, by the place (from 1) of the word of this synset they start from. */
+  readonly derivations: Array<readonly [number, WordPointer]>;
+}
+
+/** The synset on the `data.<pos>` line at `offset`. */
+function synset(pos: Pos, offset: string): Synset {
   const line = fileOf(`data.${pos}`)?.lineAt(Number(offset));
-  if (!line) return { words: [], hypernyms: [] };
+  if (!line) return { words: [], hypernyms: [], derivations: [] };
   // offset lex_filenum ss_type w_cnt word lex_id [word lex_id...] p_cnt [symbol offset pos source/target...]
   const fields = line.split(" ");
   const count = Number.parseInt(fields[3] ?? "0", 16);
@@ -147,12 +158,19 @@ function synset(pos: Pos, offset: string): { words: string[]; hypernyms: Array<r
   const at = 4 + count * 2;
   const pointers = Number(fields[at] ?? 0);
   const hypernyms: Array<readonly [Pos, string]> = [];
+  const derivations: Array<readonly [number, WordPointer]> = [];
   for (let p = 0; p < pointers; p++) {
-    const [symbol, target, posLetter] = fields.slice(at + 1 + p * 4, at + 5 + p * 4);
+    const [symbol, target, posLetter, sourceTarget = "0000"] = fields.slice(at + 1 + p * 4, at + 5 + p * 4);
     const targetPos = POS_OF_LETTER[posLetter ?? ""];
-    if ((symbol === "@" || symbol === "@i") && target && targetPos) hypernyms.push([targetPos, target]);
+    if (!target || !targetPos) continue;
+    if (symbol === "@" || symbol === "@i") hypernyms.push([targetPos, target]);
+    // "+" is a lexical pointer: two hex digits name the source word, two the target word.
+    if (symbol === "+") {
+      const source = Number.parseInt(sourceTarget.slice(0, 2), 16);
+      derivations.push([source, [targetPos, target, Number.parseInt(sourceTarget.slice(2), 16)]]);
+    }
   }
-  return { words, hypernyms };
+  return { words, hypernyms, derivations };
 }
 
 const POS_OF_LETTER: Record<string, Pos> = { n: "noun", v: "verb", a: "adj", s: "adj", r: "adv" };
@@ -164,6 +182,11 @@ export interface WordNetEntry {
   readonly synonyms: readonly string[];
   /** Words of the broader terms of its first sense in each part of speech ("soldier" -> "enlisted person"). */
   readonly hypernyms: readonly string[];
+  /**
+   * Words derived from it or it from them, in its first senses: "die" and "death", "decide" and
+   * "decision", "invade" and "invasion", which a stemmer keeps apart.
+   */
+  readonly derived: readonly string[];
   /** Its dictionary forms that WordNet knows ("hardest" -> "hard", "shipped" -> "ship"). */
   readonly bases: readonly string[];
   /**
@@ -173,7 +196,14 @@ export interface WordNetEntry {
   readonly tagged: number;
 }
 
-const NOT_FOUND: WordNetEntry = { found: false, synonyms: [], hypernyms: [], bases: [], tagged: 0 };
+const NOT_FOUND: WordNetEntry = {
+  found: false,
+  synonyms: [],
+  hypernyms: [],
+  derived: [],
+  bases: [],
+  tagged: 0,
+};
 
 /**
  * Looks a lowercase word up: synonyms from its first senses in every part of speech, and how common
@@ -196,6 +226,7 @@ const looked = new Map<string, WordNetEntry>();
 function readEntry(word: string): WordNetEntry {
   const found = new Set<string>();
   const broader = new Set<string>();
+  const derived = new Set<string>();
   const bases = new Set<string>();
   let tagged = 0;
   let known = false;
@@ -211,8 +242,14 @@ function readEntry(word: string): WordNetEntry {
       tagged += Number(fields[5 + pointers] ?? 0) || 0;
       const offsets = fields.filter((f) => /^\d{8}$/.test(f));
       offsets.slice(0, MAX_SENSES).forEach((offset, sense) => {
-        const { words, hypernyms } = synset(pos, offset);
+        const { words, hypernyms, derivations } = synset(pos, offset);
         for (const w of words) if (w !== form) found.add(w.toLowerCase());
+        const place = words.findIndex((w) => w.toLowerCase() === form) + 1;
+        for (const [source, [targetPos, target, targetPlace]] of derivations) {
+          if (source !== place) continue;
+          const w = synset(targetPos, target).words[targetPlace - 1];
+          if (w) derived.add(w.toLowerCase());
+        }
         if (sense > 0) return;
         for (const [hyperPos, target] of hypernyms) {
           for (const w of synset(hyperPos, target).words) broader.add(w.toLowerCase());
@@ -223,7 +260,15 @@ function readEntry(word: string): WordNetEntry {
   }
   found.delete(word);
   bases.delete(word);
-  return { found: known, synonyms: [...found], hypernyms: [...broader], bases: [...bases], tagged };
+  for (const base of [word, ...bases]) derived.delete(base);
+  return {
+    found: known,
+    synonyms: [...found],
+    hypernyms: [...broader],
+    derived: [...derived],
+    bases: [...bases],
+    tagged,
+  };
 }
 
 /** Synonyms of a lowercase word (see {@link lookUp}). */

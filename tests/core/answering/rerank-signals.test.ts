@@ -16,6 +16,10 @@ The union asked for higher wages after the strike at the shipyard.
 Managers said the pay offer on the table was final.
 
 The salary of a welder at the yard is set by law.
+
+Rebels invaded the yard in May.
+
+The union condemned the invasion of the yard.
 `;
 
 let dir: string;
@@ -45,6 +49,15 @@ describe("re-ranking signals", () => {
     // The welders' paragraph says "salary" itself: synonyms add nothing to it.
     expect(literal.signals.features.get("synonymCoverage")).toBeCloseTo(
       literal.signals.features.get("coverage"),
+    );
+  });
+
+  it("credits a derived form the stemmer keeps apart (invaded / invasion), at half", () => {
+    const ranked = library.rank("who condemned that rebels invaded the yard").ranked;
+    const derived = ranked.find((c) => c.hit.passage.text.includes("the invasion of"));
+    if (!derived) throw new Error("the invasion paragraph should be a candidate");
+    expect(derived.signals.features.get("synonymCoverage")).toBeGreaterThan(
+      derived.signals.features.get("coverage"),
     );
   });
 });

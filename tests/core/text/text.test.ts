@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { analyze, fold, terms } from "../../../src/core/text/analyze.ts";
 import { containsPhrase } from "../../../src/core/text/phrase.ts";
 import { cutAtSentences, sentences } from "../../../src/core/text/sentences.ts";
-import { synonyms } from "../../../src/core/text/wordnet.ts";
+import { lookUp, synonyms } from "../../../src/core/text/wordnet.ts";
 
 describe("analysis", () => {
   it("folds case and diacritics, so that Generación and GENERACION are one term", () => {
@@ -85,6 +85,16 @@ describe("WordNet synonyms", () => {
     expect(synonyms("sheinbaum")).toEqual([]);
     expect(synonyms("ms-13!")).toEqual([]);
     expect(synonyms("")).toEqual([]);
+  });
+
+  it("finds the forms a word is derived from or gives, which a stemmer keeps apart", () => {
+    expect(lookUp("died").derived).toContain("death");
+    expect(lookUp("deaths").derived).toContain("die");
+    expect(lookUp("decided").derived).toContain("decision");
+    expect(lookUp("extradited").derived).toContain("extradition");
+    // Its own dictionary form is not derived from it.
+    expect(lookUp("died").derived).not.toContain("die");
+    expect(lookUp("sheinbaum").derived).toEqual([]);
   });
 
   it("finds the first and the last entries of an index file", () => {
