@@ -28,6 +28,8 @@ describe("readChat", () => {
     ["what was veyra's Q1 revenue", "what was veyra's first quarter revenue", 0],
     ["who is the WHO rep in nepal", "who is the WHO representative in nepal", 0],
     ["how many hrs did the uni close", "how many hours did the university close", 0],
+    ["how many gb did they leak", "how many gigabytes did they leak", 0],
+    ["how many ops were cancelled", "how many operations were cancelled", 0],
   ])("%s -> %s", (message, text, mentions) => {
     const reading = readChat(message);
     expect(reading.text).toBe(text);
@@ -44,6 +46,14 @@ describe("readChat", () => {
     expect(readChat("DID MEXICO SAY NO TO US TROOPS").text).toBe("did mexico say no to US troops");
     expect(readChat("NATO?").text).toBe("NATO?");
     expect(readChat("what does the WHO say").text).toBe("what does the WHO say");
+  });
+
+  it("reads words about the situation itself ('this whole mess') as no topic where no article uses them", () => {
+    expect([...readChat("how much did this whole mess cost them altogether").soft].sort()).toEqual([
+      "altogether",
+      "mess",
+      "whole",
+    ]);
   });
 
   it("reads versus as no topic of its own where no article uses it", () => {

@@ -24,7 +24,8 @@ export const CHAT_UNLESS_IN_CORPUS = new Set(
   worthless sucks suck crap hell heck damn dammit bloody freaking frickin fricking
   bot robot storydesk chatbot question questions quick wondering wonder curious pretty good bad cool nice
   great awesome interesting fine sure anyway anyways actually basically literally seriously honestly
-  really totally real whatever like mean guess guy guys vs versus`
+  really totally real whatever like mean guess guy guys vs versus
+  mess stuff thing things situation saga drama fiasco shitshow whole altogether overall`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -114,6 +115,15 @@ export const REWRITES: Readonly<Record<string, string>> = {
   hrs: "hours",
   wks: "weeks",
   mins: "minutes",
+  secs: "seconds",
+  kb: "kilobytes",
+  mb: "megabytes",
+  gb: "gigabytes",
+  tb: "terabytes",
+  kg: "kilograms",
+  kgs: "kilograms",
+  lbs: "pounds",
+  ops: "operations",
   org: "organization",
   orgs: "organizations",
   q1: "first quarter",
