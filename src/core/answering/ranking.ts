@@ -92,10 +92,42 @@ export function rankClause(
     signals: signalsOf(index, compiled, hit, rank, topScore, articleCache),
   }));
   setRecency(signalled);
-  const ranked = signalled
-    .map(({ hit, signals }) => ({ hit, signals, score: weightedSum(model().rerank, signals.features) }))
-    .sort((a, b) => b.score - a.score || a.hit.index - b.hit.index);
+  const ranked = sourcesAfterArticleText(
+    signalled
+      .map(({ hit, signals }) => ({ hit, signals, score: weightedSum(model().rerank, signals.features) }))
+      .sort((a, b) => b.score - a.score || a.hit.index - b.hit.index),
+  );
   return { query, plan, compiled, ranked, clause };
+}
+
+/** How far down a source line is moved at most, below article text that covers the question as well. */
+const SOURCE_DEFERRAL = 5;
+
+/**
+ * A source line names where reporting came from ("Ministry of Health: statement, 3 March"); it is
+ * short, so it covers a question's names densely while holding none of what was said. It goes below
+ * the first passage of article text among the next few that covers the question as well as it does.
+ */
+function sourcesAfterArticleText(ranked: RankedCandidate[]): RankedCandidate[] {
+  const out = [...ranked];
+  const moved = new Set<RankedCandidate>();
+  for (let i = 0; i < out.length; i++) {
+    const source = out[i] as RankedCandidate;
+    if (source.hit.passage.citation.kind !== "source" || moved.has(source)) continue;
+    const coverage = source.signals.features.get("coverage");
+    const limit = Math.min(out.length, i + 1 + SOURCE_DEFERRAL);
+    for (let j = i + 1; j < limit; j++) {
+      const other = out[j] as RankedCandidate;
+      if (other.hit.passage.citation.kind === "source" || other.signals.features.get("coverage") < coverage)
+        continue;
+      out.splice(i, 1);
+      out.splice(j, 0, source);
+      moved.add(source);
+      i--;
+      break;
+    }
+  }
+  return out;
 }
 
 /** Plans a question (its first clause), retrieves and re-ranks: for evaluation and tuning. */

@@ -61,3 +61,37 @@ describe("re-ranking signals", () => {
     );
   });
 });
+
+describe("source lines", () => {
+  const REPORT = `---
+id: flood-report
+title: Flood waters recede in the valley
+published: 2024-07-02
+sources:
+  - "Valley Nurses' Council: statement, 1 July 2024"
+---
+
+The river fell below its banks on Monday, a week after the flood.
+
+Hospitals in the valley reopened their wards on Tuesday after the power came back, and the first patients moved from the emergency tents were back in their beds by the evening. In a statement, the nurses' council said its members had worked double shifts all week and asked the regional health board for more staff before the winter.
+`;
+  let sourceDir: string;
+  let sourceLibrary: Library;
+
+  beforeAll(async () => {
+    sourceDir = await mkdtemp(path.join(tmpdir(), "storydesk-sources-"));
+    await writeFile(path.join(sourceDir, "flood-report.md"), REPORT);
+    sourceLibrary = Library.build(await loadCorpus(sourceDir));
+  });
+
+  afterAll(async () => {
+    await rm(sourceDir, { recursive: true, force: true });
+  });
+
+  it("go below article text that covers the question as well: the line names the speaker, the text what was said", () => {
+    const ranked = sourceLibrary.rank("wat r the nurses sayin").ranked;
+    const kinds = ranked.map((c) => c.hit.passage.citation.kind);
+    expect(kinds[0]).toBe("paragraph");
+    expect(kinds).toContain("source");
+  });
+});
