@@ -1,4 +1,4 @@
-import { readdir } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { readJsonl } from "./jsonl.ts";
@@ -40,6 +40,25 @@ export interface ChatStory {
   readonly halves: Readonly<Record<Half, readonly ChatQuestion[]>>;
 }
 
+/**
+ * The corpus a story's questions are asked of: the bundled one for the bundled story, the one a
+ * story.json names (`{"corpus": "corpus"}`, for a second set on a corpus already in the repository),
+ * or eval/corpora/<story>/.
+ */
+async function corpusDirOf(dir: string, name: string): Promise<string> {
+  if (name === BUNDLED_STORY) return "corpus";
+  const named = await readFile(path.join(dir, name, "story.json"), "utf8").then(
+    (text) => storyFileSchema.parse(JSON.parse(text)).corpus,
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === "ENOENT") return undefined;
+      throw error;
+    },
+  );
+  return named ?? path.join(CHAT_CORPORA_DIR, name);
+}
+
+const storyFileSchema = z.object({ corpus: z.string().min(1) });
+
 export async function readChatStories(dir = CHAT_DIR): Promise<ChatStory[]> {
   const names = (await readdir(dir, { withFileTypes: true }))
     .filter((e) => e.isDirectory())
@@ -52,7 +71,7 @@ export async function readChatStories(dir = CHAT_DIR): Promise<ChatStory[]> {
       );
       return {
         name,
-        corpusDir: name === BUNDLED_STORY ? "corpus" : path.join(CHAT_CORPORA_DIR, name),
+        corpusDir: await corpusDirOf(dir, name),
         halves: { tuning: tuning ?? [], "held-out": heldOut ?? [] },
       };
     }),
