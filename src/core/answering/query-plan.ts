@@ -267,7 +267,11 @@ export function withVectorStandIns(
   let changed = false;
   const words = plan.words.map((word) => {
     if (!word.missing || word.reporting || word.entity || isTitleWord(word.token.folded)) return word;
-    const found = vectorStandIns(word.token.folded, passageWords).filter((s) => !word.accepts.has(s.term));
+    // A stand-in already accepted is found again only to raise its credit ("parliamentary", a
+    // derived form, is also the word itself by its vector and its letters).
+    const found = vectorStandIns(word.token.folded, passageWords).filter(
+      (s) => (word.accepts.get(s.term) ?? 0) < (s.credit ?? SYNONYM_CREDIT),
+    );
     if (found.length === 0) return word;
     changed = true;
     const accepts = new Map(word.accepts);
@@ -278,9 +282,14 @@ export function withVectorStandIns(
     const at = related.findIndex((r) => r.term === word.token.surface);
     const shown = found.map((s) => s.word);
     if (at >= 0)
-      related[at] = { term: word.token.surface, related: [...(related[at]?.related ?? []), ...shown] };
+      related[at] = {
+        term: word.token.surface,
+        related: [...new Set([...(related[at]?.related ?? []), ...shown])],
+      };
     else related.push({ term: word.token.surface, related: shown });
-    return { ...word, accepts, unmatched: false };
+    // Another form of the word the articles use ("congressional" for "congress") is the word said.
+    const said = found.some((s) => s.sameWord);
+    return { ...word, accepts, unmatched: false, ...(said ? { missing: false } : {}) };
   });
   if (!changed) return plan;
   return { ...plan, words, related, search: [...search].map(([term, weight]) => ({ term, weight })) };

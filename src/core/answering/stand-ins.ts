@@ -73,6 +73,19 @@ export interface StandIn {
   readonly credit?: number;
   /** From storydesk's paraphrase groups: another way of saying the same thing in the news. */
   readonly paraphrase?: boolean;
+  /**
+   * Another form of the same word: it starts with the word and means the same by its vector
+   * ("congressional" for "congress"), so the word is said, not missing.
+   */
+  readonly sameWord?: boolean;
+}
+
+/** Letters a form must share with the start of a word, at least, to be another form of it. */
+const SAME_ROOT_LETTERS = 5;
+
+/** "congressional" is a form of "congress", "national" of "nation"; "nationwide" too, by this test alone. */
+function sharesRoot(word: string, other: string): boolean {
+  return word.length >= SAME_ROOT_LETTERS && other.startsWith(word);
 }
 
 const cache = new Map<string, readonly StandIn[]>();
@@ -127,8 +140,11 @@ export function vectorStandIns(folded: string, passageWords: ReadonlyMap<string,
   close.sort((a, b) => b.similarity - a.similarity);
   const byTerm = new Map<string, StandIn>();
   for (const c of close) {
-    const credit = c.similarity >= VECTOR_SAME ? SYNONYM_CREDIT : RELATED_CREDIT;
-    if (!byTerm.has(c.term)) byTerm.set(c.term, { word: c.word, term: c.term, credit });
+    const same = c.similarity >= VECTOR_SAME;
+    const sameWord = same && sharesRoot(folded, c.word);
+    const credit = sameWord ? 1 : same ? SYNONYM_CREDIT : RELATED_CREDIT;
+    if (!byTerm.has(c.term))
+      byTerm.set(c.term, { word: c.word, term: c.term, credit, ...(sameWord ? { sameWord } : {}) });
   }
   return [...byTerm.values()].slice(0, VECTOR_STAND_INS);
 }

@@ -19,6 +19,8 @@ Dockworkers at the port of Valparaíso walked out on Monday, demanding higher wa
 The Unión Portuaria, which represents most of the port's workers, said the strike would last until the Ministry of Labour agreed to talks.
 
 Shipping companies diverted twelve container vessels to San Antonio while the strike lasted.
+
+Opposition deputies said the walkout had no parliamentary support.
 `;
 const ENTITIES = `entities:
   - name: Unión Portuaria
@@ -43,6 +45,13 @@ afterAll(async () => {
 });
 
 describe("ask", () => {
+  it("takes another form of a word the articles use for the word itself: parliamentary for parliament", async () => {
+    const answer = await library.ask("does the walkout have support in parliament");
+    expect(answer.answered).toBe(true);
+    expect(answer.missingTerms).toEqual([]);
+    expect(answer.answer?.text).toContain("parliamentary support");
+  });
+
   it("answers with the best sentence, its citation and the matched words marked", async () => {
     const answer = await library.ask("Why did the dockworkers walk out?");
     expect(answer.answered).toBe(true);
