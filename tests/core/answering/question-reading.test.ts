@@ -29,6 +29,10 @@ describe("readChat", () => {
     ["who is the WHO rep in nepal", "who is the WHO representative in nepal", 0],
     ["how many hrs did the uni close", "how many hours did the university close", 0],
     ["how many gb did they leak", "how many gigabytes did they leak", 0],
+    ["<@123456789012345678> good morning everyone!!", "", 1],
+    ["hey all, who is anna kelly", "who is anna kelly", 0],
+    ["stupid bot answer this: how many were extradited", "stupid bot: how many were extradited", 0],
+    ["what happened on the morning of the raid", "what about the morning of the raid", 0],
     ["how many ops were cancelled", "how many operations were cancelled", 0],
   ])("%s -> %s", (message, text, mentions) => {
     const reading = readChat(message);
@@ -95,6 +99,7 @@ describe("questionForm: what kind of answer a question asks for", () => {
     "what is the name of the girl the rescuers pulled out",
     "what's the name of the judge",
     "which boy was rescued",
+    "what are the names of the 26 cartel guys that got extradited",
   ])("a person is asked for: %s", (question) => {
     const form = questionForm(question);
     expect(form.kind).toBe("agent");

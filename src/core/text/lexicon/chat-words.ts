@@ -70,6 +70,11 @@ export const REQUEST_FRAMES: ReadonlyArray<RegExp | readonly [RegExp, string]> =
   /\bany (?:idea|ideas|clue|info)\b/gi,
   /\b(?:explain|describe|summari[sz]e)\b/gi,
   /\bi mean\b/gi,
+  // "good morning everyone", "hey all": a greeting and whom it greets.
+  /^\s*good (?:morning|mornin|afternoon|evening|night|day)\b(?:,?\s+(?:everyone|everybody|all|y'?all|folks|team|chat|people|ppl))?/gi,
+  /^\s*(?:hi|hii|hey|heyy|hello|yo|sup|gm|morning|evening)\s+(?:everyone|everybody|all|y'?all|folks|team|chat|people|ppl)\b/gi,
+  // "answer this:", "answer me": the bot asked to answer, not a topic.
+  /\banswer (?:me )?(?:this|that)\b|\banswer me\b/gi,
   /\blet(?:'s|s| us) see\b/gi,
   /,?\s*\bor (?:what|nah|not|no|nope|smth|something)\s*(?=[?!.]*\s*$)/gi,
 ];
