@@ -67,6 +67,9 @@ export function renderAnswer(answer: Answer, style: Style): string {
     case "sources":
       lines.push(answer.message, "", ...sourceLines(answer.sources ?? []));
       break;
+    case "summary":
+      lines.push(answer.message, "", ...passageLines(answer.passages));
+      break;
     case "detail-missing":
     case "not-covered":
       lines.push(answer.message, ...notes);

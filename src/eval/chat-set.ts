@@ -17,8 +17,8 @@ export const chatQuestionSchema = z.object({
    * in a language the articles are not written in.
    */
   expect: z.enum(["answer", "partial", "detail-missing", "not-covered", "smalltalk", "language"]),
-  /** A request that is not a passage search: the designations list, or the articles' sources. */
-  request: z.enum(["designations", "sources"]).optional(),
+  /** A request that is not a passage search: the designations list, the articles' sources, the story in short. */
+  request: z.enum(["designations", "sources", "summary"]).optional(),
   passageIds: z.array(z.string()),
   missing: z.array(z.string()).optional(),
   answers: z.array(z.string()).default([]),

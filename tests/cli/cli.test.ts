@@ -214,6 +214,14 @@ describe("ask", () => {
     expect(corrected.answered).toBe(true);
   });
 
+  it("prints the story in short, the key points cited, for a tldr", async () => {
+    const result = await ask(["tldr pls"]);
+    expect(result.code, result.stderr).toBe(0);
+    const out = lines(result.stdout);
+    expect(out[0]).toBe("The story in short, from the article:");
+    expect(out.filter((line) => /· key point \d ·/.test(line))).toHaveLength(3);
+  });
+
   it("prints a did-you-mean line in text", async () => {
     const result = await ask(["What did sheinbam say about the military?"]);
     expect(result.code, result.stderr).toBe(0);

@@ -356,6 +356,14 @@ describe("/ask", () => {
     expect(embed?.fields?.[0]?.value).toContain("source 1: Mexico extradites 26 top cartel figures to U.S.");
   });
 
+  it("answers a request for the story in short with the key points, cited", async () => {
+    const { message } = await ask("tldr pls");
+    const [embed] = message.embeds;
+    expect(embed?.title).toBe("The story in short");
+    expect(embed?.description).toContain("The story in short, from the article:");
+    expect(embed?.fields?.[0]?.name).toMatch(/^\[1\] key point 1 · 2025-08$/);
+  });
+
   it("asks for a question in the articles' language, naming both", async () => {
     const { message } = await ask("¿Quién es Claudia Sheinbaum?");
     const [embed] = message.embeds;

@@ -54,8 +54,9 @@ describe("renderAnswer", () => {
         const buttons = payload.components.flatMap((row) => row.components);
         const actions = buttons.map((b) => ("custom_id" in b ? decodeButton(b.custom_id) : undefined));
         expect(actions.every((x) => x !== undefined && x.version === v.version)).toBe(true);
-        // Only a passage answer pages and shares; the designations, sources and help replies are whole.
-        const paged = a.outcome === "answered";
+        // A passage answer and the story in short page and share; the designations, sources and help
+        // replies are whole.
+        const paged = a.outcome === "answered" || a.outcome === "summary";
         expect(actions.some((x) => x?.kind === "more")).toBe(
           paged && Math.min(v.page, pages - 1) + 1 < pages,
         );

@@ -295,6 +295,7 @@ export const outcome = fc.constantFrom<Answer["outcome"]>(
   "small-talk",
   "designations",
   "sources",
+  "summary",
   "other-language",
 );
 
@@ -332,7 +333,7 @@ export const answer: fc.Arbitrary<Answer> = fc
     languages: fc.record({ question: userText(40), articles: userText(40) }),
   })
   .map(({ outcome: o, passages, sentence, source, designations, sources, examples, languages, ...rest }) => {
-    const answered = o === "answered" || o === "designations" || o === "sources";
+    const answered = o === "answered" || o === "designations" || o === "sources" || o === "summary";
     return {
       ...rest,
       outcome: o,

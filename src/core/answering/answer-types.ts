@@ -48,6 +48,7 @@ export interface AnswerSentence {
  * - `small-talk`: no question ("hi", "thanks", "what can you do"): the help reply;
  * - `designations`: a request for the list of designated organisations;
  * - `sources`: a request for the articles and the sources they name;
+ * - `summary`: a request for the story in short ("tldr"): the latest articles' key points;
  * - `other-language`: a question in a language the articles are not written in.
  */
 export type AnswerOutcome =
@@ -57,6 +58,7 @@ export type AnswerOutcome =
   | "small-talk"
   | "designations"
   | "sources"
+  | "summary"
   | "other-language";
 
 /** An article and the reports it names as its sources, for the `sources` outcome. */
@@ -72,7 +74,7 @@ export interface ArticleSources {
 export interface Answer {
   readonly query: string;
   readonly outcome: AnswerOutcome;
-  /** Whether passages answer the question (true for `answered`, `designations` and `sources`). */
+  /** Whether passages answer the question (true for `answered`, `designations`, `sources` and `summary`). */
   readonly answered: boolean;
   /** One sentence for the reader: what was found, or why nothing was. */
   readonly message: string;

@@ -22,6 +22,7 @@ import {
   MEMBERSHIP_WORDS,
   smallTalkAnswer,
   sourcesAnswer,
+  summaryAnswer,
 } from "./list-answers.ts";
 import { model } from "./model.ts";
 import { normaliseQuestion, QuestionError } from "./question/normalise.ts";
@@ -133,6 +134,7 @@ export function answerQuestion(context: AnswerContext, question: string, options
   const understood: UnderstoodQuestion = understandQuestion(query);
   if (understood.smallTalk) return smallTalkAnswer(context, query);
   if (understood.asksForSources) return sourcesAnswer(context, query, EMPTY_BASE);
+  if (understood.asksForSummary) return summaryAnswer(context, query, EMPTY_BASE);
 
   const clauses = understood.clauses.map((clause) => {
     const result = answerClause(context, clause, understood.soft, threshold);

@@ -13,7 +13,7 @@ import type { PlannedQuery } from "./query-plan.ts";
 import type { UnderstoodClause } from "./question/understand.ts";
 import type { AnswerContext } from "./ranking.ts";
 
-/** A passage cited as it is, outside a ranking (designations, sources). */
+/** A passage cited as it is, outside a ranking (designations, sources, summary). */
 function citedPassage(passage: Passage): AnswerPassage {
   return {
     id: passage.id,
@@ -87,6 +87,43 @@ export function sourcesAnswer(context: AnswerContext, query: string, base: Answe
     answer: null,
     passages: articles.flatMap((a) => a.passages).map(citedPassage),
     sources: articles.map((a) => a.article),
+  };
+}
+
+/** How many articles, newest first, a summary is made of: a story's latest reporting. */
+export const SUMMARY_ARTICLES = 3;
+
+/**
+ * The story in short: the key points of the latest articles, newest first, or the first paragraph
+ * of one that has none.
+ */
+export function summaryAnswer(context: AnswerContext, query: string, base: AnswerBase): Answer {
+  const byArticle = new Map<string, Passage[]>();
+  for (const passage of context.index.passages) {
+    const list = byArticle.get(passage.citation.docId) ?? [];
+    list.push(passage);
+    byArticle.set(passage.citation.docId, list);
+  }
+  const latest = [...byArticle.values()]
+    .sort((a, b) => (b[0]?.citation.published ?? "").localeCompare(a[0]?.citation.published ?? ""))
+    .slice(0, SUMMARY_ARTICLES);
+  const passages = latest.flatMap((article) => {
+    const keyPoints = article.filter((p) => p.citation.kind === "key-point");
+    if (keyPoints.length > 0) return keyPoints;
+    const lead = article.find((p) => p.citation.kind === "paragraph");
+    return lead ? [lead] : [];
+  });
+  return {
+    ...base,
+    query,
+    outcome: "summary",
+    answered: passages.length > 0,
+    message:
+      passages.length > 0
+        ? `The story in short, from ${latest.length === 1 ? "the article" : `the latest ${count(latest.length, "article")}`}:`
+        : "The articles hold nothing to sum up yet.",
+    answer: null,
+    passages: passages.map(citedPassage),
   };
 }
 

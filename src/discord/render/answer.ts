@@ -202,7 +202,9 @@ function passagesReply(answer: Answer, view: AnswerView): ReplyPayload {
   const first = page * PAGE_SIZE;
   const embed: APIEmbed = {
     title: answer.answered
-      ? "Answer from the articles"
+      ? answer.outcome === "summary"
+        ? "The story in short"
+        : "Answer from the articles"
       : answer.outcome === "detail-missing"
         ? "The articles don't say"
         : "Not covered by the articles",

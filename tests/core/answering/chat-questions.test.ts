@@ -316,6 +316,13 @@ describe("requests that are not passage searches", () => {
     expect(answer.passages.map((p) => p.id)).toEqual([P("s1"), P("s2"), P("s3")]);
   });
 
+  it("tldr pls: the story in short, the key points", async () => {
+    const answer = await story.ask("tldr pls");
+    expect(answer.outcome).toBe("summary");
+    expect(answer.answered).toBe(true);
+    expect(answer.passages.map((p) => p.id)).toEqual([P("k1"), P("k2"), P("k3")]);
+  });
+
   it.each(["which groups were designated", "list the cartels", "yo who r the cartels on the fto list"])(
     "designations: %s",
     async (question) => {

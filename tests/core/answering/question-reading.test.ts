@@ -194,6 +194,26 @@ describe("understandQuestion", () => {
   );
 
   it.each([
+    "tldr pls",
+    "catch me up",
+    "what is this story about",
+    "whats going on?",
+    "summary of the news pls",
+  ])("asks for the story in short: %s", (message) => {
+    const understood = understandQuestion(message);
+    expect(understood.asksForSummary).toBe(true);
+    expect(understood.smallTalk).toBe(false);
+  });
+
+  it.each([
+    "whats going on in ukraine",
+    "what happened to the fentanyl seizures",
+    "sum up what sheinbaum said",
+  ])("a question about something, not the story in short: %s", (message) => {
+    expect(understandQuestion(message).asksForSummary).toBe(false);
+  });
+
+  it.each([
     "did the us help mexico",
     "who is the WHO rep in nepal",
     "what sources did the pentagon cite about the cartels",

@@ -22,6 +22,8 @@ export interface UnderstoodQuestion {
   readonly smallTalk: boolean;
   /** It asks for the articles' sources ("sources?", "where is this from"). */
   readonly asksForSources: boolean;
+  /** It asks what the story is, in short ("tldr", "catch me up", "what is this about"). */
+  readonly asksForSummary: boolean;
 }
 
 /** Asking for the sources: the words that say so, and what may surround them. */
@@ -29,6 +31,15 @@ const SOURCES =
   /\b(?:sources?|citations?|cite|cited|references?|links?|urls?|articles?|reporting|outlets?|receipts|proof)\b|\bwhere(?: is| does| did|'s)? (?:this|that|it|the info\w*|you get (?:this|that|it))(?: (?:come|coming|get))? from\b|\bwho (?:wrote|reported|published) (?:this|that|it)\b|\bwhat (?:is|are) (?:this|that|it|you|your answers?) based on\b/i;
 const SOURCE_WORDS = new Set(
   "source sources citation citations cite cited reference references link links url urls article articles reporting outlet outlets receipts proof info information based come coming wrote reported published read give send share show using use used get got list news".split(
+    " ",
+  ),
+);
+
+/** Asking for the story in short: the words that say so, and what may surround them. */
+const SUMMARY =
+  /\b(?:tl;?dr|summary|summari[sz]e|sum (?:it |this |that )?up|gist|recap|overview|rundown|key points|main points|catch (?:me|us) up|fill (?:me|us) in|brief (?:me|us))\b|\bwhat(?:'s| is| was)? (?:this|that|it|the story|this story|the news|the article|the articles)(?: all)? about\b|^\s*what(?:'s| is)? (?:going on|happening|the story|the news)\s*[?!.]*\s*$|^\s*what happened\s*[?!.]*\s*$/i;
+const SUMMARY_WORDS = new Set(
+  "tldr tl dr summary summarize summarise sum gist recap overview rundown key main points point catch fill brief story news article articles happened happening going short quick whole thing basically".split(
     " ",
   ),
 );
@@ -66,8 +77,20 @@ export function understandQuestion(message: string): UnderstoodQuestion {
   const words = contentWords(reading.text, reading.soft);
   const asksForSources =
     SOURCES.test(reading.text) && words.every((w) => SOURCE_WORDS.has(w) || ABOUT_THE_BOT.has(w));
-  const smallTalk = !asksForSources && words.every((w) => ABOUT_THE_BOT.has(w));
-  return { text: reading.text, clauses, chat: reading.chat, soft: reading.soft, smallTalk, asksForSources };
+  const asksForSummary =
+    !asksForSources &&
+    SUMMARY.test(reading.text) &&
+    words.every((w) => SUMMARY_WORDS.has(w) || ABOUT_THE_BOT.has(w));
+  const smallTalk = !asksForSources && !asksForSummary && words.every((w) => ABOUT_THE_BOT.has(w));
+  return {
+    text: reading.text,
+    clauses,
+    chat: reading.chat,
+    soft: reading.soft,
+    smallTalk,
+    asksForSources,
+    asksForSummary,
+  };
 }
 
 /** The kinds of answer asked for, first clause first. */
