@@ -10,6 +10,7 @@ import {
   countedNoun,
   type DetailCheck,
   holdsQuantity,
+  saysNotGiven,
 } from "./question/detail.ts";
 import { normaliseQuestion } from "./question/normalise.ts";
 import { type UnderstoodClause, understandQuestion } from "./question/understand.ts";
@@ -160,6 +161,9 @@ function mayAnswer(
  * - "how much fentanyl was seized, in kilos": the best passage holds no number at all, and a passage
  *   further down with some other number is no answer either. (A question naming the story's things
  *   already binds every candidate to hold the number.)
+ * - "how many of the redundancies will be compulsory": the best passage says the detail was not
+ *   given ("The company did not say how many..."). A yes-or-no question is left to the passage,
+ *   whose "did not say" may be its answer.
  */
 function askedThingAbsent(
   context: AnswerContext,
@@ -171,8 +175,10 @@ function askedThingAbsent(
   const { category } = clause.form;
   if (category !== undefined && asked.plan.words.some((w) => w.token.folded === category && w.missing))
     return true;
-  if (named || asked.kind !== "number" || best === undefined) return false;
+  if (best === undefined) return false;
   const parts = sentences(best.hit.passage.text);
+  if (asked.kind !== "yes-no" && saysNotGiven(parts, asked.plan)) return true;
+  if (named || asked.kind !== "number") return false;
   return !holdsQuantity(parts, clause.question, context.aliases, context.people);
 }
 

@@ -431,6 +431,13 @@ describe("a second story of another kind", () => {
     expect(answer.outcome).toBe("detail-missing");
   });
 
+  it("a passage saying the detail was not given declines it: 'the company did not say how many'", async () => {
+    const notGiven = await second.ask("how many redundancies r going to be compulsory");
+    expect(notGiven.outcome).toBe("detail-missing");
+    const given = await second.ask("how many jobs is veyra cutting");
+    expect(given.outcome).toBe("answered");
+  });
+
   it("a word the articles say another way is no missing detail: boss is chief executive", async () => {
     const answer = await second.ask("when did strand take over as boss");
     expect(answer.outcome).toBe("answered");

@@ -434,3 +434,28 @@ export function holdsQuantity(
     ),
   );
 }
+
+/**
+ * "The company did not say how many...", "officials declined to say when...": reporting that the
+ * detail was not given.
+ */
+const NOT_GIVEN = new RegExp(
+  String.raw`(?:\b(?:did not|didn't|does not|doesn't|would not|wouldn't|will not|won't|has not|hasn't|have not|haven't|had not|could not|couldn't|declined to|refused to|was unable to|were unable to)\s+(?:yet\s+)?(?:say|disclose|reveal|specify|give|confirm|name|identify|provide|release)|\b(?:it|this) (?:is|was|remains|remained) (?:unclear|not clear|not known|unknown))` +
+    // ...what: "how many", "when", "the amount". "declined to comment" alone is no detail withheld.
+    String.raw`\s+(?:exactly\s+|publicly\s+)?(?:how|what|when|where|who|whom|whose|which|why|whether|the (?:number|amount|figure|size|cost|date|name|names|identity|identities|value|terms))\b`,
+  "i",
+);
+
+/** Share of the question's own words (names aside) a sentence that the detail was not given must hold. */
+const NOT_GIVEN_FOCUS = 0.5;
+
+/**
+ * Whether a sentence says the detail asked for was not given ("The company did not say how many of
+ * the redundancies it expected to be compulsory"): it speaks of the question's own words, and says
+ * they went unanswered.
+ */
+export function saysNotGiven(sentences: readonly Sentence[], plan: PlannedQuery): boolean {
+  return sentences.some(
+    (s) => NOT_GIVEN.test(s.text) && focusShare(analyze(s.text), plan) >= NOT_GIVEN_FOCUS,
+  );
+}
