@@ -10,6 +10,7 @@ import {
   countedNoun,
   type DetailCheck,
   holdsQuantity,
+  hypotheticalUnanswered,
   saysNotGiven,
 } from "./question/detail.ts";
 import { normaliseQuestion } from "./question/normalise.ts";
@@ -163,7 +164,8 @@ function mayAnswer(
  *   already binds every candidate to hold the number.)
  * - "how many of the redundancies will be compulsory": the best passage says the detail was not
  *   given ("The company did not say how many..."). A yes-or-no question is left to the passage,
- *   whose "did not say" may be its answer.
+ *   whose "did not say" may be its answer;
+ * - "what would mexico do if troops came in anyway": the best passage says nothing of what may follow.
  */
 function askedThingAbsent(
   context: AnswerContext,
@@ -178,6 +180,7 @@ function askedThingAbsent(
   if (best === undefined) return false;
   const parts = sentences(best.hit.passage.text);
   if (asked.kind !== "yes-no" && saysNotGiven(parts, asked.plan)) return true;
+  if (hypotheticalUnanswered(clause.question, parts)) return true;
   if (named || asked.kind !== "number") return false;
   return !holdsQuantity(parts, clause.question, context.aliases, context.people);
 }

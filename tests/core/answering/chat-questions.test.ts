@@ -438,6 +438,16 @@ describe("a second story of another kind", () => {
     expect(given.outcome).toBe("answered");
   });
 
+  it("a hypothetical is answered only by a passage speaking of what may follow", async () => {
+    const stated = await story.ask("what would sheinbaum do if us military forces entered mexico anyway");
+    expect(stated.answered).toBe(false);
+    const conditional = await story.ask(
+      "what happens legally if strikes kill people who are no imminent threat",
+    );
+    expect(conditional.outcome).toBe("answered");
+    expect(firstPassage(conditional)).toBe(P("p5"));
+  });
+
   it("a word the articles say another way is no missing detail: boss is chief executive", async () => {
     const answer = await second.ask("when did strand take over as boss");
     expect(answer.outcome).toBe("answered");

@@ -96,6 +96,21 @@ function isMoney(text: string, span: TaggedSpan): boolean {
   return MONEY.test(text.slice(Math.max(0, span.start - CURRENCY_BEFORE), span.end + CURRENCY_AFTER));
 }
 
+/** "what would mexico do if...", "what happens if...": a consequence under a condition. */
+const HYPOTHETICAL =
+  /\b(?:what|how)\b.*\b(?:would|could|might)\b.*\bif\b|\bwhat if\b|\bwhat (?:happens|will happen|would happen)\b.*\bif\b/i;
+/** Words with which a sentence speaks of what may follow: "could raise legal challenges if...". */
+const CONDITIONAL =
+  /\b(?:if|unless|would|could|might|may|should|risks?|risked|threat\w*|warn\w*|consequences?)\b/i;
+
+/**
+ * Whether a hypothetical question finds no sentence of a passage speaking of what may follow: a
+ * passage stating what is ("no troops will be allowed") does not say what would happen if.
+ */
+export function hypotheticalUnanswered(question: string, sentences: readonly Sentence[]): boolean {
+  return HYPOTHETICAL.test(question) && !sentences.some((s) => CONDITIONAL.test(s.text));
+}
+
 /** Whether a question asks for a sum of money. */
 export function asksForMoney(question: string): boolean {
   return MONEY_QUESTION.test(question);
