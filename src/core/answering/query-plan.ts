@@ -16,6 +16,11 @@ const CORRECTION_WEIGHT = 0.8;
 const COMMON_WORD_SENSES = 2;
 /** Weight of a missing everyday word relative to a missing rare word. */
 const COMMON_WORD_WEIGHT = 0.5;
+/**
+ * An action the articles lack ("start", "fix", "pushing") says less still: text says one action
+ * many ways ("began", "repair", "calling for"), where a thing has few names.
+ */
+const VERB_WEIGHT = 0.5;
 /** Search weight of a synonym. */
 const SYNONYM_WEIGHT = 0.3;
 /**
@@ -224,6 +229,7 @@ export function planQuery(
       // An everyday word the articles happen not to use ("send", "happen") says less about whether
       // they answer than a rare one or a name ("tariffs", "Peru").
       if (found.common) weight *= COMMON_WORD_WEIGHT;
+      if (lookUp(token.folded).verbal) weight *= VERB_WEIGHT;
       unmatched = found.terms.size === 0;
       paraphrased = found.paraphrased;
     }

@@ -194,6 +194,8 @@ export interface WordNetEntry {
    * speech: high for everyday words ("send", "happen"), 0 for rare words and for names.
    */
   readonly tagged: number;
+  /** Its tagged senses are mostly verbs ("start", "fix", "push"): an action, which text says many ways. */
+  readonly verbal: boolean;
 }
 
 const NOT_FOUND: WordNetEntry = {
@@ -203,6 +205,7 @@ const NOT_FOUND: WordNetEntry = {
   derived: [],
   bases: [],
   tagged: 0,
+  verbal: false,
 };
 
 /**
@@ -229,6 +232,7 @@ function readEntry(word: string): WordNetEntry {
   const derived = new Set<string>();
   const bases = new Set<string>();
   let tagged = 0;
+  let taggedVerb = 0;
   let known = false;
   for (const pos of POS) {
     for (const form of baseForms(word, pos)) {
@@ -239,7 +243,9 @@ function readEntry(word: string): WordNetEntry {
       // lemma pos synset_cnt p_cnt [pointers...] sense_cnt tagsense_cnt offsets...
       const fields = line.trim().split(" ");
       const pointers = Number(fields[3] ?? 0);
-      tagged += Number(fields[5 + pointers] ?? 0) || 0;
+      const senses = Number(fields[5 + pointers] ?? 0) || 0;
+      tagged += senses;
+      if (pos === "verb") taggedVerb = senses;
       const offsets = fields.filter((f) => /^\d{8}$/.test(f));
       offsets.slice(0, MAX_SENSES).forEach((offset, sense) => {
         const { words, hypernyms, derivations } = synset(pos, offset);
@@ -268,6 +274,7 @@ function readEntry(word: string): WordNetEntry {
     derived: [...derived],
     bases: [...bases],
     tagged,
+    verbal: taggedVerb > tagged - taggedVerb,
   };
 }
 

@@ -461,3 +461,17 @@ describe("a second story of another kind", () => {
     expect(answer.unanswered.length).toBe(1);
   });
 });
+
+describe("a missing action weighs less than a missing thing", () => {
+  let hospital: Library;
+  beforeAll(async () => {
+    // A third story, written for the chat set by a writer who had not seen the code.
+    hospital = Library.build(await loadCorpus("eval/corpora/hospital-ransomware"));
+  });
+
+  it("who did eastlake pick as security chief: 'pick' is said as 'appointed'", async () => {
+    const answer = await hospital.ask("who did eastlake pick as security chief");
+    expect(answer.missingTerms).toEqual(["pick"]);
+    expect(answer.passages[0]?.text).toContain("chief information security officer, Marcus Leung");
+  });
+});

@@ -97,6 +97,13 @@ describe("WordNet synonyms", () => {
     expect(lookUp("sheinbaum").derived).toEqual([]);
   });
 
+  it("says whether a word is mostly an action, by its tagged senses", () => {
+    expect(lookUp("start").verbal).toBe(true);
+    expect(lookUp("pushing").verbal).toBe(true);
+    expect(lookUp("troops").verbal).toBe(false);
+    expect(lookUp("ransom").verbal).toBe(false);
+  });
+
   it("finds the first and the last entries of an index file", () => {
     // "a" and "zyzzyva" bracket index.noun: a binary search that drops an end misses them.
     expect(synonyms("zyzzyvas")).toEqual([]);
