@@ -46,6 +46,9 @@ export interface AnswerContext {
   foreignLanguage(question: string): { readonly question: string; readonly articles: string } | undefined;
 }
 
+/** Words for whom a number counts, said by articles as who they were: dropped where no article uses them. */
+const COUNTED_UNITS = ["people", "persons", "individuals"];
+
 /** First-stage candidates whose words are searched for stand-ins of the words no article uses. */
 const VECTOR_CANDIDATES = 20;
 
@@ -73,7 +76,9 @@ export function rankClause(
 ): RankedQuestion {
   const { index, aliases } = context;
   const text = clause.context ? `${clause.question} ${clause.context}` : clause.question;
-  let plan = planQuery(index, aliases, { text, soft, kindWords: clause.form.kindWords });
+  // "how many people": the unit counted, which articles name by who they were ("26 figures").
+  const counted = clause.form.kind === "number" ? new Set([...soft, ...COUNTED_UNITS]) : soft;
+  let plan = planQuery(index, aliases, { text, soft: counted, kindWords: clause.form.kindWords });
   const candidates = model().candidates;
   let hits = index.search(plan.search, candidates);
   if (plan.words.some((w) => w.missing)) {

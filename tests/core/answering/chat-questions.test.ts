@@ -462,6 +462,19 @@ describe("a second story of another kind", () => {
   });
 });
 
+describe("how many people", () => {
+  it("counts people the articles name by who they were ('26 top cartel figures'): 'people' is no missing word", async () => {
+    const answer = await story.ask("how many ppl did mexico extradite");
+    expect(answer.missingTerms).toEqual([]);
+    expect(firstPassage(answer)).toBe(P("k2"));
+  });
+
+  it("is a missing word where no number is asked for", async () => {
+    const answer = await story.ask("what did the people of sinaloa say");
+    expect(answer.missingTerms).toContain("people");
+  });
+});
+
 describe("a missing action weighs less than a missing thing", () => {
   let hospital: Library;
   beforeAll(async () => {
