@@ -46,8 +46,13 @@ export interface AnswerContext {
   foreignLanguage(question: string): { readonly question: string; readonly articles: string } | undefined;
 }
 
-/** Words for whom a number counts, said by articles as who they were: dropped where no article uses them. */
-const COUNTED_UNITS = ["people", "persons", "individuals"];
+/**
+ * "how many cartel people": people named by who they are, which articles say their own way ("26 top
+ * cartel figures"); "people" adds nothing to "cartel". Alone ("how many people live in...") it is the
+ * question's word.
+ */
+const NAMED_PEOPLE =
+  /\b(?!(?:many|much|of|the|all|most|more|these|those|other|young|old)\b)[a-z]+ (people|persons|individuals)\b/i;
 
 /** First-stage candidates whose words are searched for stand-ins of the words no article uses. */
 const VECTOR_CANDIDATES = 20;
@@ -76,8 +81,8 @@ export function rankClause(
 ): RankedQuestion {
   const { index, aliases } = context;
   const text = clause.context ? `${clause.question} ${clause.context}` : clause.question;
-  // "how many people": the unit counted, which articles name by who they were ("26 figures").
-  const counted = clause.form.kind === "number" ? new Set([...soft, ...COUNTED_UNITS]) : soft;
+  const unit = clause.form.kind === "number" ? NAMED_PEOPLE.exec(clause.question)?.[1] : undefined;
+  const counted = unit ? new Set([...soft, unit.toLowerCase()]) : soft;
   let plan = planQuery(index, aliases, { text, soft: counted, kindWords: clause.form.kindWords });
   const candidates = model().candidates;
   let hits = index.search(plan.search, candidates);

@@ -464,9 +464,15 @@ describe("a second story of another kind", () => {
 
 describe("how many people", () => {
   it("counts people the articles name by who they were ('26 top cartel figures'): 'people' is no missing word", async () => {
-    const answer = await story.ask("how many ppl did mexico extradite");
+    const answer = await story.ask("how many cartel ppl did mexico extradite");
     expect(answer.missingTerms).toEqual([]);
     expect(firstPassage(answer)).toBe(P("k2"));
+  });
+
+  it("keeps 'people' where it alone says who is counted: how many people live in mexico city", async () => {
+    const answer = await story.ask("How many people live in Mexico City?");
+    expect(answer.answered).toBe(false);
+    expect(answer.missingTerms).toContain("people");
   });
 
   it("is a missing word where no number is asked for", async () => {
