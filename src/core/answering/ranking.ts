@@ -1,6 +1,6 @@
 import type { AliasTable } from "../search/aliases.ts";
 import type { Hit, PassageIndex } from "../search/passage-index.ts";
-import { analyze } from "../text/analyze.ts";
+import { analyze, type Token } from "../text/analyze.ts";
 import type { DesignatedOrganisation } from "./designations.ts";
 import { weightedSum } from "./features.ts";
 import { model } from "./model.ts";
@@ -102,12 +102,58 @@ export function rankClause(
     signals: signalsOf(index, compiled, hit, rank, topScore, articleCache),
   }));
   setRecency(signalled);
-  const ranked = sourcesAfterArticleText(
+  const reranked = sourcesAfterArticleText(
     signalled
       .map(({ hit, signals }) => ({ hit, signals, score: weightedSum(model().rerank, signals.features) }))
       .sort((a, b) => b.score - a.score || a.hit.index - b.hit.index),
   );
+  const ranked = introductionFirst(aliases, plan, clause, reranked);
   return { query, plan, compiled, ranked, clause };
+}
+
+/** "what is CWX", "who is Halberd Cyber", "whats the ccda": a question of what one of the story's names is. */
+const WHAT_IS = /^\s*(?:what|who)(?:'s|s| is| are| was| were)\s/i;
+/** How far down the passage introducing a name may be found. */
+const INTRODUCTION_DEPTH = 5;
+/** A name followed by what it is: "CWX, a ransomware gang", "Veridian (a contractor)", "X is a". */
+const DEFINED_AFTER = /^\s*(?:,\s*(?:a|an|the|which|who|its|their)\b|\(|(?:is|was|are|were) (?:a|an|the)\b)/i;
+/** A name introduced by what it is called: "a gang known as Crimson Wraith", "malware called WraithLock". */
+const DEFINED_BEFORE = /\b(?:called|calls|call|named|known as|dubbed|termed|goes by(?: the name)?)\s*$/i;
+
+/**
+ * For a question of what one of the story's names is, the best of the first few passages that
+ * introduces it ("a ransomware gang known as Crimson Wraith", "Veridian Imaging Services, a
+ * contractor") goes first: the others only mention it, however often.
+ */
+function introductionFirst(
+  aliases: AliasTable,
+  plan: PlannedQuery,
+  clause: UnderstoodClause,
+  ranked: RankedCandidate[],
+): RankedCandidate[] {
+  const entity = plan.words[0]?.entity;
+  if (
+    entity === undefined ||
+    !entity.own ||
+    !WHAT_IS.test(clause.question) ||
+    !plan.words.every((w) => w.entity?.name === entity.name)
+  )
+    return ranked;
+  const at = ranked
+    .slice(0, INTRODUCTION_DEPTH)
+    .findIndex((c) => introduces(aliases, c.hit.passage.text, entity.name));
+  if (at <= 0) return ranked;
+  return [ranked[at] as RankedCandidate, ...ranked.slice(0, at), ...ranked.slice(at + 1)];
+}
+
+function introduces(aliases: AliasTable, text: string, entity: string): boolean {
+  const tokens = analyze(text).filter((t): t is Token & { term: string } => t.term !== null);
+  return aliases.find(tokens).some((m) => {
+    if (m.entity !== entity) return false;
+    const first = tokens[m.start] as Token;
+    const last = tokens[m.start + m.length - 1] as Token;
+    return DEFINED_AFTER.test(text.slice(last.end)) || DEFINED_BEFORE.test(text.slice(0, first.start));
+  });
 }
 
 /** How far down a source line is moved at most, below article text that covers the question as well. */

@@ -488,6 +488,13 @@ describe("a missing action weighs less than a missing thing", () => {
     hospital = Library.build(await loadCorpus("eval/corpora/hospital-ransomware"));
   });
 
+  it("what one of the story's names is: the passage introducing it goes first", async () => {
+    const halberd = await hospital.ask("who is halberd cyber");
+    expect(halberd.passages[0]?.text).toContain("Halberd Cyber, the security firm it hired");
+    const wraithLock = await hospital.ask("wtf is wraithlock");
+    expect(wraithLock.passages[0]?.text).toContain("which the group calls WraithLock");
+  });
+
   it("who did eastlake pick as security chief: 'pick' is said as 'appointed'", async () => {
     const answer = await hospital.ask("who did eastlake pick as security chief");
     expect(answer.missingTerms).toEqual(["pick"]);

@@ -29,6 +29,7 @@ describe("readChat", () => {
     ["who is the WHO rep in nepal", "who is the WHO representative in nepal", 0],
     ["how many hrs did the uni close", "how many hours did the university close", 0],
     ["how many gb did they leak", "how many gigabytes did they leak", 0],
+    ["wtf is wraithlock", "what is wraithlock", 0],
     ["<@123456789012345678> good morning everyone!!", "", 1],
     ["hey all, who is anna kelly", "who is anna kelly", 0],
     ["stupid bot answer this: how many were extradited", "stupid bot: how many were extradited", 0],

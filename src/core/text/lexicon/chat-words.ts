@@ -48,6 +48,8 @@ export const ABOUT_THE_BOT = new Set(
  * whole, since their verbs ("tell", "know", "explain") would otherwise be searched.
  */
 export const REQUEST_FRAMES: ReadonlyArray<RegExp | readonly [RegExp, string]> = [
+  // "wtf is X", "tf are they": what is X (the swearing is dropped, its question word kept).
+  [/(?:^|(?<=[.!?,]\s*))\s*(?:wtf|wth|tf)\s+(?=(?:is|are|was|were|does|do|did|happened)\b)/gi, "what"],
   // "what's the deal with X": what about X.
   [
     /\bwhat(?:'s|s| is) (?:the )?(?:deal|story|situation|tea|scoop|sitch|lowdown) (?:with|w\/|on|about)(?=\s|$)/gi,
