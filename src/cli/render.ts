@@ -62,6 +62,7 @@ export function renderAnswer(answer: Answer, style: Style): string {
     }
     case "designations":
       lines.push(answer.message, "", ...designationLines(answer.designations ?? []), "");
+      if (notes.length > 0) lines.push(...notes, "");
       lines.push("The passages they rest on:", "", ...passageLines(answer.passages));
       break;
     case "sources":

@@ -345,6 +345,14 @@ describe("/ask", () => {
     expect(embed?.fields?.[0]?.name).toMatch(/^\[1\] paragraph 4 · 2025-08$/);
   });
 
+  it("answers a request for the designations asked beside another question, naming what it leaves open", async () => {
+    const { message } = await ask("which cartels r designated? also is el chapo still alive");
+    const [embed] = message.embeds;
+    expect(embed?.title).toBe("Designated as terrorist organisations (7)");
+    expect(embed?.description).toMatch(/The articles never mention .*"chapo", "alive"\./);
+    expect(embed?.description).toContain("**1. Mara Salvatrucha**");
+  });
+
   it("answers a request for the sources with the article and the reports it names", async () => {
     const { message } = await ask("sources pls");
     const [embed] = message.embeds;

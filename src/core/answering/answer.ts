@@ -142,9 +142,6 @@ export function answerQuestion(context: AnswerContext, question: string, options
     return { clause, result: designation ? byDesignation(result, designation.organisation) : result };
   });
   const first = clauses[0];
-  if (first && clauses.length === 1 && asksForDesignations(context, first.clause, first.result.ranked.plan)) {
-    return designationsAnswer(context, query, EMPTY_BASE);
-  }
   if (clauses.every((c) => c.result.ranked.plan.words.length === 0)) {
     return smallTalkAnswer(context, query);
   }
@@ -167,6 +164,23 @@ export function answerQuestion(context: AnswerContext, question: string, options
     ),
     aliases: [...new Set(plans.flatMap((p) => p.aliases))],
   };
+  // "which cartels are designated? also is el chapo still alive": the list, and what it leaves open.
+  const others = clauses.slice(1);
+  if (
+    first &&
+    asksForDesignations(context, first.clause, first.result.ranked.plan) &&
+    others.every((c) => c.result.answering.length === 0)
+  ) {
+    const missing = new Set(
+      others.flatMap((c) => c.result.ranked.plan.words.filter((w) => w.missing)).map((w) => w.token.surface),
+    );
+    return designationsAnswer(context, query, {
+      ...base,
+      missingTerms: base.missingTerms.filter((t) => missing.has(t)),
+      relatedTerms: base.relatedTerms.filter((r) => missing.has(r.term)),
+      unanswered: others.map((c) => quotedClause(c.clause)),
+    });
+  }
   const answeredClauses = clauses.filter((c) => c.result.answering.length > 0);
   const lead = answeredClauses[0];
   if (!lead) {

@@ -153,7 +153,14 @@ function designationsReply(answer: Answer, view: AnswerView): ReplyPayload {
   const [embed] = list.embeds;
   if (!embed) return list;
   const fields = answer.passages.slice(0, PAGE_SIZE).map((p, i) => passageField(p, i + 1, false));
-  const description = [questionLine(answer.query), "", embed.description ?? ""].join("\n");
+  // The notes on a part left open go before the list, which is what gets cut when long.
+  const small = notes(answer);
+  const description = [
+    questionLine(answer.query),
+    "",
+    ...(small.length > 0 ? [...small, ""] : []),
+    embed.description ?? "",
+  ].join("\n");
   return { embeds: [fitEmbed({ ...embed, description, fields })], components: [] };
 }
 

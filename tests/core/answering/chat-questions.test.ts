@@ -316,6 +316,13 @@ describe("requests that are not passage searches", () => {
     expect(answer.passages.map((p) => p.id)).toEqual([P("s1"), P("s2"), P("s3")]);
   });
 
+  it("the designations, and a second question they leave open, named", async () => {
+    const answer = await story.ask("which cartels r designated? also is el chapo still alive");
+    expect(answer.outcome).toBe("designations");
+    expect(answer.missingTerms).toEqual(expect.arrayContaining(["chapo", "alive"]));
+    expect(answer.unanswered).toHaveLength(1);
+  });
+
   it("tldr pls: the story in short, the key points", async () => {
     const answer = await story.ask("tldr pls");
     expect(answer.outcome).toBe("summary");

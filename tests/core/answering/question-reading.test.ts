@@ -141,6 +141,10 @@ describe("splitClauses", () => {
     ["who designated the cartels and when", ["who designated the cartels and when"]],
     ["did mexico say yes or no to US forces", ["did mexico say yes or no to US forces"]],
     [
+      "which cartels are designated? also is el chapo still alive",
+      ["which cartels are designated", "is el chapo still alive"],
+    ],
+    [
       "what did the CoA decide + is veyra doing a buyback",
       ["what did the CoA decide", "is veyra doing a buyback"],
     ],

@@ -12,6 +12,8 @@ const COORDINATED = new RegExp(
   `\\s*,?\\s+(?:and|but|also|plus|&|\\+)\\s+(?:also\\s+)?(?=(?:${QUESTION_WORDS}|${AUXILIARIES})\\b)`,
   "i",
 );
+/** Words a second sentence may start with before its question: "also is el chapo still alive". */
+const LEADING_LINK = /^\s*(?:(?:and|also|plus|but|so|oh|ok|okay|then|btw)\b[\s,]*)+/i;
 const ASKS = new RegExp(`\\b(?:${QUESTION_WORDS})\\b|^\\s*(?:${AUXILIARIES})\\b|\\?\\s*$`, "i");
 
 /** Stands for a full stop that ends no sentence while the message is split, then is put back. */
@@ -46,7 +48,7 @@ export function splitClauses(text: string): Clause[] {
   const parts: Clause[] = [];
   let context = "";
   for (const match of keepDots(text).matchAll(SENTENCE)) {
-    const sentence = restoreDots(match[0].trim());
+    const sentence = restoreDots(match[0].trim()).replace(LEADING_LINK, "");
     if (sentence === "" || /^[?!;.\s]+$/.test(sentence)) continue;
     if (!ASKS.test(sentence)) {
       context = `${context} ${sentence.replace(/[?!;.]+$/, "")}`.trim();
