@@ -25,6 +25,7 @@ describe("the general lexicon", () => {
     ["POTUS", "President of the United States"],
     ["the EO", "executive order"],
     ["narcos", "drug traffickers"],
+    ["the new ciso", "chief information security officer"],
   ])("%s names %s", (text, entity) => {
     expect(find(text).map((m) => m.entity)).toContain(entity);
   });

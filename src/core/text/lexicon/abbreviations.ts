@@ -58,6 +58,8 @@ const ROWS: readonly Row[] = [
   ["chief financial officer", "term", "CFO|finance chief"],
   ["chief operating officer", "term", "COO"],
   ["chief technology officer", "term", "CTO"],
+  ["chief information officer", "term", "CIO"],
+  ["chief information security officer", "term", "CISO"],
   ["senator", "term", "Sen"],
   ["governor", "term", "Gov"],
   ["spokesperson", "term", "spokesman|spokeswoman|spox"],
