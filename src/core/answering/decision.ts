@@ -163,8 +163,7 @@ function mayAnswer(
  *   further down with some other number is no answer either. (A question naming the story's things
  *   already binds every candidate to hold the number.)
  * - "how many of the redundancies will be compulsory": the best passage says the detail was not
- *   given ("The company did not say how many..."). A yes-or-no question is left to the passage,
- *   whose "did not say" may be its answer;
+ *   given ("The company did not say how many..."), a detail of the kind asked for;
  * - "what would mexico do if troops came in anyway": the best passage says nothing of what may follow.
  */
 function askedThingAbsent(
@@ -179,7 +178,7 @@ function askedThingAbsent(
     return true;
   if (best === undefined) return false;
   const parts = sentences(best.hit.passage.text);
-  if (asked.kind !== "yes-no" && saysNotGiven(parts, asked.plan)) return true;
+  if (saysNotGiven(parts, asked)) return true;
   if (hypotheticalUnanswered(clause.question, parts)) return true;
   if (named || asked.kind !== "number") return false;
   return !holdsQuantity(parts, clause.question, context.aliases, context.people);

@@ -80,12 +80,16 @@ export interface StandIn {
   readonly sameWord?: boolean;
 }
 
-/** Letters a form must share with the start of a word, at least, to be another form of it. */
-const SAME_ROOT_LETTERS = 5;
+/**
+ * Endings that make an adjective of a noun without changing what it names: "congressional",
+ * "parliamentary", "presidential". Other endings change the thing ("leadership", "princess",
+ * "Harrison", "smaller").
+ */
+const ADJECTIVE_ENDING = /^(?:al|ial|ional|ary|ian|an|ese|ic|ical)$/;
 
-/** "congressional" is a form of "congress", "national" of "nation"; "nationwide" too, by this test alone. */
-function sharesRoot(word: string, other: string): boolean {
-  return word.length >= SAME_ROOT_LETTERS && other.startsWith(word);
+/** "congressional" is a form of "congress": an English word, and an adjective ending after it. */
+function formOf(word: string, other: string): boolean {
+  return other.startsWith(word) && ADJECTIVE_ENDING.test(other.slice(word.length)) && lookUp(word).found;
 }
 
 const cache = new Map<string, readonly StandIn[]>();
@@ -141,7 +145,7 @@ export function vectorStandIns(folded: string, passageWords: ReadonlyMap<string,
   const byTerm = new Map<string, StandIn>();
   for (const c of close) {
     const same = c.similarity >= VECTOR_SAME;
-    const sameWord = same && sharesRoot(folded, c.word);
+    const sameWord = same && formOf(folded, c.word);
     const credit = sameWord ? 1 : same ? SYNONYM_CREDIT : RELATED_CREDIT;
     if (!byTerm.has(c.term))
       byTerm.set(c.term, { word: c.word, term: c.term, credit, ...(sameWord ? { sameWord } : {}) });

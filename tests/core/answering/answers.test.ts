@@ -128,3 +128,43 @@ describe("ask", () => {
     await expect(library.ask("strike", { top: 0 })).rejects.toThrow(QuestionError);
   });
 });
+
+describe("review cases", () => {
+  const DEPOTS = `---
+id: depots
+title: Parcel firm to shut depots
+published: 2026-02-10
+---
+
+Northway Parcels will close 27 depots across Britain under its restructuring plan. The company did not say when the depots would close.
+
+Marta Quill, the union's lead negotiator, declined to say when talks would resume.
+
+Senator Tom Harrison said the closures would hurt towns that had already lost their mines.
+`;
+  let reviewDir: string;
+  let depots: Library;
+
+  beforeAll(async () => {
+    reviewDir = await mkdtemp(path.join(tmpdir(), "storydesk-review-"));
+    await writeFile(path.join(reviewDir, "depots.md"), DEPOTS);
+    depots = Library.build(await loadCorpus(reviewDir));
+  });
+
+  afterAll(async () => {
+    await rm(reviewDir, { recursive: true, force: true });
+  });
+
+  it("a withheld detail declines only a question asking for that kind of detail", async () => {
+    expect((await depots.ask("how many depots will northway close")).outcome).toBe("answered");
+    expect((await depots.ask("when will the depots close")).outcome).toBe("detail-missing");
+    // A question of names alone asks nothing a withheld "when" could hold.
+    expect((await depots.ask("who is marta quill")).outcome).toBe("answered");
+  });
+
+  it("a name that starts another name is not that name: Harris is not Harrison", async () => {
+    const answer = await depots.ask("what did senator harris say");
+    expect(answer.answered).toBe(false);
+    expect(answer.missingTerms).toContain("harris");
+  });
+});

@@ -101,7 +101,7 @@ const HYPOTHETICAL =
   /\b(?:what|how)\b.*\b(?:would|could|might)\b.*\bif\b|\bwhat if\b|\bwhat (?:happens|will happen|would happen)\b.*\bif\b/i;
 /** Words with which a sentence speaks of what may follow: "could raise legal challenges if...". */
 const CONDITIONAL =
-  /\b(?:if|unless|would|could|might|may|should|risks?|risked|threat\w*|warn\w*|consequences?)\b/i;
+  /\b(?:[Ii]f|[Uu]nless|[Ww]ould|[Cc]ould|[Mm]ight|may|[Ss]hould|[Rr]isks?|[Rr]isked|[Tt]hreat\w*|[Ww]arn\w*|[Cc]onsequences?)\b/;
 
 /**
  * Whether a hypothetical question finds no sentence of a passage speaking of what may follow: a
@@ -451,26 +451,46 @@ export function holdsQuantity(
 }
 
 /**
- * "The company did not say how many...", "officials declined to say when...": reporting that the
- * detail was not given.
+ * "The company did not say how many...", "officials declined to say when...": reporting that a detail
+ * was not given. The words after it say which kind of detail, matched to the kind asked for.
  */
 const NOT_GIVEN = new RegExp(
-  String.raw`(?:\b(?:did not|didn't|does not|doesn't|would not|wouldn't|will not|won't|has not|hasn't|have not|haven't|had not|could not|couldn't|declined to|refused to|was unable to|were unable to)\s+(?:yet\s+)?(?:say|disclose|reveal|specify|give|confirm|name|identify|provide|release)|\b(?:it|this) (?:is|was|remains|remained) (?:unclear|not clear|not known|unknown))` +
-    // ...what: "how many", "when", "the amount". "declined to comment" alone is no detail withheld.
-    String.raw`\s+(?:exactly\s+|publicly\s+)?(?:how|what|when|where|who|whom|whose|which|why|whether|the (?:number|amount|figure|size|cost|date|name|names|identity|identities|value|terms))\b`,
+  String.raw`(?:\b(?:did not|didn't|does not|doesn't|would not|wouldn't|will not|won't|could not|couldn't|declined to|refused to|was unable to|were unable to)\s+(?:yet\s+)?(?:say|disclose|reveal|specify|give|confirm|name|identify|provide|release)|\b(?:has not|hasn't|have not|haven't|had not)\s+(?:yet\s+)?(?:said|disclosed|revealed|specified|given|confirmed|named|identified|provided|released)|\b(?:it|this) (?:is|was|remains|remained) (?:not yet clear|unclear|not clear|not known|unknown))` +
+    // "declined to comment" alone withholds no detail; "whether" is a yes or no, asked as one.
+    String.raw`\s+(?:exactly\s+|publicly\s+)?(how (?:many|much|long|big|large|far|old)|when|where|who|whom|whose|why|the (?:number|amount|figure|size|cost|price|date|timing|name|names|identity|identities|location|reason))\b`,
   "i",
 );
+
+/** The kind of answer a withheld detail would have been, by the words naming it. */
+function withheldKind(words: string): AskedDetail["kind"] | undefined {
+  const w = words.toLowerCase();
+  if (/^how |^the (?:number|amount|figure|size|cost|price)/.test(w)) return "number";
+  if (/^when|^the (?:date|timing)/.test(w)) return "time";
+  if (/^where|^the location/.test(w)) return "place";
+  if (/^why|^the reason/.test(w)) return "reason";
+  if (/^who|^the (?:name|identit)/.test(w)) return "agent";
+  return undefined;
+}
 
 /** Share of the question's own words (names aside) a sentence that the detail was not given must hold. */
 const NOT_GIVEN_FOCUS = 0.5;
 
 /**
- * Whether a sentence says the detail asked for was not given ("The company did not say how many of
- * the redundancies it expected to be compulsory"): it speaks of the question's own words, and says
- * they went unanswered.
+ * Whether a sentence says the very detail asked for was not given ("The company did not say how many
+ * of the redundancies it expected to be compulsory" for "how many will be compulsory"): it withholds
+ * a detail of the kind asked for, and speaks of the question's own words, of which there must be some
+ * beside the names ("who is Marta Quill" is not asked by "Quill declined to say when...").
  */
-export function saysNotGiven(sentences: readonly Sentence[], plan: PlannedQuery): boolean {
-  return sentences.some(
-    (s) => NOT_GIVEN.test(s.text) && focusShare(analyze(s.text), plan) >= NOT_GIVEN_FOCUS,
-  );
+export function saysNotGiven(sentences: readonly Sentence[], asked: AskedDetail): boolean {
+  const { plan } = asked;
+  const kind = asked.kind === "identity" ? "agent" : asked.kind;
+  if (!plan.words.some((w) => !isName(w))) return false;
+  return sentences.some((s) => {
+    const withheld = NOT_GIVEN.exec(s.text)?.[1];
+    return (
+      withheld !== undefined &&
+      withheldKind(withheld) === kind &&
+      focusShare(analyze(s.text), plan) >= NOT_GIVEN_FOCUS
+    );
+  });
 }
