@@ -30,6 +30,11 @@ describe("readChat", () => {
     ["how many hrs did the uni close", "how many hours did the university close", 0],
     ["how many gb did they leak", "how many gigabytes did they leak", 0],
     ["wtf is wraithlock", "what is wraithlock", 0],
+    ["ok wtf is cjng", "what is cjng", 0],
+    ["did mexico answer that request", "did mexico answer that request", 0],
+    ["answer me this: who is anna kelly", "who is anna kelly", 0],
+    ["mb who is anna kelly", "mb who is anna kelly", 0],
+    ["they leaked 620 gb", "they leaked 620 gigabytes", 0],
     ["<@123456789012345678> good morning everyone!!", "", 1],
     ["hey all, who is anna kelly", "who is anna kelly", 0],
     ["stupid bot answer this: how many were extradited", "stupid bot: how many were extradited", 0],
@@ -100,7 +105,7 @@ describe("questionForm: what kind of answer a question asks for", () => {
     "what is the name of the girl the rescuers pulled out",
     "what's the name of the judge",
     "which boy was rescued",
-    "what are the names of the 26 cartel guys that got extradited",
+    "what are the names of the 26 cartel leaders that got extradited",
   ])("a person is asked for: %s", (question) => {
     const form = questionForm(question);
     expect(form.kind).toBe("agent");
@@ -144,6 +149,7 @@ describe("splitClauses", () => {
       "which cartels are designated? also is el chapo still alive",
       ["which cartels are designated", "is el chapo still alive"],
     ],
+    ["so-called cartels, who designated them", ["so-called cartels, who designated them"]],
     [
       "what did the CoA decide + is veyra doing a buyback",
       ["what did the CoA decide", "is veyra doing a buyback"],
@@ -200,9 +206,13 @@ describe("understandQuestion", () => {
 
   it.each([
     "tldr pls",
+    "tl dr",
     "catch me up",
     "what is this story about",
+    "what are the articles about",
+    "summarize pls",
     "whats going on?",
+    "so what happened",
     "summary of the news pls",
   ])("asks for the story in short: %s", (message) => {
     const understood = understandQuestion(message);

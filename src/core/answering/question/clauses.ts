@@ -13,7 +13,7 @@ const COORDINATED = new RegExp(
   "i",
 );
 /** Words a second sentence may start with before its question: "also is el chapo still alive". */
-const LEADING_LINK = /^\s*(?:(?:and|also|plus|but|so|oh|ok|okay|then|btw)\b[\s,]*)+/i;
+const LEADING_LINK = /^\s*(?:(?:and|also|plus|but|so|oh|ok|okay|then|btw)(?=[\s,]|$)[\s,]*)+/i;
 const ASKS = new RegExp(`\\b(?:${QUESTION_WORDS})\\b|^\\s*(?:${AUXILIARIES})\\b|\\?\\s*$`, "i");
 
 /** Stands for a full stop that ends no sentence while the message is split, then is put back. */

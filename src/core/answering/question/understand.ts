@@ -37,9 +37,9 @@ const SOURCE_WORDS = new Set(
 
 /** Asking for the story in short: the words that say so, and what may surround them. */
 const SUMMARY =
-  /\b(?:tl;?dr|summary|summari[sz]e|sum (?:it |this |that )?up|gist|recap|overview|rundown|key points|main points|catch (?:me|us) up|fill (?:me|us) in|brief (?:me|us))\b|\bwhat(?:'s| is| was)? (?:this|that|it|the story|this story|the news|the article|the articles)(?: all)? about\b|^\s*what(?:'s| is)? (?:going on|happening|the story|the news)\s*[?!.]*\s*$|^\s*what happened\s*[?!.]*\s*$/i;
+  /\b(?:tl[; ]?dr|summary|summari[sz]e|sum (?:it |this |that )?up|gist|recap|overview|rundown|key points|main points|catch (?:me|us) up|fill (?:me|us) in|brief (?:me|us))\b|\bwhat(?:'s| is| was| are| were)? (?:this|that|it|they|the story|this story|the news|the article|the articles)(?: all)? about\b|^\s*(?:so\s+)?what(?:'s|s| is)? (?:going on|happening|new|the story|the news)(?: here)?\s*[?!.]*\s*$|^\s*(?:so\s+)?what happened(?: here)?\s*[?!.]*\s*$/i;
 const SUMMARY_WORDS = new Set(
-  "tldr tl dr summary summarize summarise sum gist recap overview rundown key main points point catch fill brief story news article articles happened happening going short quick whole thing basically".split(
+  "tldr tl dr summary summarize summarise sum gist recap overview rundown key main points point catch fill brief story news article articles happened happening going new short quick whole thing basically".split(
     " ",
   ),
 );
@@ -75,12 +75,14 @@ export function understandQuestion(message: string): UnderstoodQuestion {
     form: questionForm(withoutWords(clause.question, reading.soft)),
   }));
   const words = contentWords(reading.text, reading.soft);
-  const asksForSources =
-    SOURCES.test(reading.text) && words.every((w) => SOURCE_WORDS.has(w) || ABOUT_THE_BOT.has(w));
+  // Read on the message as typed: the request frames take "summarize" out of the text.
   const asksForSummary =
-    !asksForSources &&
-    SUMMARY.test(reading.text) &&
-    words.every((w) => SUMMARY_WORDS.has(w) || ABOUT_THE_BOT.has(w));
+    SUMMARY.test(message) && words.every((w) => SUMMARY_WORDS.has(w) || ABOUT_THE_BOT.has(w));
+  // "what are the articles about" is the story in short, not the list of articles.
+  const asksForSources =
+    !asksForSummary &&
+    SOURCES.test(reading.text) &&
+    words.every((w) => SOURCE_WORDS.has(w) || ABOUT_THE_BOT.has(w));
   const smallTalk = !asksForSources && !asksForSummary && words.every((w) => ABOUT_THE_BOT.has(w));
   return {
     text: reading.text,

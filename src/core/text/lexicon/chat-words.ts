@@ -49,7 +49,10 @@ export const ABOUT_THE_BOT = new Set(
  */
 export const REQUEST_FRAMES: ReadonlyArray<RegExp | readonly [RegExp, string]> = [
   // "wtf is X", "tf are they": what is X (the swearing is dropped, its question word kept).
-  [/(?:^|(?<=[.!?,]\s*))\s*(?:wtf|wth|tf)\s+(?=(?:is|are|was|were|does|do|did|happened)\b)/gi, "what"],
+  [
+    /(?:^|(?<=[.!?,]\s*))\s*tf\s+(?=(?:is|are|was|were|does|do|did|happened)\b)|\b(?:wtf|wth)\s+(?=(?:is|are|was|were|does|do|did|happened)\b)/gi,
+    "what",
+  ],
   // "what's the deal with X": what about X.
   [
     /\bwhat(?:'s|s| is) (?:the )?(?:deal|story|situation|tea|scoop|sitch|lowdown) (?:with|w\/|on|about)(?=\s|$)/gi,
@@ -76,10 +79,24 @@ export const REQUEST_FRAMES: ReadonlyArray<RegExp | readonly [RegExp, string]> =
   /^\s*good (?:morning|mornin|afternoon|evening|night|day)\b(?:,?\s+(?:everyone|everybody|all|y'?all|folks|team|chat|people|ppl))?/gi,
   /^\s*(?:hi|hii|hey|heyy|hello|yo|sup|gm|morning|evening)\s+(?:everyone|everybody|all|y'?all|folks|team|chat|people|ppl)\b/gi,
   // "answer this:", "answer me": the bot asked to answer, not a topic.
-  /\banswer (?:me )?(?:this|that)\b|\banswer me\b/gi,
+  /^\s*answer (?:(?:me )?(?:this|that)\b|me\b)|\banswer (?:me )?(?:this|that)\s*(?=[:?!]|$)/gi,
   /\blet(?:'s|s| us) see\b/gi,
   /,?\s*\bor (?:what|nah|not|no|nope|smth|something)\s*(?=[?!.]*\s*$)/gi,
 ];
+
+/**
+ * Units typed short, spelled out only beside a number or after "how many": alone, "mb" is "my bad",
+ * "tb" tuberculosis and "gb" Great Britain.
+ */
+export const UNIT_ABBREVIATIONS: Readonly<Record<string, string>> = {
+  kb: "kilobytes",
+  mb: "megabytes",
+  gb: "gigabytes",
+  tb: "terabytes",
+  kg: "kilograms",
+  kgs: "kilograms",
+  lbs: "pounds",
+};
 
 /**
  * Shorthand, text-speak, contractions typed without their apostrophe, and the commonest misspellings
@@ -123,13 +140,6 @@ export const REWRITES: Readonly<Record<string, string>> = {
   wks: "weeks",
   mins: "minutes",
   secs: "seconds",
-  kb: "kilobytes",
-  mb: "megabytes",
-  gb: "gigabytes",
-  tb: "terabytes",
-  kg: "kilograms",
-  kgs: "kilograms",
-  lbs: "pounds",
   ops: "operations",
   org: "organization",
   orgs: "organizations",

@@ -1,6 +1,12 @@
 import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from "obscenity";
 import { fold, isStopWord } from "../analyze.ts";
-import { CHAT_ONLY, CHAT_UNLESS_IN_CORPUS, REQUEST_FRAMES, REWRITES } from "./chat-words.ts";
+import {
+  CHAT_ONLY,
+  CHAT_UNLESS_IN_CORPUS,
+  REQUEST_FRAMES,
+  REWRITES,
+  UNIT_ABBREVIATIONS,
+} from "./chat-words.ts";
 import { MONTH_ABBREVIATIONS } from "./months.ts";
 
 /** A chat message read as a question: what it asks, in plain words, and what was chat around it. */
@@ -61,6 +67,11 @@ function rewritable(word: string): boolean {
  */
 function isMonth(before: string, after: string): boolean {
   return /\d\s*$/.test(before) || /^\.?\s*\d/.test(after) || MONTH_BEFORE.test(before);
+}
+
+/** A unit counts as one after a number ("620 gb", "4.2gb") or "how many"/"how much". */
+function isUnit(before: string): boolean {
+  return /\d\s*$/.test(before) || /\bhow (?:many|much)\s+$/i.test(before);
 }
 
 /** Words after which a shortened month is read as one: "in aug", "since sept", "by dec". */
@@ -135,6 +146,8 @@ export function readChat(message: string): ChatReading {
       replacement = lower === "w/" ? "with" : "without";
     } else if (REWRITES[lower] !== undefined && rewritable(word) && !isCapitalisedAbbreviation(word, after)) {
       replacement = REWRITES[lower] as string;
+    } else if (UNIT_ABBREVIATIONS[lower] !== undefined && isUnit(text.slice(0, start))) {
+      replacement = UNIT_ABBREVIATIONS[lower] as string;
     } else if (MONTH_ABBREVIATIONS[lower] !== undefined && isMonth(text.slice(0, start), text.slice(at))) {
       replacement = MONTH_ABBREVIATIONS[lower] as string;
     } else if (lower === "us" && word === "us") {
