@@ -28,7 +28,7 @@ export type ChatQuestion = z.infer<typeof chatQuestionSchema>;
 
 export const CHAT_DIR = "eval/chat";
 export const CHAT_CORPORA_DIR = "eval/corpora";
-/** The bundled story's questions are asked of the bundled corpus. */
+/** The bundled story's set, listed first. */
 export const BUNDLED_STORY = "sheinbaum";
 export const HALVES = ["tuning", "held-out"] as const;
 export type Half = (typeof HALVES)[number];
@@ -40,24 +40,31 @@ export interface ChatStory {
   readonly halves: Readonly<Record<Half, readonly ChatQuestion[]>>;
 }
 
+const storyFileSchema = z.object({ corpus: z.string().min(1) });
+
 /**
- * The corpus a story's questions are asked of: the bundled one for the bundled story, the one a
- * story.json names (`{"corpus": "corpus"}`, for a second set on a corpus already in the repository),
- * or eval/corpora/<story>/.
+ * The corpus a story's questions are asked of: the one its story.json names, relative to the
+ * repository (`{"corpus": "corpus"}` for the bundled one), or eval/corpora/<story>/.
  */
 async function corpusDirOf(dir: string, name: string): Promise<string> {
-  if (name === BUNDLED_STORY) return "corpus";
-  const named = await readFile(path.join(dir, name, "story.json"), "utf8").then(
-    (text) => storyFileSchema.parse(JSON.parse(text)).corpus,
-    (error: NodeJS.ErrnoException) => {
-      if (error.code === "ENOENT") return undefined;
-      throw error;
-    },
-  );
-  return named ?? path.join(CHAT_CORPORA_DIR, name);
+  const file = path.join(dir, name, "story.json");
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return path.join(CHAT_CORPORA_DIR, name);
+    throw error;
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    data = undefined;
+  }
+  const parsed = storyFileSchema.safeParse(data);
+  if (!parsed.success) throw new Error(`${file}: expected {"corpus": "<directory>"}`);
+  return parsed.data.corpus;
 }
-
-const storyFileSchema = z.object({ corpus: z.string().min(1) });
 
 export async function readChatStories(dir = CHAT_DIR): Promise<ChatStory[]> {
   const names = (await readdir(dir, { withFileTypes: true }))

@@ -134,7 +134,7 @@ export function answerQuestion(context: AnswerContext, question: string, options
   const understood: UnderstoodQuestion = understandQuestion(query);
   if (understood.smallTalk) return smallTalkAnswer(context, query);
   if (understood.asksForSources) return sourcesAnswer(context, query, EMPTY_BASE);
-  if (understood.asksForSummary) return summaryAnswer(context, query, EMPTY_BASE);
+  if (understood.asksForSummary) return summaryAnswer(context, query, EMPTY_BASE, top);
 
   const clauses = understood.clauses.map((clause) => {
     const result = answerClause(context, clause, understood.soft, threshold);
@@ -165,7 +165,8 @@ export function answerQuestion(context: AnswerContext, question: string, options
     aliases: [...new Set(plans.flatMap((p) => p.aliases))],
   };
   // "which cartels are designated? also is el chapo still alive": the list, and what it leaves open.
-  const others = clauses.slice(1);
+  // A follow-up with no words of its own ("? and when") asks of the list itself, which holds it.
+  const others = clauses.slice(1).filter((c) => c.result.ranked.plan.words.length > 0);
   if (
     first &&
     asksForDesignations(context, first.clause, first.result.ranked.plan) &&

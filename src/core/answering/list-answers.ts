@@ -97,7 +97,7 @@ export const SUMMARY_ARTICLES = 3;
  * The story in short: the key points of the latest articles, newest first, or the first paragraph
  * of one that has none.
  */
-export function summaryAnswer(context: AnswerContext, query: string, base: AnswerBase): Answer {
+export function summaryAnswer(context: AnswerContext, query: string, base: AnswerBase, top: number): Answer {
   const byArticle = new Map<string, Passage[]>();
   for (const passage of context.index.passages) {
     const list = byArticle.get(passage.citation.docId) ?? [];
@@ -107,12 +107,14 @@ export function summaryAnswer(context: AnswerContext, query: string, base: Answe
   const latest = [...byArticle.values()]
     .sort((a, b) => (b[0]?.citation.published ?? "").localeCompare(a[0]?.citation.published ?? ""))
     .slice(0, SUMMARY_ARTICLES);
-  const passages = latest.flatMap((article) => {
-    const keyPoints = article.filter((p) => p.citation.kind === "key-point");
-    if (keyPoints.length > 0) return keyPoints;
-    const lead = article.find((p) => p.citation.kind === "paragraph");
-    return lead ? [lead] : [];
-  });
+  const passages = latest
+    .flatMap((article) => {
+      const keyPoints = article.filter((p) => p.citation.kind === "key-point");
+      if (keyPoints.length > 0) return keyPoints;
+      const lead = article.find((p) => p.citation.kind === "paragraph");
+      return lead ? [lead] : [];
+    })
+    .slice(0, top);
   return {
     ...base,
     query,

@@ -321,6 +321,10 @@ describe("requests that are not passage searches", () => {
     expect(answer.outcome).toBe("designations");
     expect(answer.missingTerms).toEqual(expect.arrayContaining(["chapo", "alive"]));
     expect(answer.unanswered).toHaveLength(1);
+    // A follow-up with no words of its own asks of the list, which says when.
+    const when = await story.ask("which cartels are designated? and when");
+    expect(when.outcome).toBe("designations");
+    expect(when.unanswered).toEqual([]);
   });
 
   it("tldr pls: the story in short, the key points", async () => {
@@ -328,6 +332,7 @@ describe("requests that are not passage searches", () => {
     expect(answer.outcome).toBe("summary");
     expect(answer.answered).toBe(true);
     expect(answer.passages.map((p) => p.id)).toEqual([P("k1"), P("k2"), P("k3")]);
+    expect((await story.ask("tldr pls", { top: 1 })).passages).toHaveLength(1);
   });
 
   it.each(["which groups were designated", "list the cartels", "yo who r the cartels on the fto list"])(
@@ -488,7 +493,7 @@ describe("how many people", () => {
   });
 });
 
-describe("a missing action weighs less than a missing thing", () => {
+describe("a third story: a hospital ransomware attack", () => {
   let hospital: Library;
   beforeAll(async () => {
     // A third story, written for the chat set by a writer who had not seen the code.
