@@ -61,6 +61,13 @@ describe("renderAnswer", () => {
           paged && Math.min(v.page, pages - 1) + 1 < pages,
         );
         expect(actions.some((x) => x?.kind === "share")).toBe(paged && v.private);
+        // The designations list is sized to the room the question and notes leave: nothing cut silently.
+        const organisations = a.designations ?? [];
+        if (a.outcome === "designations" && organisations.length > 0) {
+          const description = payload.embeds[0]?.description ?? "";
+          if (!description.includes("more: pick one"))
+            expect(description).toContain(`**${organisations.length}. `);
+        }
       }),
       runs(300),
     );

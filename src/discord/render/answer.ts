@@ -148,19 +148,30 @@ function sourcesReply(answer: Answer, view: AnswerView): ReplyPayload {
   return { embeds: [fitEmbed(embed)], components: [] };
 }
 
+/** Room for the notes above the designations list, so that the list and its count always fit. */
+const DESIGNATION_NOTES_BUDGET = 1000;
+
+/** The first lines that fit in a budget of characters. */
+function withinBudget(lines: readonly string[], budget: number): string[] {
+  const kept: string[] = [];
+  let used = 0;
+  for (const line of lines) {
+    if (used + line.length + 1 > budget) break;
+    kept.push(line);
+    used += line.length + 1;
+  }
+  return kept;
+}
+
 function designationsReply(answer: Answer, view: AnswerView): ReplyPayload {
-  const list = renderDesignationList(answer.designations ?? [], view.version);
+  // The notes on a part left open go before the list, which is sized to the room they leave.
+  const small = withinBudget(notes(answer), DESIGNATION_NOTES_BUDGET);
+  const header = [questionLine(answer.query), "", ...(small.length > 0 ? [...small, ""] : [])].join("\n");
+  const list = renderDesignationList(answer.designations ?? [], view.version, header.length + 1);
   const [embed] = list.embeds;
   if (!embed) return list;
   const fields = answer.passages.slice(0, PAGE_SIZE).map((p, i) => passageField(p, i + 1, false));
-  // The notes on a part left open go before the list, which is what gets cut when long.
-  const small = notes(answer);
-  const description = [
-    questionLine(answer.query),
-    "",
-    ...(small.length > 0 ? [...small, ""] : []),
-    embed.description ?? "",
-  ].join("\n");
+  const description = `${header}\n${embed.description ?? ""}`;
   return { embeds: [fitEmbed({ ...embed, description, fields })], components: [] };
 }
 

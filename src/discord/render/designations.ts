@@ -24,6 +24,8 @@ function aliasesText(org: DesignatedOrganisation): string {
 export function renderDesignationList(
   organisations: readonly DesignatedOrganisation[],
   version: string,
+  /** Characters of the description a caller writes before the list (the question, notes). */
+  reserved = 0,
 ): ReplyPayload {
   if (organisations.length === 0) {
     return {
@@ -47,7 +49,7 @@ export function renderDesignationList(
       60,
     )}, ${escapeUserText(org.citation.label)}`;
     // Keep room for the closing note that names how many did not fit.
-    if (length + line.length + 1 > LIMITS.embedDescription - 120) break;
+    if (length + line.length + 1 > LIMITS.embedDescription - 120 - reserved) break;
     lines.push(line);
     length += line.length + 1;
     shown++;
