@@ -45,6 +45,9 @@ export async function measureShards(
     guilds,
     recommendedShards: shards,
     maxConcurrency: 16,
+    // A shard at 10,000 articles opens its snapshot, or builds the index when there is none: on a
+    // slow machine that took more than the emulator's default 10 s, and the bench stopped there.
+    waitTimeoutMs: 60_000,
   });
   const manager = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "src/discord/main.ts")], {
     cwd: ROOT,
