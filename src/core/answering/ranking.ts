@@ -113,16 +113,14 @@ export function rankClause(
 
 /** "what is CWX", "who is Halberd Cyber", "whats the ccda": a question of what one of the story's names is. */
 const WHAT_IS = /^\s*(?:what|who)(?:'s|s| is| are| was| were)\s/i;
-/** How far down the passage introducing a name may be found. */
-const INTRODUCTION_DEPTH = 5;
 /** A name followed by what it is: "CWX, a ransomware gang", "Veridian (a contractor)", "X is a". */
-const DEFINED_AFTER = /^\s*(?:,\s*(?:a|an|the|which|who|its|their)\b|\(|(?:is|was|are|were) (?:a|an|the)\b)/i;
+const DEFINED_AFTER =
+  /^\s*(?:,\s*(?:a|an|the|which|who|its|their|also)\b|\(|(?:is|was|are|were) (?:a|an|the)\b)/i;
 /** A name introduced by what it is called: "a gang known as Crimson Wraith", "malware called WraithLock". */
 const DEFINED_BEFORE = /\b(?:called|calls|call|named|known as|dubbed|termed|goes by(?: the name)?)\s*$/i;
 
 /**
- * For a question of what one of the story's names is, the best of the first few passages that
- * introduces it ("a ransomware gang known as Crimson Wraith", "Veridian Imaging Services, a
+ * For a question of what one of the story's names is, the best-ranked candidate that introduces it ("a ransomware gang known as Crimson Wraith", "Veridian Imaging Services, a
  * contractor") goes first: the others only mention it, however often.
  */
 function introductionFirst(
@@ -139,9 +137,9 @@ function introductionFirst(
     !plan.words.every((w) => w.entity?.name === entity.name)
   )
     return ranked;
-  const at = ranked
-    .slice(0, INTRODUCTION_DEPTH)
-    .findIndex((c) => introduces(aliases, c.hit.passage.text, entity.name));
+  // Every candidate is looked at: the passages that only mention the name often rank above the one
+  // introducing it ("the ransom Crimson Wraith demanded" above "a gang known as Crimson Wraith").
+  const at = ranked.findIndex((c) => introduces(aliases, c.hit.passage.text, entity.name));
   if (at <= 0) return ranked;
   return [ranked[at] as RankedCandidate, ...ranked.slice(0, at), ...ranked.slice(at + 1)];
 }

@@ -505,6 +505,9 @@ describe("a third story: a hospital ransomware attack", () => {
     expect(halberd.passages[0]?.text).toContain("Halberd Cyber, the security firm it hired");
     const wraithLock = await hospital.ask("wtf is wraithlock");
     expect(wraithLock.passages[0]?.text).toContain("which the group calls WraithLock");
+    // Found however far down the candidates it ranks: passages only mentioning a gang rank higher.
+    const gang = await hospital.ask("what is crimson wraith");
+    expect(gang.passages[0]?.text).toMatch(/known as (?:Crimson Wraith|CWX)/);
   });
 
   it("who did eastlake pick as security chief: 'pick' is said as 'appointed'", async () => {
