@@ -35,6 +35,7 @@ describe("readChat", () => {
     ["answer me this: who is anna kelly", "who is anna kelly", 0],
     ["mb who is anna kelly", "mb who is anna kelly", 0],
     ["they leaked 620 gb", "they leaked 620 gigabytes", 0],
+    ["recap of the extraditions", "the extraditions", 0],
     ["<@123456789012345678> good morning everyone!!", "", 1],
     ["hey all, who is anna kelly", "who is anna kelly", 0],
     ["stupid bot answer this: how many were extradited", "stupid bot: how many were extradited", 0],

@@ -78,6 +78,8 @@ export const REQUEST_FRAMES: ReadonlyArray<RegExp | readonly [RegExp, string]> =
   // "good morning everyone", "hey all": a greeting and whom it greets.
   /^\s*good (?:morning|mornin|afternoon|evening|night|day)\b(?:,?\s+(?:everyone|everybody|all|y'?all|folks|team|chat|people|ppl))?/gi,
   /^\s*(?:hi|hii|hey|heyy|hello|yo|sup|gm|morning|evening)\s+(?:everyone|everybody|all|y'?all|folks|team|chat|people|ppl)\b/gi,
+  // "tldr on the designations", "a recap of the extraditions": the topic is what follows.
+  /\b(?:a |the )?(?:tl;?dr|summary|summari[sz]e|recap|rundown|overview|gist)\s+(?:of|on|about|for)\s+/gi,
   // "answer this:", "answer me": the bot asked to answer, not a topic.
   /^\s*answer (?:(?:me )?(?:this|that)\b|me\b)|\banswer (?:me )?(?:this|that)\s*(?=[:?!]|$)/gi,
   /\blet(?:'s|s| us) see\b/gi,
