@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_QUESTION_CHARS, QuestionError } from "../../../src/core/answering/question/normalise.ts";
 import { loadCorpus } from "../../../src/core/corpus/load.ts";
 import { Library } from "../../../src/core/serving/library.ts";
+import { tempDirs } from "../../support/temp-corpus.ts";
 
 // A small corpus about another story, so that these behaviours are not tuned to the seed.
 const ARTICLE = `---
@@ -142,18 +143,14 @@ Marta Quill, the union's lead negotiator, declined to say when talks would resum
 
 Senator Tom Harrison said the closures would hurt towns that had already lost their mines.
 `;
-  let reviewDir: string;
+  const dirs = tempDirs("review");
   let depots: Library;
 
   beforeAll(async () => {
-    reviewDir = await mkdtemp(path.join(tmpdir(), "storydesk-review-"));
-    await writeFile(path.join(reviewDir, "depots.md"), DEPOTS);
-    depots = Library.build(await loadCorpus(reviewDir));
+    depots = Library.build(await loadCorpus(await dirs.make({ "depots.md": DEPOTS })));
   });
 
-  afterAll(async () => {
-    await rm(reviewDir, { recursive: true, force: true });
-  });
+  afterAll(() => dirs.cleanup());
 
   it("a withheld detail declines only a question asking for that kind of detail", async () => {
     expect((await depots.ask("how many depots will northway close")).outcome).toBe("answered");

@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCorpus } from "../../../src/core/corpus/load.ts";
 import { Library } from "../../../src/core/serving/library.ts";
+import { tempDirs } from "../../support/temp-corpus.ts";
 
 const ARTICLE = `---
 id: pay-talks
@@ -75,18 +76,14 @@ The river fell below its banks on Monday, a week after the flood.
 
 Hospitals in the valley reopened their wards on Tuesday after the power came back, and the first patients moved from the emergency tents were back in their beds by the evening. In a statement, the nurses' council said its members had worked double shifts all week and asked the regional health board for more staff before the winter.
 `;
-  let sourceDir: string;
+  const dirs = tempDirs("sources");
   let sourceLibrary: Library;
 
   beforeAll(async () => {
-    sourceDir = await mkdtemp(path.join(tmpdir(), "storydesk-sources-"));
-    await writeFile(path.join(sourceDir, "flood-report.md"), REPORT);
-    sourceLibrary = Library.build(await loadCorpus(sourceDir));
+    sourceLibrary = Library.build(await loadCorpus(await dirs.make({ "flood-report.md": REPORT })));
   });
 
-  afterAll(async () => {
-    await rm(sourceDir, { recursive: true, force: true });
-  });
+  afterAll(() => dirs.cleanup());
 
   it("go below article text that covers the question as well: the line names the speaker, the text what was said", () => {
     const ranked = sourceLibrary.rank("wat r the nurses sayin").ranked;
