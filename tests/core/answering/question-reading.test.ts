@@ -67,6 +67,13 @@ describe("readChat", () => {
     ]);
   });
 
+  it("reads the article itself as no topic where no article uses the word ('mentioned in the article')", () => {
+    expect([...readChat("which americans besides trump r mentioned in the article").soft].sort()).toEqual([
+      "article",
+      "besides",
+    ]);
+  });
+
   it("reads versus as no topic of its own where no article uses it", () => {
     expect([...readChat("mexico vs us on troops?").soft]).toContain("vs");
   });

@@ -25,7 +25,8 @@ export const CHAT_UNLESS_IN_CORPUS = new Set(
   bot robot storydesk chatbot question questions quick wondering wonder curious pretty good bad cool nice
   great awesome interesting fine sure anyway anyways actually basically literally seriously honestly
   really totally real whatever like mean guess guy guys vs versus
-  mess stuff thing things situation saga drama fiasco shitshow whole altogether overall`
+  mess stuff thing things situation saga drama fiasco shitshow whole altogether overall
+  article articles besides`
     .split(/\s+/)
     .filter(Boolean),
 );
