@@ -474,6 +474,15 @@ describe("a second story of another kind", () => {
   });
 });
 
+describe("a name asked for", () => {
+  it("whats sheinbaums first name: the passage naming her, 'name' and 'first' no missing words", async () => {
+    const answer = await story.ask("whats sheinbaums first name");
+    expect(answer.outcome).toBe("answered");
+    expect(answer.missingTerms).toEqual([]);
+    expect(answer.answer?.text).toContain("Claudia Sheinbaum");
+  });
+});
+
 describe("how many people", () => {
   it("counts people the articles name by who they were ('26 top cartel figures'): 'people' is no missing word", async () => {
     const answer = await story.ask("how many cartel ppl did mexico extradite");

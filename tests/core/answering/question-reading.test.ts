@@ -132,6 +132,9 @@ describe("questionForm: what kind of answer a question asks for", () => {
   it("names who spoke in a statement question, and the words that only name the kind", () => {
     expect(questionForm("what did anna kelly say about sheinbaum").speaker).toBe("anna kelly");
     expect([...questionForm("what year was the EO signed").kindWords]).toEqual(["year"]);
+    const firstName = questionForm("what is sheinbaums first name");
+    expect(firstName.kind).toBe("identity");
+    expect([...firstName.kindWords].sort()).toEqual(["first", "name"]);
   });
 });
 

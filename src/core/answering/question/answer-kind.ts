@@ -81,6 +81,13 @@ const RULES: ReadonlyArray<readonly [RegExp, AnswerKind, "whole"?]> = [
     ),
     "reason",
   ],
+  // "whats sheinbaums first name", "what is her full name": who someone is, by name.
+  [
+    rule(
+      `^what(?:'s| is| was) (?:his|her|their|[\\p{L}-]+(?:'s|s'|s)) (?:first |last |full |real |middle )?names?\\b`,
+    ),
+    "identity",
+  ],
   // "who is Anna Kelly": a name of one to three words; "who is subject to vetting" is no name.
   [
     rule(
@@ -121,7 +128,7 @@ const FUTURE =
 
 /** Words that only name the kind of answer wanted ("what year", "which country"), not its topic. */
 const CATEGORY_WORDS = new Set(
-  "name names year years date dates day days month months time times century decade week number numbers amount amounts percentage percent proportion figure figures total count place places country countries city cities town towns region regions area areas location locations reason reasons kind sort type".split(
+  "name names first last full real middle year years date dates day days month months time times century decade week number numbers amount amounts percentage percent proportion figure figures total count place places country countries city cities town towns region regions area areas location locations reason reasons kind sort type".split(
     " ",
   ),
 );
