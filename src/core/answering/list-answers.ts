@@ -50,31 +50,31 @@ export function designationsAnswer(context: AnswerContext, query: string, base: 
   };
 }
 
-export function sourcesAnswer(context: AnswerContext, query: string, base: AnswerBase): Answer {
-  const byArticle = new Map<string, { article: ArticleSources; passages: Passage[] }>();
+/** The corpus's passages, article by article, in the order the index holds them. */
+function passagesByArticle(context: AnswerContext): Passage[][] {
+  const byArticle = new Map<string, Passage[]>();
   for (const passage of context.index.passages) {
-    const c = passage.citation;
-    let entry = byArticle.get(c.docId);
-    if (!entry) {
-      entry = {
-        article: {
-          docId: c.docId,
-          title: c.title,
-          url: c.url,
-          published: c.published,
-          ...(c.outlet === undefined ? {} : { outlet: c.outlet }),
-          sources: [],
-        },
-        passages: [],
-      };
-      byArticle.set(c.docId, entry);
-    }
-    if (c.kind === "source") {
-      (entry.article.sources as string[]).push(passage.text);
-      entry.passages.push(passage);
-    }
+    const list = byArticle.get(passage.citation.docId);
+    if (list) list.push(passage);
+    else byArticle.set(passage.citation.docId, [passage]);
   }
-  const articles = [...byArticle.values()];
+  return [...byArticle.values()];
+}
+
+export function sourcesAnswer(context: AnswerContext, query: string, base: AnswerBase): Answer {
+  const articles = passagesByArticle(context).map((passages) => {
+    const c = (passages[0] as Passage).citation;
+    const sourceLines = passages.filter((p) => p.citation.kind === "source");
+    const article: ArticleSources = {
+      docId: c.docId,
+      title: c.title,
+      url: c.url,
+      published: c.published,
+      ...(c.outlet === undefined ? {} : { outlet: c.outlet }),
+      sources: sourceLines.map((p) => p.text),
+    };
+    return { article, passages: sourceLines };
+  });
   const sourceCount = articles.reduce((n, a) => n + a.passages.length, 0);
   return {
     ...base,
@@ -98,13 +98,7 @@ export const SUMMARY_ARTICLES = 3;
  * of one that has none.
  */
 export function summaryAnswer(context: AnswerContext, query: string, base: AnswerBase, top: number): Answer {
-  const byArticle = new Map<string, Passage[]>();
-  for (const passage of context.index.passages) {
-    const list = byArticle.get(passage.citation.docId) ?? [];
-    list.push(passage);
-    byArticle.set(passage.citation.docId, list);
-  }
-  const latest = [...byArticle.values()]
+  const latest = passagesByArticle(context)
     .sort((a, b) => (b[0]?.citation.published ?? "").localeCompare(a[0]?.citation.published ?? ""))
     .slice(0, SUMMARY_ARTICLES);
   const passages = latest
