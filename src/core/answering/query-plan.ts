@@ -86,11 +86,14 @@ export interface PlannedQuery {
   readonly chat: readonly string[];
 }
 
-/** One-word synonyms of a word the corpus lacks that the corpus has, and whether it is an everyday word. */
+/**
+ * One-word synonyms of a word the corpus lacks that the corpus has, and whether it is an everyday
+ * word and mostly a verb.
+ */
 function synonymTerms(
   index: PassageIndex,
   word: string,
-): { terms: Set<string>; words: string[]; common: boolean; paraphrased: boolean } {
+): { terms: Set<string>; words: string[]; common: boolean; verbal: boolean; paraphrased: boolean } {
   const terms = new Set<string>();
   const words: string[] = [];
   let paraphrased = false;
@@ -100,7 +103,8 @@ function synonymTerms(
     words.push(standIn.word);
     paraphrased ||= standIn.paraphrase === true;
   }
-  return { terms, words, common: lookUp(word).tagged >= COMMON_WORD_SENSES, paraphrased };
+  const entry = lookUp(word);
+  return { terms, words, common: entry.tagged >= COMMON_WORD_SENSES, verbal: entry.verbal, paraphrased };
 }
 
 /**
@@ -229,7 +233,7 @@ export function planQuery(
       // An everyday word the articles happen not to use ("send", "happen") says less about whether
       // they answer than a rare one or a name ("tariffs", "Peru").
       if (found.common) weight *= COMMON_WORD_WEIGHT;
-      if (lookUp(token.folded).verbal) weight *= VERB_WEIGHT;
+      if (found.verbal) weight *= VERB_WEIGHT;
       unmatched = found.terms.size === 0;
       paraphrased = found.paraphrased;
     }

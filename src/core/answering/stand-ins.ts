@@ -74,7 +74,7 @@ export interface StandIn {
   /** From storydesk's paraphrase groups: another way of saying the same thing in the news. */
   readonly paraphrase?: boolean;
   /**
-   * Another form of the same word: it starts with the word and means the same by its vector
+   * Another form of the same word: the word with an adjective ending, meaning the same by its vector
    * ("congressional" for "congress"), so the word is said, not missing.
    */
   readonly sameWord?: boolean;
