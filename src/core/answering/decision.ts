@@ -5,6 +5,7 @@ import { model } from "./model.ts";
 import type { PlannedQuery } from "./query-plan.ts";
 import {
   type AskedDetail,
+  asksForDuration,
   asksForMoney,
   checkDetail,
   countedNoun,
@@ -108,6 +109,7 @@ function askedDetail(clause: UnderstoodClause, plan: PlannedQuery): AskedDetail 
     plan,
     ...countedNoun(clause.question, plan),
     ...(asksForMoney(clause.question) ? { money: true } : {}),
+    ...(asksForDuration(clause.question) ? { duration: true } : {}),
   };
 }
 

@@ -525,3 +525,55 @@ describe("a third story: a hospital ransomware attack", () => {
     expect(answer.passages[0]?.text).toContain("chief information security officer, Marcus Leung");
   });
 });
+
+describe("what a question measures and where it places things", () => {
+  it("a place only locates what is asked: a passage whose title names the company answers", async () => {
+    const entity = (name: string, kind: "organisation" | "place") =>
+      ({ name, kind, aliases: [], designations: [], line: 1 }) as const;
+    const library = Library.build({
+      ...corpusFromTexts([
+        {
+          id: "brewer-cuts",
+          title: "Halden Breweries to shut plants",
+          published: "2026-04-02",
+          paragraphs: [
+            "The company will close 4 of its 11 Norwegian plants by the end of next year.",
+            "Unions in Norway said they would fight every closure in the courts.",
+            "Shares in the brewer rose after the announcement on Tuesday.",
+          ],
+        },
+      ]),
+      entities: [entity("Halden Breweries", "organisation"), entity("Norway", "place")],
+    });
+    const answer = await library.ask("how many plants is halden closing in norway");
+    expect(answer.outcome).toBe("answered");
+    expect(answer.answer?.text).toMatch(/4 of its 11/);
+  });
+
+  it("how big, how strong: the measure is the kind of answer, not a word the passage must use", async () => {
+    const quake = Library.build(await loadCorpus("eval/corpora/karnali-earthquake"));
+    const answer = await quake.ask("how big was the turkish team");
+    expect(answer.outcome).toBe("answered");
+    expect(answer.answer?.text).toMatch(/48-member team from Turkey/);
+  });
+
+  it("how long: a date answers it as well as a number", async () => {
+    const library = Library.build(
+      corpusFromTexts([
+        {
+          id: "gang-profile",
+          title: "Who is behind the port hack",
+          published: "2026-01-10",
+          paragraphs: [
+            "The Tallow gang emerged in early 2019 and has attacked ports in Europe and Asia.",
+            "Port officials said cargo handling slowed for two days while systems were checked.",
+            "Insurers said claims from the attack were being reviewed by their cyber teams.",
+          ],
+        },
+      ]),
+    );
+    const answer = await library.ask("how long has the tallow gang been active");
+    expect(answer.outcome).toBe("answered");
+    expect(answer.passages[0]?.text).toContain("emerged in early 2019");
+  });
+});

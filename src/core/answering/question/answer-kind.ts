@@ -126,9 +126,12 @@ const ASKS_FOR_PERSON = new RegExp(
 const FUTURE =
   /^when (?:will|would|shall)\b|^when (?:is|are|does|do)\b.*\b(?:going to|gonna|due to|expected to|set to|scheduled to|planning to|plan to|planned)\b/i;
 
-/** Words that only name the kind of answer wanted ("what year", "which country"), not its topic. */
+/**
+ * Words that only name the kind of answer wanted ("what year", "which country"), not its topic; and
+ * the measure of "how long", "how big", "how strong", which an answer gives as a figure, not a word.
+ */
 const CATEGORY_WORDS = new Set(
-  "name names first last full real middle year years date dates day days month months time times century decade week number numbers amount amounts percentage percent proportion figure figures total count place places country countries city cities town towns region regions area areas location locations reason reasons kind sort type".split(
+  "name names first last full real middle year years date dates day days month months time times century decade week number numbers amount amounts percentage percent proportion figure figures total count place places country countries city cities town towns region regions area areas location locations reason reasons kind sort type long old far big large tall high deep heavy fast severe strong".split(
     " ",
   ),
 );

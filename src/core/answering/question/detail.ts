@@ -19,6 +19,7 @@ const ANSWERED_BY: Partial<Record<AnswerKind, ReadonlySet<SpanKind>>> = {
 };
 
 const PERSON: ReadonlySet<SpanKind> = new Set(["person"]);
+const DURATION_ANSWERS: ReadonlySet<SpanKind> = new Set(["number", "time"]);
 /** Words that put a sentence in the future: "will rule", "is expected to", "next month". */
 const FUTURE_MARKERS =
   /\b(?:will|would|shall|expected|expects|scheduled|due to|plans? to|planned|next|upcoming|later this|is to|are to|set to|by the end of|within|in the coming|forecast)\b/i;
@@ -73,6 +74,8 @@ export interface AskedDetail {
   readonly countedAbsent: boolean;
   /** A sum of money is asked for ("how much did the hub cost"): the number must be one. */
   readonly money?: boolean;
+  /** "how long", "how old": a date answers as well as a number ("emerged in early 2024"). */
+  readonly duration?: boolean;
 }
 
 /**
@@ -266,7 +269,7 @@ export function checkDetail(
   if (!namesEveryThing(bySentence, analyze(title), plan)) return { ...FAILS, lacks: "name" };
   if (asked.kind === "identity") return identityCheck(bySentence, plan);
   if (asked.kind === "statement") return statementCheck(sentences, bySentence, asked, aliases, people);
-  const wanted = asked.person ? PERSON : ANSWERED_BY[asked.kind];
+  const wanted = asked.person ? PERSON : asked.duration ? DURATION_ANSWERS : ANSWERED_BY[asked.kind];
   // A passage that names the same things but none of what is asked of them answers nothing: when
   // the question names something, that is binding; otherwise the answer model weighs it.
   const focused = focusShare(bySentence.flat(), plan) >= MIN_FOCUS;
@@ -335,8 +338,8 @@ function focusShare(
 
 /**
  * A passage answers only if it names the story's things that the question names: in its article's
- * title or its own text for one thing; a question that names two or more ("what did Anna Kelly say
- * about Sheinbaum") needs the passage itself to name each.
+ * title or its own text for one thing; a question that names two or more parties ("what did Anna
+ * Kelly say about Sheinbaum") needs the passage itself to name each.
  */
 function namesEveryThing(
   bySentence: readonly Token[][],
@@ -346,7 +349,10 @@ function namesEveryThing(
   const named = plan.words.filter((w) => isStoryName(w) && !w.missing);
   if (named.length === 0) return true;
   const inText = creditsIn(bySentence.flat(), plan);
-  const several = new Set(named.map((w) => w.entity?.name)).size >= 2;
+  // A place only locates what is asked ("how many depots is Veyra shutting in Britain"): the parties
+  // a question names are its people and organisations.
+  const parties = named.filter((w) => w.entity?.kind !== "place");
+  const several = new Set(parties.map((w) => w.entity?.name)).size >= 2;
   const inTitle = several ? new Float64Array(plan.words.length) : creditsIn(title, plan);
   return plan.words.every(
     (w, i) => !named.includes(w) || (inText[i] as number) > 0 || (inTitle[i] as number) > 0,
@@ -432,6 +438,11 @@ function statementCheck(
 /** "How long", "how old": a date or a time span answers them as well as a number. */
 const DURATION = /\bhow (?:long|old)\b/i;
 
+/** Whether a question asks how long or how old. */
+export function asksForDuration(question: string): boolean {
+  return DURATION.test(question);
+}
+
 /**
  * Whether a passage holds any number at all (or, for "how long" and "how old", a time) that a
  * question asking how many or how much could be answered by.
@@ -442,7 +453,7 @@ export function holdsQuantity(
   aliases: AliasTable,
   people: PersonNames,
 ): boolean {
-  const duration = DURATION.test(question);
+  const duration = asksForDuration(question);
   return sentences.some((s) =>
     tagSentence(s.text, aliases, people).some(
       (span) => span.kind === "number" || (duration && span.kind === "time"),
