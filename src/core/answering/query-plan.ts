@@ -5,6 +5,7 @@ import { analyze, type Token, termOf } from "../text/analyze.ts";
 import { isEnglishWord } from "../text/english.ts";
 import { REPORTING_TERMS } from "../text/lexicon/reporting.ts";
 import { PERSON_TITLES, TITLE_TERMS } from "../text/lexicon/titles.ts";
+import { verbForms } from "../text/verb-forms.ts";
 import { lookUp } from "../text/wordnet.ts";
 import { SYNONYM_CREDIT, standInsOf, vectorStandIns } from "./stand-ins.ts";
 
@@ -206,9 +207,13 @@ export function planQuery(
     const reporting = REPORTING_TERMS.has(term);
     if (reporting) {
       for (const t of REPORTING_TERMS) if (index.frequency(t) > 0) accepts.set(t, 1);
-    } else if (index.frequency(term) === 0) {
-      // Another form of the same word that the articles use: "hardest" for "hard".
-      for (const base of lookUp(token.folded).bases) {
+    } else {
+      // Another form of the same word that the articles use: "hardest" for "hard", "flew" for "fly".
+      const forms =
+        index.frequency(term) === 0
+          ? [...lookUp(token.folded).bases, ...verbForms(token.folded)]
+          : verbForms(token.folded);
+      for (const base of forms) {
         const t = termOf(base);
         if (index.frequency(t) > 0) {
           accepts.set(t, 1);

@@ -85,10 +85,11 @@ export class AliasTable {
       if (group !== undefined) this.addAcronym(group, acronym, capitalsOnly, groupOf);
     }
     for (const list of this.byFirst.values()) list.sort((a, b) => b.terms.length - a.terms.length);
-    this.groups.forEach((group, g) => {
-      if (!group.own) return;
-      for (const terms of group.names) {
-        for (const term of terms) {
+    // Only the names the corpus gives: the lexicon's official names would make "people" (of the
+    // "People's Republic of China") name China. Each entity is the group of the same place.
+    entities.forEach((entity, g) => {
+      for (const name of [entity.name, ...entity.aliases]) {
+        for (const term of nameTerms(name)) {
           const owners = this.partOf.get(term) ?? new Set<number>();
           owners.add(g);
           this.partOf.set(term, owners);

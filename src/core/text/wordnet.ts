@@ -278,6 +278,16 @@ function readEntry(word: string): WordNetEntry {
   };
 }
 
+/** Whether WordNet has a lowercase word as a verb in its dictionary form ("fly", not "flew"). */
+export function isVerbLemma(word: string): boolean {
+  return /^[a-z][a-z-]*$/.test(word) && fileOf("index.verb")?.find(word) !== undefined;
+}
+
+/** Whether WordNet has a lowercase word, as written, as a noun ("hearing", "building"). */
+export function isNounLemma(word: string): boolean {
+  return /^[a-z][a-z-]*$/.test(word) && fileOf("index.noun")?.find(word) !== undefined;
+}
+
 /** Synonyms of a lowercase word (see {@link lookUp}). */
 export function synonyms(word: string): string[] {
   return [...lookUp(word).synonyms];

@@ -309,6 +309,15 @@ describe("requests that are not passage searches", () => {
     for (const example of answer.examples ?? []) expect((await story.ask(example)).answered).toBe(true);
   });
 
+  it("a question asking where, when or how many is never small talk: where was this made", async () => {
+    const answer = await story.ask("where was this crap actually made");
+    expect(answer.outcome).not.toBe("small-talk");
+  });
+
+  it.each(["sources pls", "where r u getting all this from, links pls"])("sources: %s", async (question) => {
+    expect((await story.ask(question)).outcome).toBe("sources");
+  });
+
   it("sources pls: the articles and the sources they name", async () => {
     const answer = await story.ask("sources pls");
     expect(answer.outcome).toBe("sources");
@@ -575,5 +584,14 @@ describe("what a question measures and where it places things", () => {
     const answer = await library.ask("how long has the tallow gang been active");
     expect(answer.outcome).toBe("answered");
     expect(answer.passages[0]?.text).toContain("emerged in early 2019");
+  });
+});
+
+describe("verbs said in another form", () => {
+  it("when did the swiss guys fly home: the article says they flew", async () => {
+    const quake = Library.build(await loadCorpus("eval/corpora/karnali-earthquake"));
+    const answer = await quake.ask("when did the swiss guys fly home");
+    expect(answer.outcome).toBe("answered");
+    expect(answer.answer?.text).toContain("The Swiss team flew home on Thursday evening");
   });
 });

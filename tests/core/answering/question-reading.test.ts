@@ -41,6 +41,10 @@ describe("readChat", () => {
     ["stupid bot answer this: how many were extradited", "stupid bot: how many were extradited", 0],
     ["what happened on the morning of the raid", "what about the morning of the raid", 0],
     ["how many ops were cancelled", "how many operations were cancelled", 0],
+    ["wat r the nurses sayin", "what are the nurses saying", 0],
+    ["how much was the sponsor payin a yr", "how much was the sponsor paying a year", 0],
+    ["what did putin say about the cabin", "what did putin say about the cabin", 0],
+    ["how many pts did they lose", "how many points did they lose", 0],
   ])("%s -> %s", (message, text, mentions) => {
     const reading = readChat(message);
     expect(reading.text).toBe(text);

@@ -50,6 +50,21 @@ describe("the general lexicon", () => {
   });
 });
 
+describe("a word of one of the corpus's names, asked alone", () => {
+  it("names the entity only by the names the corpus gives: 'people' is not China's", () => {
+    const china = new AliasTable(
+      [{ name: "China", kind: "place", aliases: [], designations: [], line: 1 }],
+      generalLexicon(),
+    );
+    expect(find("People's Republic of China").map((m) => m.entity)).toContain("China");
+    expect(china.partOfName("peopl")).toBeUndefined();
+    const cartel = new AliasTable([
+      { name: "Sinaloa Cartel", kind: "organisation", aliases: [], designations: [], line: 1 },
+    ]);
+    expect(cartel.partOfName("sinaloa")?.entity).toBe("Sinaloa Cartel");
+  });
+});
+
 describe("acronyms of the corpus's own names", () => {
   const entity = (name: string, kind: "organisation" | "person" = "organisation") =>
     ({ name, kind, aliases: [], designations: [], line: 1 }) as const;

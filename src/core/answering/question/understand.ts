@@ -30,7 +30,7 @@ export interface UnderstoodQuestion {
 const SOURCES =
   /\b(?:sources?|citations?|cite|cited|references?|links?|urls?|articles?|reporting|outlets?|receipts|proof)\b|\bwhere(?: is| does| did|'s)? (?:this|that|it|the info\w*|you get (?:this|that|it))(?: (?:come|coming|get))? from\b|\bwho (?:wrote|reported|published) (?:this|that|it)\b|\bwhat (?:is|are) (?:this|that|it|you|your answers?) based on\b/i;
 const SOURCE_WORDS = new Set(
-  "source sources citation citations cite cited reference references link links url urls article articles reporting outlet outlets receipts proof info information based come coming wrote reported published read give send share show using use used get got list news".split(
+  "source sources citation citations cite cited reference references link links url urls article articles reporting outlet outlets receipts proof info information based come coming wrote reported published read give send share show using use used get got getting gets list news".split(
     " ",
   ),
 );
@@ -43,6 +43,9 @@ const SUMMARY_WORDS = new Set(
     " ",
   ),
 );
+
+/** Kinds of answer that are facts of a story, never asked of the bot itself. */
+const FACT_KINDS: ReadonlySet<AnswerKind> = new Set(["time", "place", "number"]);
 
 /** A text without some words (chat words: "who is anna kelly, idiot" asks who Anna Kelly is). */
 function withoutWords(text: string, words: ReadonlySet<string>): string {
@@ -83,7 +86,10 @@ export function understandQuestion(message: string): UnderstoodQuestion {
     !asksForSummary &&
     SOURCES.test(reading.text) &&
     words.every((w) => SOURCE_WORDS.has(w) || ABOUT_THE_BOT.has(w));
-  const smallTalk = !asksForSources && !asksForSummary && words.every((w) => ABOUT_THE_BOT.has(w));
+  // "where was this made" asks about the story: no one asks the bot for a place, a date or a figure.
+  const asksForFact = clauses.some((c) => FACT_KINDS.has(c.form.kind));
+  const smallTalk =
+    !asksForSources && !asksForSummary && !asksForFact && words.every((w) => ABOUT_THE_BOT.has(w));
   return {
     text: reading.text,
     clauses,

@@ -1,5 +1,6 @@
 import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from "obscenity";
 import { fold, isStopWord } from "../analyze.ts";
+import { isEnglishWord } from "../english.ts";
 import {
   CHAT_ONLY,
   CHAT_UNLESS_IN_CORPUS,
@@ -72,6 +73,14 @@ function isMonth(before: string, after: string): boolean {
 /** A unit counts as one after a number ("620 gb", "4.2gb") or "how many"/"how much". */
 function isUnit(before: string): boolean {
   return /\d\s*$/.test(before) || /\bhow (?:many|much)\s+$/i.test(before);
+}
+
+/**
+ * "sayin", "payin", "goin": a word typed without the g of its "-ing", where it is no English word
+ * itself and the word with the g is one ("cabin" and "Putin" stay as typed).
+ */
+function droppedG(lower: string): boolean {
+  return /^[a-z]{2,}in$/.test(lower) && !isEnglishWord(lower) && isEnglishWord(`${lower}g`);
 }
 
 /** Words after which a shortened month is read as one: "in aug", "since sept", "by dec". */
@@ -150,6 +159,8 @@ export function readChat(message: string): ChatReading {
       replacement = UNIT_ABBREVIATIONS[lower] as string;
     } else if (MONTH_ABBREVIATIONS[lower] !== undefined && isMonth(text.slice(0, start), text.slice(at))) {
       replacement = MONTH_ABBREVIATIONS[lower] as string;
+    } else if (droppedG(lower) && word === lower) {
+      replacement = `${lower}g`;
     } else if (lower === "us" && word === "us") {
       const next = /^\s*([\p{L}\p{N}]+)/u.exec(text.slice(at))?.[1] ?? "";
       const countryAfter = next !== "" && !isStopWord(next) && !TAKES_US.has(previous);

@@ -1,0 +1,64 @@
+import { createRequire } from "node:module";
+import { isNounLemma, isVerbLemma } from "./wordnet.ts";
+
+/** The part of compromise's conjugator this module uses: compromise types it only as `object`. */
+interface Conjugator {
+  toInfinitive(word: string, model: object, tense: string): string;
+  conjugate(infinitive: string, model: object): Record<string, string>;
+}
+
+let conjugator: { readonly verb: Conjugator; readonly model: object } | undefined;
+
+/**
+ * compromise's conjugator, loaded on first use: its 150 ms load is paid only by a question with a
+ * word the articles lack, not by every start.
+ */
+function loadConjugator(): { readonly verb: Conjugator; readonly model: object } {
+  if (!conjugator) {
+    const nlp = createRequire(import.meta.url)("compromise/two") as {
+      world(): { methods: { two: { transform: { verb: Conjugator } } }; model: object };
+    };
+    const world = nlp.world();
+    conjugator = { verb: world.methods.two.transform.verb, model: world.model };
+  }
+  return conjugator;
+}
+
+/** The tenses a word may be written in, each read back to the verb it is a form of. */
+const TENSES = ["Infinitive", "PastTense", "Participle", "Gerund", "PresentTense"] as const;
+
+const known = new Map<string, readonly string[]>();
+
+/**
+ * The other forms of the verb a word is a form of, irregular ones too: "fly" -> "flew", "flown",
+ * "flies", "flying"; "paid" -> "pay", "pays", "paying". WordNet's files as installed have no lists of
+ * irregular forms and a stemmer keeps "flew" apart from "fly", so compromise conjugates; since it
+ * conjugates any string ("news" -> "newed"), a form counts only when its verb is one WordNet knows
+ * and conjugating that verb gives the word back. Empty for a word that is no verb form.
+ *
+ * @example
+ * verbForms("flew"); // ["fly", "flies", "flying", "flown"]
+ */
+export function verbForms(folded: string): readonly string[] {
+  if (!/^[a-z]{2,}$/.test(folded)) return [];
+  // "hearing", "building", "ruling": a noun of its own, naming a thing rather than the act.
+  if (folded.endsWith("ing") && isNounLemma(folded)) return [];
+  let forms = known.get(folded);
+  if (forms === undefined) {
+    const { verb, model } = loadConjugator();
+    const found = new Set<string>();
+    for (const tense of TENSES) {
+      const infinitive = tense === "Infinitive" ? folded : verb.toInfinitive(folded, model, tense);
+      if (!infinitive || !isVerbLemma(infinitive)) continue;
+      const conjugated = Object.values(verb.conjugate(infinitive, model)).filter((f) => !f.includes(" "));
+      if (!conjugated.includes(folded)) continue;
+      for (const form of [infinitive, ...conjugated]) found.add(form);
+    }
+    found.delete(folded);
+    forms = [...found];
+    // Questions repeat their words; bounded, since every new word would otherwise stay.
+    if (known.size >= 20_000) known.clear();
+    known.set(folded, forms);
+  }
+  return forms;
+}
