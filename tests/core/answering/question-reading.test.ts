@@ -133,6 +133,16 @@ describe("questionForm: what kind of answer a question asks for", () => {
     expect(questionForm("which republican senator wants direct action").category).toBeUndefined();
   });
 
+  it.each([
+    ["how long has the gang been around", "long"],
+    ["how big was the turkish team", "big"],
+    ["how hard did the shares tank", "hard"],
+  ])("%s: the measure asked for is a number, not a word to find", (question, measure) => {
+    const form = questionForm(question);
+    expect(form.kind).toBe("number");
+    expect([...form.kindWords]).toEqual([measure]);
+  });
+
   it("names who spoke in a statement question, and the words that only name the kind", () => {
     expect(questionForm("what did anna kelly say about sheinbaum").speaker).toBe("anna kelly");
     expect([...questionForm("what year was the EO signed").kindWords]).toEqual(["year"]);

@@ -62,7 +62,12 @@ const ROLES = `${CATEGORY_AGENT}|${[...PERSON_TITLES].join("|")}|rep|head|boss|c
 
 /** In the order they are tried: the first that matches decides. */
 const RULES: ReadonlyArray<readonly [RegExp, AnswerKind, "whole"?]> = [
-  [rule(`^how (?:many|much|old|far|big|large|tall|long|high|deep|heavy|fast|severe|strong)\\b`), "number"],
+  [
+    rule(
+      `^how (?:many|much|old|far|big|large|tall|long|high|deep|heavy|fast|severe|strong|hard|bad|badly|often)\\b`,
+    ),
+    "number",
+  ],
   [rule(`^(?:what|which) (?:${CATEGORY_NUMBER})\\b|^what ?%`), "number"],
   // "what is the CEO's salary", "what was the final death toll": an amount.
   [
@@ -131,7 +136,7 @@ const FUTURE =
  * the measure of "how long", "how big", "how strong", which an answer gives as a figure, not a word.
  */
 const CATEGORY_WORDS = new Set(
-  "name names first last full real middle year years date dates day days month months time times century decade week number numbers amount amounts percentage percent proportion figure figures total count place places country countries city cities town towns region regions area areas location locations reason reasons kind sort type long old far big large tall high deep heavy fast severe strong".split(
+  "name names first last full real middle year years date dates day days month months time times century decade week number numbers amount amounts percentage percent proportion figure figures total count place places country countries city cities town towns region regions area areas location locations reason reasons kind sort type long old far big large tall high deep heavy fast severe strong hard bad badly often".split(
     " ",
   ),
 );
