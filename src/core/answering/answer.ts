@@ -131,7 +131,10 @@ export function answerQuestion(context: AnswerContext, question: string, options
       languages,
     };
   }
-  const understood: UnderstoodQuestion = understandQuestion(query);
+  const understood: UnderstoodQuestion = understandQuestion(query, (folded) => {
+    const term = analyze(folded)[0]?.term;
+    return term != null && context.index.frequency(term) > 0;
+  });
   if (understood.smallTalk) return smallTalkAnswer(context, query);
   if (understood.asksForSources) return sourcesAnswer(context, query, EMPTY_BASE);
   if (understood.asksForSummary) return summaryAnswer(context, query, EMPTY_BASE, top);

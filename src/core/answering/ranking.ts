@@ -102,13 +102,37 @@ export function rankClause(
     signals: signalsOf(index, compiled, hit, rank, topScore, articleCache),
   }));
   setRecency(signalled);
+  const when = timeAskedFor(query);
   const reranked = sourcesAfterArticleText(
     signalled
-      .map(({ hit, signals }) => ({ hit, signals, score: weightedSum(model().rerank, signals.features) }))
+      .map(({ hit, signals }) => ({
+        hit,
+        signals,
+        score: weightedSum(model().rerank, signals.features) + when * signals.features.get("recency"),
+      }))
       .sort((a, b) => b.score - a.score || a.hit.index - b.hit.index),
   );
   const ranked = introductionFirst(aliases, plan, clause, reranked);
   return { query, plan, compiled, ranked, clause };
+}
+
+/** Words asking for the story as it stands: "what's the fine now", "latest toll", "did they end up paying". */
+const LATEST =
+  /\b(?:now|nowadays|latest|current|currently|still|so far|yet|as of|finally|in the end|end(?:ed|s)? up|eventually|at the moment|these days|any more|anymore|today)\b/i;
+/** Words asking for the story as it began: "at first", "initially", "the original figure". */
+const EARLIEST =
+  /\b(?:at first|initially|originally|original|at the start|in the beginning|first reported)\b/i;
+/**
+ * How much a question's own words about time weigh the newest reporting above the oldest: the
+ * re-ranking model weighs recency a little for every question; asked for the latest, it weighs most.
+ */
+const TIME_ASKED_WEIGHT = 2;
+
+/** +1 for a question asking how things stand now, -1 for how they began, 0 otherwise. */
+function timeAskedFor(question: string): number {
+  if (LATEST.test(question)) return TIME_ASKED_WEIGHT;
+  if (EARLIEST.test(question)) return -TIME_ASKED_WEIGHT;
+  return 0;
 }
 
 /** "what is CWX", "who is Halberd Cyber", "whats the ccda": a question of what one of the story's names is. */

@@ -595,3 +595,39 @@ describe("verbs said in another form", () => {
     expect(answer.answer?.text).toContain("The Swiss team flew home on Thursday evening");
   });
 });
+
+describe("a question's own words about time", () => {
+  const library = Library.build(
+    corpusFromTexts([
+      {
+        id: "club-fined",
+        title: "Harbour Town fined over accounts",
+        published: "2026-01-10",
+        paragraphs: [
+          "An independent panel fined Harbour Town £8m for breaking the league's spending rules.",
+          "The club said it would appeal against the panel's decision.",
+        ],
+      },
+      {
+        id: "club-appeal",
+        title: "Harbour Town wins partial appeal",
+        published: "2026-04-02",
+        paragraphs: [
+          "The appeal board reduced the fine on Harbour Town from £8m to £5m on Thursday.",
+          "Fans gathered outside the ground to celebrate the ruling.",
+        ],
+      },
+    ]),
+  );
+
+  it.each([
+    ["whats the fine now", "club-appeal"],
+    ["what is the latest fine", "club-appeal"],
+    ["what was the fine originally", "club-fined"],
+  ])("%s: the reporting of that time goes first", async (question, article) => {
+    const answer = await library.ask(question);
+    // "fine" is chat elsewhere ("im fine"); asked about where the articles use it, it is the topic.
+    expect(answer.outcome).toBe("answered");
+    expect(answer.passages[0]?.id.split("#")[0]).toBe(article);
+  });
+});

@@ -44,6 +44,10 @@ const SUMMARY_WORDS = new Set(
   ),
 );
 
+/** A clause that asks something: a question word, or a verb first ("is the fine final"). */
+const ASKS =
+  /^\s*(?:who|whom|whose|what|when|where|why|which|how|is|are|was|were|do|does|did|will|has|have|had|can|could)\b/i;
+
 /** Kinds of answer that are facts of a story, never asked of the bot itself. */
 const FACT_KINDS: ReadonlySet<AnswerKind> = new Set(["time", "place", "number"]);
 
@@ -71,7 +75,10 @@ function contentWords(text: string, soft: ReadonlySet<string>): string[] {
  * Reads a message: what is chat and what is question, the questions it asks and what each asks
  * for, and whether it is small talk or a request for the sources rather than a passage search.
  */
-export function understandQuestion(message: string): UnderstoodQuestion {
+export function understandQuestion(
+  message: string,
+  usedByArticles: (folded: string) => boolean = () => false,
+): UnderstoodQuestion {
   const reading = readChat(message);
   const clauses = splitClauses(reading.text).map((clause) => ({
     ...clause,
@@ -88,8 +95,15 @@ export function understandQuestion(message: string): UnderstoodQuestion {
     words.every((w) => SOURCE_WORDS.has(w) || ABOUT_THE_BOT.has(w));
   // "where was this made" asks about the story: no one asks the bot for a place, a date or a figure.
   const asksForFact = clauses.some((c) => FACT_KINDS.has(c.form.kind));
+  // "whats the fine now": a word that is chat elsewhere ("fine") is asked about where the articles use it.
+  const asksOfArticles =
+    clauses.some((c) => ASKS.test(c.question)) && [...reading.soft].some((w) => usedByArticles(w));
   const smallTalk =
-    !asksForSources && !asksForSummary && !asksForFact && words.every((w) => ABOUT_THE_BOT.has(w));
+    !asksForSources &&
+    !asksForSummary &&
+    !asksForFact &&
+    !asksOfArticles &&
+    words.every((w) => ABOUT_THE_BOT.has(w));
   return {
     text: reading.text,
     clauses,

@@ -17,7 +17,9 @@ export const CHAT_ONLY = new Set(
 
 /**
  * Words that are chat in a chat ("ur a useless bot", "good question") but can be a story's topic:
- * dropped only when no article uses them, so they never count as missing.
+ * dropped only when no article uses them, so they never count as missing. Also the words asking for
+ * the story as it stands or as it began ("latest", "originally"), which ranking reads from the
+ * question itself (ranking.ts).
  */
 export const CHAT_UNLESS_IN_CORPUS = new Set(
   `idiot idiots stupid dumb dumbass moron morons useless trash garbage clown loser losers lame pathetic
@@ -26,7 +28,8 @@ export const CHAT_UNLESS_IN_CORPUS = new Set(
   great awesome interesting fine sure anyway anyways actually basically literally seriously honestly
   really totally real whatever like mean guess guy guys vs versus
   mess stuff thing things situation saga drama fiasco shitshow whole altogether overall
-  article articles besides`
+  article articles besides
+  latest currently nowadays originally initially eventually finally`
     .split(/\s+/)
     .filter(Boolean),
 );
