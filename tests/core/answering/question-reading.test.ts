@@ -45,6 +45,7 @@ describe("readChat", () => {
     ["how much was the sponsor payin a yr", "how much was the sponsor paying a year", 0],
     ["what did putin say about the cabin", "what did putin say about the cabin", 0],
     ["how many pts did they lose", "how many points did they lose", 0],
+    ["how much did it end up costing", "how much did it eventually costing", 0],
   ])("%s -> %s", (message, text, mentions) => {
     const reading = readChat(message);
     expect(reading.text).toBe(text);

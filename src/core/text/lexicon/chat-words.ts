@@ -52,6 +52,8 @@ export const ABOUT_THE_BOT = new Set(
  * whole, since their verbs ("tell", "know", "explain") would otherwise be searched.
  */
 export const REQUEST_FRAMES: ReadonlyArray<RegExp | readonly [RegExp, string]> = [
+  // "did they end up paying": in the end, which is no topic ("end") but asks how things stand.
+  [/\b(?:end|ends|ended|ending) up\b/gi, "eventually"],
   // "wtf is X", "tf are they": what is X (the swearing is dropped, its question word kept).
   [
     /(?:^|(?<=[.!?,]\s*))\s*tf\s+(?=(?:is|are|was|were|does|do|did|happened)\b)|\b(?:wtf|wth)\s+(?=(?:is|are|was|were|does|do|did|happened)\b)/gi,
