@@ -46,6 +46,7 @@ describe("readChat", () => {
     ["what did putin say about the cabin", "what did putin say about the cabin", 0],
     ["how many pts did they lose", "how many points did they lose", 0],
     ["how much did it end up costing", "how much did it eventually costing", 0],
+    ["who's the health sec", "who's the health secretary", 0],
   ])("%s -> %s", (message, text, mentions) => {
     const reading = readChat(message);
     expect(reading.text).toBe(text);
@@ -142,6 +143,12 @@ describe("questionForm: what kind of answer a question asks for", () => {
     const form = questionForm(question);
     expect(form.kind).toBe("number");
     expect([...form.kindWords]).toEqual([measure]);
+  });
+
+  it("what is the strain called: a name is asked for, and 'called' is no word to find", () => {
+    const form = questionForm("what is the strain called");
+    expect(form.kind).toBe("name");
+    expect([...form.kindWords]).toEqual(["called"]);
   });
 
   it("names who spoke in a statement question, and the words that only name the kind", () => {

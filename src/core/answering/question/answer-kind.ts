@@ -104,6 +104,14 @@ const RULES: ReadonlyArray<readonly [RegExp, AnswerKind, "whole"?]> = [
   [rule(`^(?:who|whom|whose)\\b|^(?:which|what) (?:${CATEGORY_AGENT})\\b`), "agent"],
   // "what's the name of the girl": a person (read on the whole clause: the noun is its sixth word).
   [rule(NAME_OF_PERSON), "agent", "whole"],
+  // "what is the strain called": the name of a thing.
+  [
+    rule(
+      `^what(?:'s| is| was| are| were) (?:the |this |that |their |its |his |her )?[\\p{L}\\p{N}' -]+? (?:called|named)\\s*[?!.]*$`,
+    ),
+    "name",
+    "whole",
+  ],
   [
     rule(
       `^(?:which|what) (?!is\\b|are\\b|was\\b|were\\b|do\\b|does\\b|did\\b|will\\b|would\\b|can\\b|could\\b|has\\b|have\\b|had\\b|about\\b|happened\\b|happens\\b|kind\\b|sort\\b|type\\b|else\\b)[a-z]+\\b`,
@@ -140,6 +148,9 @@ const CATEGORY_WORDS = new Set(
     " ",
   ),
 );
+
+/** Words that ask for a name itself ("what is the strain called"). */
+const NAMING_WORDS = new Set(["called", "named"]);
 
 const SPEECH =
   "say|said|tell|told|think|thought|claim|claimed|announce|announced|reply|replied|respond|responded|argue|argued|write|wrote|tweet|tweeted|comment|commented";
@@ -195,7 +206,9 @@ export function questionForm(clause: string): QuestionForm {
     const match = pattern.exec(whole ? text : head);
     if (!match) continue;
     const kindWords = new Set(
-      match[0].split(/\s+/).filter((w) => CATEGORY_WORDS.has(w) && kind !== "name" && kind !== "agent"),
+      match[0]
+        .split(/\s+/)
+        .filter((w) => (kind === "name" ? NAMING_WORDS.has(w) : CATEGORY_WORDS.has(w) && kind !== "agent")),
     );
     if (kind === "agent" && ASKS_FOR_PERSON.test(text)) return { kind, kindWords, person: true };
     if (kind === "time" && FUTURE.test(text)) return { kind, kindWords, future: true };

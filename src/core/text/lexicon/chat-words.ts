@@ -160,6 +160,7 @@ export const REWRITES: Readonly<Record<string, string>> = {
   natl: "national",
   yr: "year",
   pts: "points",
+  sec: "secretary",
   compo: "compensation",
   mgr: "manager",
   yrs: "years",
