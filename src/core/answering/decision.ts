@@ -248,7 +248,10 @@ export function answerClause(
   const absent = askedThingAbsent(context, clause, asked, named, scored[0]?.candidate);
   const first = absent
     ? -1
-    : scored.findIndex((s, i) => i < ANSWER_DEPTH && mayAnswer(s.confidence, threshold, s.detail, i, named));
+    : scored.findIndex(
+        (s, i) =>
+          i < ANSWER_DEPTH && mayAnswer(s.confidence, threshold, s.detail, i, named || asked.person === true),
+      );
   // Further passages back the answer up when the model is as sure of them; the first must hold it.
   const answering =
     first < 0 ? [] : scored.filter((s, i) => i === first || (i > first && s.confidence >= threshold));

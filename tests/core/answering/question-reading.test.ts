@@ -168,6 +168,9 @@ describe("asksForMoney", () => {
     ["how much ground did they give", false],
     ["how much time did they spend", false],
     ["how much aidan", false],
+    ["how much are the families asking for in damages", true],
+    ["how much did the hackers want", true],
+    ["how much ransom", true],
   ])("%s -> %s", (question, money) => {
     expect(asksForMoney(question)).toBe(money);
   });

@@ -48,8 +48,14 @@ const CATEGORY_NUMBER =
   "number|numbers|percentage|percent|amount|amounts|proportion|share|figure|figures|total|count|rate|toll|sum|price|cost|size|age|population|distance|height|length|weight|temperature|speed|score|salary|budget|value";
 /** Nouns for people: "which judge", "who is the lawyer" ask for a person. */
 const PERSON_NOUNS =
-  "person|people|girl|girls|boy|boys|child|children|kid|kids|victim|victims|survivor|survivors|suspect|suspects|official|officials|minister|ministers|judge|judges|justice|justices|leader|leaders|man|woman|men|women|guy|spokesperson|spokesman|spokeswoman|senator|president|lawyer|lawyers|barrister|attorney|ceo|boss|chief|director|chairman|chair|secretary|governor|mayor|representative|rep|envoy|ambassador|doctor|officer|prosecutor|founder|owner|manager|head|mp";
+  "person|people|girl|girls|boy|boys|child|children|kid|kids|victim|victims|survivor|survivors|suspect|suspects|official|officials|minister|ministers|judge|judges|justice|justices|leader|leaders|man|woman|men|women|guy|guys|spokesperson|spokesman|spokeswoman|senator|president|lawyer|lawyers|barrister|attorney|ceo|boss|chief|director|chairman|chair|secretary|governor|mayor|representative|rep|envoy|ambassador|doctor|officer|prosecutor|founder|owner|manager|head|mp";
 const CATEGORY_AGENT = PERSON_NOUNS;
+const PERSON_NOUN = new RegExp(`^(?:${PERSON_NOUNS})$`);
+
+/** Whether a lowercase word names people: "judge", "officials", "guys". */
+export function isPersonNoun(word: string): boolean {
+  return PERSON_NOUN.test(word);
+}
 /** Nouns for amounts: "what is the salary" asks for a number. */
 const AMOUNTS =
   "salary|salaries|pay|wage|wages|price|cost|costs|budget|population|age|value|revenue|revenues|profit|profits|loss|losses|deficit|debt|toll|total|number|count|rate|share price|fine|bill|turnout|score|height|length|weight|distance|temperature|magnitude";

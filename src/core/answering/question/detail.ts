@@ -84,7 +84,7 @@ export interface AskedDetail {
  * about ("how much ground did they give").
  */
 const MONEY_QUESTION =
-  /\bhow much (?:(?:did|does|do|will|would|is|are|was|were|has|have|had|can|could|should)\b(?:\s+[\p{L}\p{N}'’-]+){1,6}?\s+(?:cost|costs|costing|pay|paying|spend|spending|worth|earn|earning|charge|charging|invest|investing|raise|raising|fund|owe|give|giving|pledge|pledging|donate|donating|lose|losing|make|making)\b|(?:money|cash|funding|aid)\b)/iu;
+  /\bhow much (?:(?:did|does|do|will|would|is|are|was|were|has|have|had|can|could|should)\b(?:\s+[\p{L}\p{N}'’-]+){1,6}?\s+(?:cost|costs|costing|pay|paying|spend|spending|worth|earn|earning|charge|charging|invest|investing|raise|raising|fund|owe|give|giving|pledge|pledging|donate|donating|lose|losing|make|making|ask|asking|want|wanting|demand|demanding|seek|seeking|claim|claiming)\b|(?:money|cash|funding|aid|compensation|damages|ransom)\b)/iu;
 
 /** A sum of money: "£40m", "$1.2 billion", "450 million pounds", "40 million pesos", "412p". */
 const MONEY =

@@ -1,7 +1,7 @@
 import { analyze, fold } from "../../text/analyze.ts";
 import { isEnglishWord } from "../../text/english.ts";
 import { ABOUT_THE_BOT, isChatWord, readChat } from "../../text/lexicon/index.ts";
-import { type AnswerKind, type QuestionForm, questionForm } from "./answer-kind.ts";
+import { type AnswerKind, isPersonNoun, type QuestionForm, questionForm } from "./answer-kind.ts";
 import { type Clause, splitClauses } from "./clauses.ts";
 
 /** A clause of a question with what it asks for. */
@@ -51,6 +51,11 @@ const ASKS =
 /** Kinds of answer that are facts of a story, never asked of the bot itself. */
 const FACT_KINDS: ReadonlySet<AnswerKind> = new Set(["time", "place", "number"]);
 
+/** Chat words that name people ("guys") still say who is asked for: "the names of the 26 cartel guys". */
+function notPersonNouns(words: ReadonlySet<string>): ReadonlySet<string> {
+  return new Set([...words].filter((w) => !isPersonNoun(w)));
+}
+
 /** A text without some words (chat words: "who is anna kelly, idiot" asks who Anna Kelly is). */
 function withoutWords(text: string, words: ReadonlySet<string>): string {
   if (words.size === 0) return text;
@@ -82,7 +87,7 @@ export function understandQuestion(
   const reading = readChat(message);
   const clauses = splitClauses(reading.text).map((clause) => ({
     ...clause,
-    form: questionForm(withoutWords(clause.question, reading.soft)),
+    form: questionForm(withoutWords(clause.question, notPersonNouns(reading.soft))),
   }));
   const words = contentWords(reading.text, reading.soft);
   // Read on the message as typed: the request frames take "summarize" out of the text.

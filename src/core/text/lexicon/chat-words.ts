@@ -9,7 +9,7 @@ export const CHAT_ONLY = new Set(
   thanks thank thx thnx thanx thankyou ty tysm tyvm pls plz plss pleas pleeease please kindly cheers
   ok okay okey okie kk yep yup yeah yea ya nope nah alright aight gotcha
   lol lool lolol lmao lmfao rofl haha hahaha hahah heh hehe xd kek omg omfg wtf wth tf smh fr frfr ngl
-  tbh imo imho idk idc iirc afaik btw fyi jk bruh bro bros dude dudes guys fam yall hmm hm hmmm huh
+  tbh imo imho idk idc iirc afaik btw fyi jk bruh bro bros dude dudes fam yall hmm hm hmmm huh
   um umm uh uhh er erm ah ahh oh ooh wow welp stfu gtfo ffs af asap`
     .split(/\s+/)
     .filter(Boolean),

@@ -15,7 +15,8 @@ interface CountryRecord {
 
 /** Everyday names the data leaves out, by ISO code: "America" for the United States, "Britain" for the UK. */
 const EVERYDAY_NAMES: Readonly<Record<string, readonly string[]>> = {
-  US: ["America"],
+  US: ["America", "Yank"],
+  AU: ["Aussie"],
   GB: ["Britain", "Brit"],
   NL: ["Holland"],
   CZ: ["Czech Republic"],
