@@ -112,7 +112,7 @@ export function rankClause(
       }))
       .sort((a, b) => b.score - a.score || a.hit.index - b.hit.index),
   );
-  const ranked = introductionFirst(aliases, plan, clause, reranked);
+  const ranked = introductionFirst(aliases, plan, clause, statementsFromText(clause, reranked));
   return { query, plan, compiled, ranked, clause };
 }
 
@@ -206,6 +206,17 @@ function sourcesAfterArticleText(ranked: RankedCandidate[]): RankedCandidate[] {
     }
   }
   return out;
+}
+
+/**
+ * What someone said is in the articles' text: a source line ("Nurses' Council: statement, 15 March")
+ * names the statement but holds none of its words, so for a statement question the article text goes
+ * first.
+ */
+function statementsFromText(clause: UnderstoodClause, ranked: RankedCandidate[]): RankedCandidate[] {
+  if (clause.form.kind !== "statement") return ranked;
+  const isSource = (c: RankedCandidate) => c.hit.passage.citation.kind === "source";
+  return [...ranked.filter((c) => !isSource(c)), ...ranked.filter(isSource)];
 }
 
 /** Plans a question (its first clause), retrieves and re-ranks: for evaluation and tuning. */

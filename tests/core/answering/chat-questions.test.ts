@@ -633,3 +633,15 @@ describe("a question's own words about time", () => {
     expect(answer.passages[0]?.id.split("#")[0]).toBe(article);
   });
 });
+
+describe("what someone said", () => {
+  it("is in the article text, not the source line naming the statement", async () => {
+    const hospital = Library.build(await loadCorpus("eval/corpora/hospital-ransomware"));
+    for (const question of ["wat r the nurses sayin about all this", "what did the nurses say"]) {
+      const answer = await hospital.ask(question);
+      expect(answer.outcome, question).toBe("answered");
+      // Source lines are the "#s" passages: "Ontario Nurses' Association: statement, ...".
+      expect(answer.passages[0]?.id, question).not.toMatch(/#s\d+$/);
+    }
+  });
+});

@@ -163,7 +163,7 @@ const SPEECH =
 /** "what did X say", "what has X said", "X said what", "what was X's response". */
 const STATEMENT: readonly RegExp[] = [
   rule(
-    `\\bwhat (?:did|does|do|has|have|had|is|was|will|would) (.+?) (?:(?:have|be) )?(?:just )?(?:${SPEECH}|saying|telling|claiming)\\b`,
+    `\\bwhat (?:did|does|do|has|have|had|is|are|was|were|will|would) (.+?) (?:(?:have|be) )?(?:just )?(?:${SPEECH}|saying|telling|claiming)\\b`,
   ),
   rule(`^\\s*(.+?) (?:${SPEECH}) what\\b`),
   rule(
