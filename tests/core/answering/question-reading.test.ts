@@ -53,6 +53,10 @@ describe("readChat", () => {
     expect(reading.mentions).toBe(mentions);
   });
 
+  it("keeps 'getting' aside as 'get' is: no topic, never a missing word where no article uses it", () => {
+    expect([...readChat("is the ceo getting fired").soft]).toEqual(["getting"]);
+  });
+
   it("keeps insults and profanity aside as words that count only where an article uses them", () => {
     const reading = readChat("fuck the cartels. ur a useless bot, idiot");
     expect([...reading.soft].sort()).toEqual(["bot", "fuck", "idiot", "useless"]);

@@ -19,7 +19,7 @@ export const CHAT_ONLY = new Set(
  * Words that are chat in a chat ("ur a useless bot", "good question") but can be a story's topic:
  * dropped only when no article uses them, so they never count as missing. Also the words asking for
  * the story as it stands or as it began ("latest", "originally"), which ranking reads from the
- * question itself (ranking.ts).
+ * question itself (ranking.ts); and the forms of "get" the stop-word list lacks ("getting banned").
  */
 export const CHAT_UNLESS_IN_CORPUS = new Set(
   `idiot idiots stupid dumb dumbass moron morons useless trash garbage clown loser losers lame pathetic
@@ -29,7 +29,8 @@ export const CHAT_UNLESS_IN_CORPUS = new Set(
   really totally real whatever like mean guess guy guys vs versus
   mess stuff thing things situation saga drama fiasco shitshow whole altogether overall
   article articles besides
-  latest currently nowadays originally initially eventually finally`
+  latest currently nowadays originally initially eventually finally
+  getting gotten`
     .split(/\s+/)
     .filter(Boolean),
 );
