@@ -5,6 +5,7 @@ import { model } from "./model.ts";
 import type { PlannedQuery } from "./query-plan.ts";
 import {
   type AskedDetail,
+  asksForAge,
   asksForDuration,
   asksForMoney,
   checkDetail,
@@ -110,6 +111,7 @@ function askedDetail(clause: UnderstoodClause, plan: PlannedQuery): AskedDetail 
     ...countedNoun(clause.question, plan),
     ...(asksForMoney(clause.question) ? { money: true } : {}),
     ...(asksForDuration(clause.question) ? { duration: true } : {}),
+    ...(asksForAge(clause.question) ? { age: true } : {}),
   };
 }
 

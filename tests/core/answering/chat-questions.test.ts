@@ -645,3 +645,36 @@ describe("what someone said", () => {
     }
   });
 });
+
+describe("how old", () => {
+  const library = Library.build({
+    ...corpusFromTexts([
+      {
+        id: "drops-victim",
+        title: "Family of Ana Ruiz sues drops maker",
+        published: "2026-05-04",
+        paragraphs: [
+          "Ana Ruiz's son said his mother had bought the drops at a pharmacy after her optician told her to in March.",
+          "The claim is led by the family of Ana Ruiz, 61, a retired nurse from Leeds who died in April.",
+          "Meridian Pharma, founded in 1957, said it would defend the claim.",
+        ],
+      },
+    ]),
+    entities: [
+      { name: "Ana Ruiz", kind: "person", aliases: ["Ruiz"], designations: [], line: 1 },
+      { name: "Meridian Pharma", kind: "organisation", aliases: ["Meridian"], designations: [], line: 1 },
+    ],
+  });
+
+  it("a person's age is the number beside their name, not any date near them", async () => {
+    const answer = await library.ask("how old was ana ruiz");
+    expect(answer.outcome).toBe("answered");
+    expect(answer.answer?.text).toMatch(/Ruiz, 61,/);
+  });
+
+  it("a company's age is the year it began", async () => {
+    const answer = await library.ask("how old is meridian");
+    expect(answer.outcome).toBe("answered");
+    expect(answer.answer?.text).toMatch(/founded in 1957/);
+  });
+});

@@ -76,6 +76,8 @@ export interface AskedDetail {
   readonly money?: boolean;
   /** "how long", "how old": a date answers as well as a number ("emerged in early 2024"). */
   readonly duration?: boolean;
+  /** "how old": a number must be an age ("a 78-year-old", "Whitford, 34,"), or a date tell it. */
+  readonly age?: boolean;
 }
 
 /**
@@ -303,7 +305,8 @@ export function checkDetail(
         isNew(span, askedTerms) &&
         !placedElsewhere(span, spans, tokens, askedTerms) &&
         (counted === null ? true : countedNear(span, tokens, counted)) &&
-        (!asked.money || span.kind !== "number" || isMoney((sentences[s] as Sentence).text, span)),
+        (!asked.money || span.kind !== "number" || isMoney((sentences[s] as Sentence).text, span)) &&
+        (!asked.age || isAge((sentences[s] as Sentence).text, span)),
     );
     if (found) return { holds: true, binding: true, sentence: s };
   }
@@ -437,6 +440,30 @@ function statementCheck(
 
 /** "How long", "how old": a date or a time span answers them as well as a number. */
 const DURATION = /\bhow (?:long|old)\b/i;
+
+/** An age beside a number: "78-year-old", "34 years old", "aged 34". */
+const AGE_AFTER = /^(?:-|\s)?(?:years?|yrs?)[- ]old\b/i;
+const AGE_BEFORE = /\baged\s*$/i;
+/** "Leah Whitford, 34, a teacher": a number set off by commas just after a name. */
+const AGE_AFTER_NAME = /\p{Lu}\p{L}+,\s*$/u;
+
+/**
+ * Whether what a sentence gives at a span tells an age: a person's ("a 78-year-old"), or a thing's by
+ * the year it began ("founded in 1957").
+ */
+function isAge(text: string, span: TaggedSpan): boolean {
+  if (span.kind === "time") return /\d{4}/.test(text.slice(span.start, span.end));
+  const after = text.slice(span.end, span.end + 12);
+  const before = text.slice(Math.max(0, span.start - 30), span.start);
+  return (
+    AGE_AFTER.test(after) || AGE_BEFORE.test(before) || (AGE_AFTER_NAME.test(before) && /^,/.test(after))
+  );
+}
+
+/** Whether a question asks how old someone or something is. */
+export function asksForAge(question: string): boolean {
+  return /\bhow old\b/i.test(question);
+}
 
 /** Whether a question asks how long or how old. */
 export function asksForDuration(question: string): boolean {
