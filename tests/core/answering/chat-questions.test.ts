@@ -301,7 +301,20 @@ describe("on-topic questions the articles don't answer say so, with what they do
 });
 
 describe("requests that are not passage searches", () => {
-  it.each(["hi", "ok", "thanks!!", "what can u do", "who made you"])("small talk: %s", async (question) => {
+  it.each([
+    "hi",
+    "ok",
+    "yes",
+    "thanks!!",
+    "what can u do",
+    "who made you",
+    "thanks thats really helpful",
+    "you're the best",
+    "makes sense",
+    "this is insane",
+    "nvm",
+    "bye",
+  ])("small talk: %s", async (question) => {
     const answer = await story.ask(question);
     expect(answer.outcome).toBe("small-talk");
     expect(answer.answered).toBe(false);

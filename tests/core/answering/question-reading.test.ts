@@ -46,7 +46,11 @@ describe("readChat", () => {
     ["what did putin say about the cabin", "what did putin say about the cabin", 0],
     ["how many pts did they lose", "how many points did they lose", 0],
     ["how much did it end up costing", "how much did it eventually costing", 0],
-    ["who's the health sec", "who's the health secretary", 0],
+    ["who's the health sec", "who is the health secretary", 0],
+    ["why don't they allow it", "why do not they allow it", 0],
+    ["isn't sheinbaum the president?", "is not sheinbaum the president?", 0],
+    ["i'll ask again: who is kelly", "i will ask again: who is kelly", 0],
+    ["what did Levi's say", "what did Levi's say", 0],
   ])("%s -> %s", (message, text, mentions) => {
     const reading = readChat(message);
     expect(reading.text).toBe(text);

@@ -7,10 +7,11 @@
 export const CHAT_ONLY = new Set(
   `hi hii hiii hiya hey heyy heya hello helo hellooo howdy yo yoo sup wassup whassup gm gn
   thanks thank thx thnx thanx thankyou ty tysm tyvm pls plz plss pleas pleeease please kindly cheers
-  ok okay okey okie kk yep yup yeah yea ya nope nah alright aight gotcha
+  ok okay okey okie kk yes yep yup yeah yea ya nope nah alright aight gotcha
   lol lool lolol lmao lmfao rofl haha hahaha hahah heh hehe xd kek omg omfg wtf wth tf smh fr frfr ngl
   tbh imo imho idk idc iirc afaik btw fyi jk bruh bro bros dude dudes fam yall hmm hm hmmm huh
-  um umm uh uhh er erm ah ahh oh ooh wow welp stfu gtfo ffs af asap`
+  um umm uh uhh er erm ah ahh oh ooh wow welp stfu gtfo ffs af asap
+  brb nvm nvmd bye byee cya ttyl soz ta`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -28,6 +29,7 @@ export const CHAT_UNLESS_IN_CORPUS = new Set(
   great awesome interesting fine sure anyway anyways actually basically literally seriously honestly
   really totally real whatever like mean guess guy guys vs versus
   mess stuff thing things situation saga drama fiasco shitshow whole altogether overall
+  appreciate appreciated sorry worries perfect insane crazy wild nuts unreal helpful best sense mind mate
   article articles besides
   latest currently nowadays originally initially eventually finally
   getting gotten`
@@ -249,4 +251,23 @@ export const REWRITES: Readonly<Record<string, string>> = {
   weve: "we have",
   shes: "she is",
   hes: "he is",
+  // contractions whose letters alone spell another word ("ill", "well", "shed"): with the apostrophe only
+  "i'll": "i will",
+  "you'll": "you will",
+  "we'll": "we will",
+  "they'll": "they will",
+  "he'll": "he will",
+  "she'll": "she will",
+  "it'll": "it will",
+  "i'd": "i would",
+  "you'd": "you would",
+  "we'd": "we would",
+  "they'd": "they would",
+  "he'd": "he would",
+  "she'd": "she would",
+  "should've": "should have",
+  "would've": "would have",
+  "could've": "could have",
+  "might've": "might have",
+  "must've": "must have",
 };

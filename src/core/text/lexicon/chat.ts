@@ -83,6 +83,9 @@ function droppedG(lower: string): boolean {
   return /^[a-z]{2,}in$/.test(lower) && !isEnglishWord(lower) && isEnglishWord(`${lower}g`);
 }
 
+/** A contraction's ending: "n't", "'re", "'ve", "'m", "'s" (he's, she's), as typed with its apostrophe. */
+const CONTRACTION = /(?:n't|'re|'ve|'m|'s)$/;
+
 /** Words after which a shortened month is read as one: "in aug", "since sept", "by dec". */
 const MONTH_BEFORE =
   /\b(?:in|since|by|from|until|till|til|before|after|during|early|mid|late|last|next|this)\s+$/i;
@@ -155,6 +158,13 @@ export function readChat(message: string): ChatReading {
       replacement = lower === "w/" ? "with" : "without";
     } else if (REWRITES[lower] !== undefined && rewritable(word) && !isCapitalisedAbbreviation(word, after)) {
       replacement = REWRITES[lower] as string;
+    } else if (
+      lower.includes("'") &&
+      REWRITES[lower.replace(/'/g, "")] !== undefined &&
+      CONTRACTION.test(lower)
+    ) {
+      // "don't", "you're", "I'm" as typed with their apostrophe: the same words as "dont", "youre", "im".
+      replacement = REWRITES[lower.replace(/'/g, "")] as string;
     } else if (UNIT_ABBREVIATIONS[lower] !== undefined && isUnit(text.slice(0, start))) {
       replacement = UNIT_ABBREVIATIONS[lower] as string;
     } else if (MONTH_ABBREVIATIONS[lower] !== undefined && isMonth(text.slice(0, start), text.slice(at))) {
