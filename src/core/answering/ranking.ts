@@ -7,7 +7,7 @@ import { model } from "./model.ts";
 import { type PlannedQuery, planQuery, withVectorStandIns } from "./query-plan.ts";
 import { normaliseQuestion } from "./question/normalise.ts";
 import type { PersonNames } from "./question/tagger.ts";
-import { type UnderstoodClause, understandQuestion } from "./question/understand.ts";
+import { type UnderstoodClause, understandQuestion, withoutWords } from "./question/understand.ts";
 import {
   type ArticleWeightCache,
   type CandidateSignals,
@@ -112,7 +112,8 @@ export function rankClause(
       }))
       .sort((a, b) => b.score - a.score || a.hit.index - b.hit.index),
   );
-  const ranked = introductionFirst(aliases, plan, clause, statementsFromText(clause, reranked));
+  const asked = withoutWords(clause.question, soft);
+  const ranked = introductionFirst(aliases, plan, asked, statementsFromText(clause, reranked));
   return { query, plan, compiled, ranked, clause };
 }
 
@@ -150,14 +151,14 @@ const DEFINED_BEFORE = /\b(?:called|calls|call|named|known as|dubbed|termed|goes
 function introductionFirst(
   aliases: AliasTable,
   plan: PlannedQuery,
-  clause: UnderstoodClause,
+  question: string,
   ranked: RankedCandidate[],
 ): RankedCandidate[] {
   const entity = plan.words[0]?.entity;
   if (
     entity === undefined ||
     !entity.own ||
-    !WHAT_IS.test(clause.question) ||
+    !WHAT_IS.test(question) ||
     !plan.words.every((w) => w.entity?.name === entity.name)
   )
     return ranked;

@@ -541,6 +541,12 @@ describe("a third story: a hospital ransomware attack", () => {
     // Found however far down the candidates it ranks: passages only mentioning a gang rank higher.
     const gang = await hospital.ask("what is crimson wraith");
     expect(gang.passages[0]?.text).toMatch(/known as (?:Crimson Wraith|CWX)/);
+    // However the question is framed: chat before it changes nothing.
+    for (const framed of ["hey bot, what is crimson wraith", "quick q: what is crimson wraith"]) {
+      expect((await hospital.ask(framed)).passages[0]?.text, framed).toMatch(
+        /known as (?:Crimson Wraith|CWX)/,
+      );
+    }
   });
 
   it("who did eastlake pick as security chief: 'pick' is said as 'appointed'", async () => {

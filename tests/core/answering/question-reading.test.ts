@@ -51,6 +51,8 @@ describe("readChat", () => {
     ["isn't sheinbaum the president?", "is not sheinbaum the president?", 0],
     ["i'll ask again: who is kelly", "i will ask again: who is kelly", 0],
     ["what did Levi's say", "what did Levi's say", 0],
+    ["anyone know who leads the union", "who leads the union", 0],
+    ["i wanna know who leads the union", "who leads the union", 0],
   ])("%s -> %s", (message, text, mentions) => {
     const reading = readChat(message);
     expect(reading.text).toBe(text);

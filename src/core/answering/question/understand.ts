@@ -57,7 +57,7 @@ function notPersonNouns(words: ReadonlySet<string>): ReadonlySet<string> {
 }
 
 /** A text without some words (chat words: "who is anna kelly, idiot" asks who Anna Kelly is). */
-function withoutWords(text: string, words: ReadonlySet<string>): string {
+export function withoutWords(text: string, words: ReadonlySet<string>): string {
   if (words.size === 0) return text;
   let out = text;
   for (const token of analyze(text).reverse()) {
@@ -65,6 +65,7 @@ function withoutWords(text: string, words: ReadonlySet<string>): string {
   }
   return out
     .replace(/\s*,\s*(?=,|$)/g, "")
+    .replace(/^[\s,;:]+/, "")
     .replace(/\s+/g, " ")
     .trim();
 }

@@ -30,6 +30,7 @@ export const CHAT_UNLESS_IN_CORPUS = new Set(
   really totally real whatever like mean guess guy guys vs versus
   mess stuff thing things situation saga drama fiasco shitshow whole altogether overall
   appreciate appreciated sorry worries perfect insane crazy wild nuts unreal helpful best sense mind mate
+  wait hold
   article articles besides
   latest currently nowadays originally initially eventually finally
   getting gotten`
@@ -76,11 +77,12 @@ export const REQUEST_FRAMES: ReadonlyArray<RegExp | readonly [RegExp, string]> =
   /^\s*(?:can|could|would|will) (?:you|u) (?:pls |please |plz )?(?=(?:list|name|summari[sz]e|find|explain|describe)\b)/gi,
   /\b(?:pls |please |plz )?(?:tell|explain to|show|give) (?:me|us)(?: about)?\b/gi,
   /\b(?:do|does|did) (?:you|u|anyone|any1|anybody|somebody|someone) (?:even )?know\b/gi,
-  /\b(?:i|we) (?:want|wanna|need|would like|d like) to know\b/gi,
+  /\b(?:i|we) (?:want|wanna|need|would like|d like) to know\b|\b(?:i|we) wanna know\b/gi,
+  /^\s*(?:anyone|any1|anybody|somebody|someone) knows?\b/gi,
   /\b(?:i|we) (?:wanna|want to|need to) (?:understand|find out)\b/gi,
   /\b(?:i(?:'m| am)?|we(?:'re| are)?) (?:just )?(?:wondering|curious)\b/gi,
   /\blet (?:me|us) know\b/gi,
-  /\b(?:quick|real quick|simple|serious|dumb|stupid|honest) question\b/gi,
+  /\b(?:quick|real quick|simple|serious|dumb|stupid|honest) (?:question|q)\b/gi,
   /\bany (?:idea|ideas|clue|info)\b/gi,
   /\b(?:explain|describe|summari[sz]e)\b/gi,
   /\bi mean\b/gi,
