@@ -3,6 +3,7 @@ import type { AliasMatch, AliasTable } from "../search/aliases.ts";
 import type { PassageIndex, WeightedTerm } from "../search/passage-index.ts";
 import { analyze, type Token, termOf } from "../text/analyze.ts";
 import { isEnglishWord } from "../text/english.ts";
+import { paraphrasesOf } from "../text/lexicon/paraphrases.ts";
 import { REPORTING_TERMS } from "../text/lexicon/reporting.ts";
 import { PERSON_TITLES, TITLE_TERMS } from "../text/lexicon/titles.ts";
 import { verbForms } from "../text/verb-forms.ts";
@@ -241,6 +242,15 @@ export function planQuery(
       if (found.verbal) weight *= VERB_WEIGHT;
       unmatched = found.terms.size === 0;
       paraphrased = found.paraphrased;
+    } else if (!match && !reporting && !isTitleWord(token.folded)) {
+      // A word the articles use may still be said another way where the answer is: "died" where
+      // the toll is given as "killing 312". Not a title: a "security chief" is no chief executive.
+      for (const phrase of paraphrasesOf(token.folded)) {
+        const t = analyze(phrase)[0]?.term;
+        if (!t || accepts.has(t) || index.frequency(t) === 0) continue;
+        accepts.set(t, SYNONYM_CREDIT);
+        add(t, SYNONYM_WEIGHT);
+      }
     }
     words.push({
       token,

@@ -697,3 +697,25 @@ describe("how old", () => {
     expect(answer.answer?.text).toMatch(/founded in 1957/);
   });
 });
+
+describe("a word the articles use, said another way where the answer is", () => {
+  it("whos the head of the regulator: its chief executive, not its head office", async () => {
+    const library = Library.build(
+      corpusFromTexts([
+        {
+          id: "agency",
+          title: "Regulator widens inquiry",
+          published: "2026-05-01",
+          paragraphs: [
+            "Dr Helen Carraway, the regulator's chief executive, said inspections of the plant would continue.",
+            "The regulator's head office in Leeds was closed for two days after a flood.",
+            "Inspectors found the strain in the plant's water system in March.",
+          ],
+        },
+      ]),
+    );
+    const answer = await library.ask("whos the head of the regulator");
+    expect(answer.outcome).toBe("answered");
+    expect(answer.passages[0]?.text).toContain("Helen Carraway");
+  });
+});
