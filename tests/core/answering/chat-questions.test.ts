@@ -329,7 +329,12 @@ describe("requests that are not passage searches", () => {
     expect(answer.outcome).not.toBe("small-talk");
   });
 
-  it.each(["sources pls", "where r u getting all this from, links pls"])("sources: %s", async (question) => {
+  it.each([
+    "sources pls",
+    "where r u getting all this from, links pls",
+    "where'd you get that",
+    "where is this info from",
+  ])("sources: %s", async (question) => {
     expect((await story.ask(question)).outcome).toBe("sources");
   });
 
@@ -350,6 +355,13 @@ describe("requests that are not passage searches", () => {
     expect(when.outcome).toBe("designations");
     expect(when.unanswered).toEqual([]);
   });
+
+  it.each(["gimme the gist", "what's the latest", "any updates?"])(
+    "the story in short: %s",
+    async (question) => {
+      expect((await story.ask(question)).outcome).toBe("summary");
+    },
+  );
 
   it("tldr pls: the story in short, the key points", async () => {
     const answer = await story.ask("tldr pls");

@@ -28,7 +28,7 @@ export interface UnderstoodQuestion {
 
 /** Asking for the sources: the words that say so, and what may surround them. */
 const SOURCES =
-  /\b(?:sources?|citations?|cite|cited|references?|links?|urls?|articles?|reporting|outlets?|receipts|proof)\b|\bwhere(?: is| does| did|'s)? (?:this|that|it|the info\w*|you get (?:this|that|it))(?: (?:come|coming|get))? from\b|\bwho (?:wrote|reported|published) (?:this|that|it)\b|\bwhat (?:is|are) (?:this|that|it|you|your answers?) based on\b/i;
+  /\b(?:sources?|citations?|cite|cited|references?|links?|urls?|articles?|reporting|outlets?|receipts|proof)\b|\bwhere(?: is| does| did|'s)? (?:this|that|it|(?:the |this |that |your |ur )?info\w*|you get (?:this|that|it))(?: (?:come|coming|get))? from\b|\bwhere (?:did|do|does) (?:you|u) (?:get|find|read|see) (?:all )?(?:this|that|it|your info\w*|ur info\w*)\b|\bwho (?:wrote|reported|published) (?:this|that|it)\b|\bwhat (?:is|are) (?:this|that|it|you|your answers?) based on\b/i;
 const SOURCE_WORDS = new Set(
   "source sources citation citations cite cited reference references link links url urls article articles reporting outlet outlets receipts proof info information based come coming wrote reported published read give send share show using use used get got getting gets list news".split(
     " ",
@@ -37,9 +37,9 @@ const SOURCE_WORDS = new Set(
 
 /** Asking for the story in short: the words that say so, and what may surround them. */
 const SUMMARY =
-  /\b(?:tl[; ]?dr|summary|summari[sz]e|sum (?:it |this |that )?up|gist|recap|overview|rundown|key points|main points|catch (?:me|us) up|fill (?:me|us) in|brief (?:me|us))\b|\bwhat(?:'s| is| was| are| were)? (?:this|that|it|they|the story|this story|the news|the article|the articles)(?: all)? about\b|^\s*(?:so\s+)?what(?:'s|s| is)? (?:going on|happening|new|the story|the news)(?: here)?\s*[?!.]*\s*$|^\s*(?:so\s+)?what happened(?: here)?\s*[?!.]*\s*$/i;
+  /^\s*(?:so\s+)?(?:what(?:'s|s| is| are)? the latest(?: news| updates?)?|any (?:updates?|news)|(?:the )?latest (?:news|updates?))\s*[?!.]*\s*$|\b(?:tl[; ]?dr|summary|summari[sz]e|sum (?:it |this |that )?up|gist|recap|overview|rundown|key points|main points|catch (?:me|us) up|fill (?:me|us) in|brief (?:me|us))\b|\bwhat(?:'s| is| was| are| were)? (?:this|that|it|they|the story|this story|the news|the article|the articles)(?: all)? about\b|^\s*(?:so\s+)?what(?:'s|s| is)? (?:going on|happening|new|the story|the news)(?: here)?\s*[?!.]*\s*$|^\s*(?:so\s+)?what happened(?: here)?\s*[?!.]*\s*$/i;
 const SUMMARY_WORDS = new Set(
-  "tldr tl dr summary summarize summarise sum gist recap overview rundown key main points point catch fill brief story news article articles happened happening going new short quick whole thing basically".split(
+  "tldr tl dr summary summarize summarise sum gist recap overview rundown key main points point catch fill brief story news article articles happened happening going new short quick whole thing basically give latest update updates".split(
     " ",
   ),
 );

@@ -254,6 +254,9 @@ export const REWRITES: Readonly<Record<string, string>> = {
   shes: "she is",
   hes: "he is",
   // contractions whose letters alone spell another word ("ill", "well", "shed"): with the apostrophe only
+  "where'd": "where did",
+  "how'd": "how did",
+  "what'd": "what did",
   "i'll": "i will",
   "you'll": "you will",
   "we'll": "we will",
