@@ -731,3 +731,35 @@ describe("a word the articles use, said another way where the answer is", () => 
     expect(answer.passages[0]?.text).toContain("Helen Carraway");
   });
 });
+
+describe("how many, counted in the same phrase", () => {
+  const library = Library.build({
+    ...corpusFromTexts([
+      {
+        id: "brewer-cuts",
+        title: "Halden Breweries to cut jobs",
+        published: "2026-04-02",
+        paragraphs: [
+          "Halden Breweries said it would cut jobs across its 9,000-strong workforce, as it closes plants in Norway and Sweden.",
+          "The brewer will close 4 of its 11 Norwegian plants by the end of next year.",
+        ],
+      },
+    ]),
+    entities: [
+      { name: "Halden Breweries", kind: "organisation", aliases: ["Halden"], designations: [], line: 1 },
+      { name: "Sweden", kind: "place", aliases: [], designations: [], line: 1 },
+      { name: "Norway", kind: "place", aliases: [], designations: [], line: 1 },
+    ],
+  });
+
+  it("a count of something else, past a comma, is no count of plants: declined for Sweden", async () => {
+    const answer = await library.ask("how many plants will halden close in sweden");
+    expect(answer.outcome).toBe("detail-missing");
+  });
+
+  it("a count placed in another country is no answer, the one placed in the country asked is", async () => {
+    const answer = await library.ask("how many plants will halden close in norway");
+    expect(answer.outcome).toBe("answered");
+    expect(answer.answer?.text).toMatch(/4 of its 11 Norwegian plants/);
+  });
+});

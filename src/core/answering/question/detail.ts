@@ -237,17 +237,36 @@ function placedElsewhere(
 const AMOUNT =
   /^\s*what(?:'s| is| was| are| were)\s+(?:the |their |his |her |its )?(?:[\p{L}'-]+ ){0,3}?(salary|salaries|pay|wages?|price|cost|costs|budget|revenue|profit|loss|deficit|debt|fine|bill)\b/iu;
 
-/** A number counts a thing when a word for it stands just after the number, or just before ("jobs: 22,000"). */
-function countedNear(span: TaggedSpan, tokens: readonly Token[], counted: ReadonlySet<string>): boolean {
+/** Punctuation that ends the phrase around a number; a colon only after the noun ("jobs: 22,000"). */
+const PHRASE_BREAK_AFTER = /[,;:.()]/;
+const PHRASE_BREAK_BEFORE = /[,;.()]/;
+
+/**
+ * A number counts a thing when a word for it stands just after the number, or just before ("jobs:
+ * 22,000"), in the same phrase: "a 141,000-strong workforce, as it closes depots" counts no depots.
+ * A place in the phrase that the question does not ask about places the count elsewhere: "27 of its
+ * 64 British depots" does not say how many close in Germany.
+ */
+function countedNear(
+  span: TaggedSpan,
+  text: string,
+  tokens: readonly Token[],
+  counted: ReadonlySet<string>,
+  elsewhere: (token: Token) => boolean,
+): boolean {
   const at = tokens.findIndex((t) => t.start >= span.start);
   if (at < 0) return false;
   const near = (from: number, step: number, within: number) => {
     let seen = 0;
     for (let i = from; i >= 0 && i < tokens.length && seen < within; i += step) {
-      const term = tokens[i]?.term;
-      if (term === null || term === undefined) continue;
+      const [left, right] = step > 0 ? [tokens[i - 1], tokens[i]] : [tokens[i], tokens[i + 1]];
+      const between = left && right ? text.slice(left.end, right.start) : "";
+      if ((step > 0 ? PHRASE_BREAK_AFTER : PHRASE_BREAK_BEFORE).test(between)) return false;
+      const token = tokens[i] as Token;
+      if (elsewhere(token)) return false;
+      if (token.term === null) continue;
       seen++;
-      if (counted.has(term)) return true;
+      if (counted.has(token.term)) return true;
     }
     return false;
   };
@@ -304,7 +323,17 @@ export function checkDetail(
         wanted.has(span.kind) &&
         isNew(span, askedTerms) &&
         !placedElsewhere(span, spans, tokens, askedTerms) &&
-        (counted === null ? true : countedNear(span, tokens, counted)) &&
+        (counted === null ||
+          countedNear(span, (sentences[s] as Sentence).text, tokens, counted, (t) =>
+            spans.some(
+              (p) =>
+                p.kind === "place" &&
+                p.start <= t.start &&
+                p.end >= t.end &&
+                p.terms.length > 0 &&
+                p.terms.every((term) => !askedTerms.has(term)),
+            ),
+          )) &&
         (!asked.money || span.kind !== "number" || isMoney((sentences[s] as Sentence).text, span)) &&
         (!asked.age || isAge((sentences[s] as Sentence).text, span)),
     );
