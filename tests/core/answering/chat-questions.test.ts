@@ -763,3 +763,10 @@ describe("how many, counted in the same phrase", () => {
     expect(answer.answer?.text).toMatch(/4 of its 11 Norwegian plants/);
   });
 });
+
+describe("a speaker the articles never name", () => {
+  it("what did the prime minister say: no other minister speaks for them", async () => {
+    expect((await second.ask("what did the prime minister say about veyra")).answered).toBe(false);
+    expect((await second.ask("what did the business secretary say")).outcome).toBe("answered");
+  });
+});

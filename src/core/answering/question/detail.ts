@@ -444,7 +444,9 @@ function statementCheck(
   const isSpeaker = (w: QueryWord) =>
     pronoun ? w.name : speakerTerms.has(w.term) || speakerTerms.has(w.token.term ?? "");
   const speakers = plan.words.filter(isSpeaker);
-  if (speakers.length === 0) return FAILS;
+  // "what did the prime minister say": no article says "prime", so none has the prime minister speak,
+  // whatever other minister does.
+  if (speakers.length === 0 || speakers.some((w) => w.unmatched)) return FAILS;
   const about = focusShare(bySentence.flat(), plan, (w) => isSpeaker(w) || w.reporting);
   if (about < MIN_FOCUS) return FAILS;
   const names = (tokens: readonly Token[]) => {
