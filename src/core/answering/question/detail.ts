@@ -134,6 +134,9 @@ function isStoryName(word: QueryWord): boolean {
   return word.name && word.entity?.own === true;
 }
 
+/** Words for people in general, which a count of people often leaves out ("five of whom have died"). */
+const PEOPLE: ReadonlySet<string> = new Set(["people", "persons", "individuals", "folks"]);
+
 /**
  * The counted noun of "how many X" and the terms that stand for it: the last word of the phrase
  * after "how many" ("volunteers" in "how many red cross volunteers are working").
@@ -157,8 +160,10 @@ export function countedNoun(
     if (token.term === null || phrase.length === 3) break;
     phrase.push(token);
   }
-  // "how many died": no noun, people are counted; a number next to another word of the question will do.
-  if (/ed$/.test(phrase[0]?.folded ?? "")) return { counted: null, countedAbsent: true };
+  // "how many died": no noun, people are counted; a number next to another word of the question will
+  // do. So for "how many people died": "89, five of whom have died" counts them without the word.
+  if (/ed$/.test(phrase[0]?.folded ?? "") || PEOPLE.has(phrase[0]?.folded ?? ""))
+    return { counted: null, countedAbsent: true };
   // The phrase runs into the verb ("inhabitants spoke"): the counted noun is its plural, or its first word.
   const noun = phrase.find((t) => /[^s]s$/.test(t.folded)) ?? phrase[0];
   const word = plan.words.find((w) => w.token.folded === noun?.folded || w.token.term === noun?.term);
