@@ -757,6 +757,25 @@ describe("how many, counted in the same phrase", () => {
     expect(answer.outcome).toBe("detail-missing");
   });
 
+  it("a noun before a number is counted only through a word that links them", async () => {
+    const rescue = Library.build({
+      ...corpusFromTexts([
+        {
+          id: "rescue",
+          title: "Girl pulled alive from rubble",
+          published: "2026-02-13",
+          paragraphs: [
+            "On Thursday, NDRF rescuers pulled a nine-year-old girl alive from the ruins of a house.",
+            "NDRF volunteers numbered 300 by the end of the week.",
+          ],
+        },
+      ]),
+      entities: [{ name: "NDRF", kind: "organisation", aliases: [], designations: [], line: 1 }],
+    });
+    expect((await rescue.ask("how many ndrf rescuers died")).answered).toBe(false);
+    expect((await rescue.ask("how many ndrf volunteers were there")).answer?.text).toMatch(/numbered 300/);
+  });
+
   it("a count placed in another country is no answer, the one placed in the country asked is", async () => {
     const answer = await library.ask("how many plants will halden close in norway");
     expect(answer.outcome).toBe("answered");

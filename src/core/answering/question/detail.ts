@@ -242,6 +242,13 @@ function placedElsewhere(
 const AMOUNT =
   /^\s*what(?:'s| is| was| are| were)\s+(?:the |their |his |her |its )?(?:[\p{L}'-]+ ){0,3}?(salary|salaries|pay|wages?|price|cost|costs|budget|revenue|profit|loss|deficit|debt|fine|bill)\b/iu;
 
+/** Words that link a noun to the count after it: "volunteers numbered 300", "deaths stood at 2,031". */
+const COUNT_LINKS: ReadonlySet<string> = new Set(
+  "numbered number numbers totalled totaled totals total totalling totaling reached stood rose risen climbed fell grew now".split(
+    " ",
+  ),
+);
+
 /** Punctuation that ends the phrase around a number; a colon only after the noun ("jobs: 22,000"). */
 const PHRASE_BREAK_AFTER = /[,;:.()]/;
 const PHRASE_BREAK_BEFORE = /[,;.()]/;
@@ -272,6 +279,9 @@ function countedNear(
       if (token.term === null) continue;
       seen++;
       if (counted.has(token.term)) return true;
+      // Before the number, only a word that links a count to its noun may stand between them
+      // ("volunteers numbered 300"): "rescuers pulled a nine-year-old girl" counts no rescuers.
+      if (step < 0 && !COUNT_LINKS.has(token.folded)) return false;
     }
     return false;
   };
