@@ -248,11 +248,12 @@ export function answerClause(
     };
   });
   const absent = askedThingAbsent(context, clause, asked, named, scored[0]?.candidate);
-  const may = (s: (typeof scored)[number], i: number) =>
-    i < ANSWER_DEPTH && mayAnswer(s.confidence, threshold, s.detail, i, named || asked.person === true);
-  // A candidate that holds what was asked goes before one that only may answer.
-  const holding = scored.findIndex((s, i) => may(s, i) && s.detail.holds);
-  const first = absent ? -1 : holding >= 0 ? holding : scored.findIndex(may);
+  const first = absent
+    ? -1
+    : scored.findIndex(
+        (s, i) =>
+          i < ANSWER_DEPTH && mayAnswer(s.confidence, threshold, s.detail, i, named || asked.person === true),
+      );
   // Further passages back the answer up when the model is as sure of them; the first must hold it.
   const answering =
     first < 0 ? [] : scored.filter((s, i) => i === first || (i > first && s.confidence >= threshold));
