@@ -811,3 +811,35 @@ describe("a count of people", () => {
     expect(answer.answer?.text).toContain("five of whom have died");
   });
 });
+
+describe("a question word the article's title says", () => {
+  it("how many points were they docked: the title says 'docked', the passage 'deducted'", async () => {
+    const library = Library.build({
+      ...corpusFromTexts([
+        {
+          id: "docked",
+          title: "Harbour Town docked ten points over accounts",
+          published: "2026-03-02",
+          paragraphs: [
+            "An independent panel deducted 10 points from Harbour Town on Friday for breaking spending rules.",
+            "Fans gathered outside the ground before the evening match against Millbrook.",
+          ],
+        },
+        {
+          id: "transfer",
+          title: "Harbour Town sell striker",
+          published: "2026-03-09",
+          paragraphs: [
+            "Harbour Town sold their striker for 20 million pounds on Monday.",
+            "The striker scored in a match that earned the club three points.",
+            "Millbrook are top of the table on 61 points, with Harbour Town 12th on 40 points.",
+          ],
+        },
+      ]),
+      entities: [{ name: "Harbour Town", kind: "organisation", aliases: [], designations: [], line: 1 }],
+    });
+    const answer = await library.ask("how many points were harbour town docked");
+    expect(answer.outcome).toBe("answered");
+    expect(answer.answer?.text).toMatch(/deducted 10 points/);
+  });
+});

@@ -26,6 +26,8 @@ const FUTURE_MARKERS =
 
 /** Share of the question's own words (names aside), by weight, that an answering passage must hold. */
 const MIN_FOCUS = 0.4;
+/** What a question word found only in the passage's article title counts towards that share. */
+const TITLE_FOCUS = 0.5;
 /**
  * The sentence holding the answer must be about what was asked: hold this share of what the
  * passage's most relevant sentence holds of the question's own words (answers often sit in the next
@@ -302,13 +304,18 @@ export function checkDetail(
 ): DetailCheck {
   const { plan } = asked;
   const bySentence = sentences.map((s) => analyze(s.text));
-  if (!namesEveryThing(bySentence, analyze(title), plan)) return { ...FAILS, lacks: "name" };
+  const titleTokens = analyze(title);
+  if (!namesEveryThing(bySentence, titleTokens, plan)) return { ...FAILS, lacks: "name" };
   if (asked.kind === "identity") return identityCheck(bySentence, plan);
   if (asked.kind === "statement") return statementCheck(sentences, bySentence, asked, aliases, people);
   const wanted = asked.person ? PERSON : asked.duration ? DURATION_ANSWERS : ANSWERED_BY[asked.kind];
   // A passage that names the same things but none of what is asked of them answers nothing: when
   // the question names something, that is binding; otherwise the answer model weighs it.
-  const focused = focusShare(bySentence.flat(), plan) >= MIN_FOCUS;
+  // The article's title says what its passages are about, at half the weight of their own words:
+  // "docked" in "Castlemere docked 14 points" where the passage says "deducted".
+  const inText = focusShare(bySentence.flat(), plan);
+  const withTitle = focusShare([...bySentence.flat(), ...titleTokens], plan);
+  const focused = inText + TITLE_FOCUS * (withTitle - inText) >= MIN_FOCUS;
   if (!wanted)
     return focused
       ? { holds: true, binding: false, sentence: null }
