@@ -7,6 +7,7 @@ import {
   type AskedDetail,
   asksForAge,
   asksForDuration,
+  asksForMeasure,
   asksForMoney,
   checkDetail,
   countedNoun,
@@ -112,6 +113,7 @@ function askedDetail(clause: UnderstoodClause, plan: PlannedQuery): AskedDetail 
     ...(asksForMoney(clause.question) ? { money: true } : {}),
     ...(asksForDuration(clause.question) ? { duration: true } : {}),
     ...(asksForAge(clause.question) ? { age: true } : {}),
+    ...(asksForMeasure(clause.question) ? { measure: true } : {}),
   };
 }
 
@@ -152,11 +154,19 @@ function mayAnswer(
   threshold: number,
   detail: DetailCheck,
   rank: number,
-  named: boolean,
+  binds: boolean,
 ): boolean {
   if (confidence < threshold) return false;
-  if (named) return detail.holds || !detail.binding;
+  if (binds) return detail.holds || !detail.binding;
   return rank === 0 || detail.holds;
+}
+
+/**
+ * Whether what a question asks binds every candidate: it names the story's things, or asks for a
+ * person ("which judge") or a measure ("how big was the team"), which the tagger finds reliably.
+ */
+function binds(named: boolean, asked: AskedDetail): boolean {
+  return named || asked.person === true || asked.measure === true;
 }
 
 /**
@@ -251,8 +261,7 @@ export function answerClause(
   const first = absent
     ? -1
     : scored.findIndex(
-        (s, i) =>
-          i < ANSWER_DEPTH && mayAnswer(s.confidence, threshold, s.detail, i, named || asked.person === true),
+        (s, i) => i < ANSWER_DEPTH && mayAnswer(s.confidence, threshold, s.detail, i, binds(named, asked)),
       );
   // Further passages back the answer up when the model is as sure of them; the first must hold it.
   const answering =

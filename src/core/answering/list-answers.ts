@@ -199,6 +199,17 @@ export function designationAsked(
   return undefined;
 }
 
+/** Thanks, and goodbyes, in chat: answered as such before the help text, not with "Hi!". */
+const THANKS = /\b(?:thanks|thank|thx|thnx|thanx|ty|tysm|tyvm|cheers|appreciate|appreciated|helpful)\b/i;
+const GOODBYE = /\b(?:bye|byee|cya|ttyl|see ya|see you|later|gn|good night|nvm|nvmd|never mind)\b/i;
+
+/** How a small-talk reply opens: the reply a person would give to what was said. */
+function smallTalkOpening(query: string): string {
+  if (THANKS.test(query)) return "You're welcome!";
+  if (GOODBYE.test(query)) return "No problem, see you!";
+  return "Hi!";
+}
+
 export function smallTalkAnswer(context: AnswerContext, query: string): Answer {
   const examples = context.examples();
   const documents = new Set(context.index.passages.map((p) => p.citation.docId)).size;
@@ -208,7 +219,7 @@ export function smallTalkAnswer(context: AnswerContext, query: string): Answer {
     query,
     outcome: "small-talk",
     answered: false,
-    message: `Hi! I answer questions about the news story in ${count(documents, "article")}, citing the passages each answer comes from.${tries}`,
+    message: `${smallTalkOpening(query)} I answer questions about the news story in ${count(documents, "article")}, citing the passages each answer comes from.${tries}`,
     answer: null,
     passages: [],
     examples,

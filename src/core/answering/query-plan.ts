@@ -140,6 +140,18 @@ function isTitleWord(folded: string): boolean {
   return PERSON_TITLES.has(folded) || (folded.endsWith("s") && PERSON_TITLES.has(folded.slice(0, -1)));
 }
 
+/** "end" of "end up", in any tense. */
+const END = /^(?:end|ends|ended|ending)$/;
+
+/** Words before a noun: "the wound", "14 points", "his lives" name things, not what was done. */
+const NOUN_BEFORE =
+  /\b(?:the|a|an|his|her|their|its|my|your|our|this|that|these|those|many|few|several|\d[\d,.]*)\s+$/i;
+
+/** Whether a question uses a word as a noun, so that it is no form of a verb ("the wound" is no "wind"). */
+function usedAsNoun(text: string, token: Token): boolean {
+  return NOUN_BEFORE.test(text.slice(Math.max(0, token.start - 20), token.start));
+}
+
 function covered(matches: readonly AliasMatch[]): Set<number> {
   const at = new Set<number>();
   for (const m of matches) for (let i = m.start; i < m.start + m.length; i++) at.add(i);
@@ -157,8 +169,11 @@ export function planQuery(
     kindWords = new Set<string>(),
   } = typeof input === "string" ? { text: input } : input;
   const chat: string[] = [];
-  const tokens = analyze(text).filter((t): t is Token & { term: string } => {
+  const all = analyze(text);
+  const tokens = all.filter((t, i): t is Token & { term: string } => {
     if (t.term === null || kindWords.has(t.folded)) return false;
+    // "did they end up paying": in the end, which asks how things stand (ranking.ts), no topic.
+    if (END.test(t.folded) && all[i + 1]?.folded === "up") return false;
     if (soft.has(t.folded) && index.frequency(t.term) === 0) {
       chat.push(t.surface);
       return false;
@@ -208,18 +223,25 @@ export function planQuery(
     const reporting = REPORTING_TERMS.has(term);
     if (reporting) {
       for (const t of REPORTING_TERMS) if (index.frequency(t) > 0) accepts.set(t, 1);
-    } else {
+    } else if (index.frequency(term) === 0) {
       // Another form of the same word that the articles use: "hardest" for "hard", "flew" for "fly".
-      const forms =
-        index.frequency(term) === 0
-          ? [...lookUp(token.folded).bases, ...verbForms(token.folded)]
-          : verbForms(token.folded);
-      for (const base of forms) {
+      const verbal = match || usedAsNoun(text, token) ? [] : verbForms(token.folded);
+      for (const base of [...lookUp(token.folded).bases, ...verbal]) {
         const t = termOf(base);
         if (index.frequency(t) > 0) {
           accepts.set(t, 1);
           add(t, 1);
         }
+      }
+    } else if (!match && !usedAsNoun(text, token)) {
+      // The articles use the word, and may say it in another form where the answer is ("fly" where
+      // the Swiss team "flew home"), though the form asked is likelier the one meant ("paid" is
+      // "had been paid" before "cheaper to pay"): at a synonym's credit.
+      for (const form of verbForms(token.folded)) {
+        const t = termOf(form);
+        if (accepts.has(t) || index.frequency(t) === 0) continue;
+        accepts.set(t, SYNONYM_CREDIT);
+        add(t, SYNONYM_WEIGHT);
       }
     }
     const known = [...accepts.keys()].filter((t) => index.frequency(t) > 0);

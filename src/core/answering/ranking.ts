@@ -102,7 +102,7 @@ export function rankClause(
     signals: signalsOf(index, compiled, hit, rank, topScore, articleCache),
   }));
   setRecency(signalled);
-  const when = timeAskedFor(query);
+  const when = timeAskedFor(clause.question);
   const reranked = sourcesAfterArticleText(
     signalled
       .map(({ hit, signals }) => ({
@@ -129,7 +129,10 @@ const EARLIEST =
  */
 const TIME_ASKED_WEIGHT = 2;
 
-/** +1 for a question asking how things stand now, -1 for how they began, 0 otherwise. */
+/**
+ * How much more recency weighs for a question: TIME_ASKED_WEIGHT asking how things stand now,
+ * minus that asking how they began, 0 otherwise. Read on the clause as chat reads it ("rn" is "now").
+ */
 function timeAskedFor(question: string): number {
   if (LATEST.test(question)) return TIME_ASKED_WEIGHT;
   if (EARLIEST.test(question)) return -TIME_ASKED_WEIGHT;

@@ -7,19 +7,24 @@ interface Conjugator {
   conjugate(infinitive: string, model: object): Record<string, string>;
 }
 
-let conjugator: { readonly verb: Conjugator; readonly model: object } | undefined;
+let conjugator: { readonly verb: Conjugator; readonly model: object } | null | undefined;
 
 /**
- * compromise's conjugator, loaded on first use: its 150 ms load is paid only by a question with a
- * word the articles lack, not by every start.
+ * compromise's conjugator, loaded on first use: its 150 ms load is paid by the first question, not
+ * by starting the CLI or the bot. Without it (not installed, or failing to load), words keep only
+ * their own forms.
  */
-function loadConjugator(): { readonly verb: Conjugator; readonly model: object } {
-  if (!conjugator) {
-    const nlp = createRequire(import.meta.url)("compromise/two") as {
-      world(): { methods: { two: { transform: { verb: Conjugator } } }; model: object };
-    };
-    const world = nlp.world();
-    conjugator = { verb: world.methods.two.transform.verb, model: world.model };
+function loadConjugator(): { readonly verb: Conjugator; readonly model: object } | null {
+  if (conjugator === undefined) {
+    try {
+      const nlp = createRequire(import.meta.url)("compromise/two") as {
+        world(): { methods: { two: { transform: { verb: Conjugator } } }; model: object };
+      };
+      const world = nlp.world();
+      conjugator = { verb: world.methods.two.transform.verb, model: world.model };
+    } catch {
+      conjugator = null;
+    }
   }
   return conjugator;
 }
@@ -43,9 +48,11 @@ export function verbForms(folded: string): readonly string[] {
   if (!/^[a-z]{2,}$/.test(folded)) return [];
   // "hearing", "building", "ruling": a noun of its own, naming a thing rather than the act.
   if (folded.endsWith("ing") && isNounLemma(folded)) return [];
+  const loaded = loadConjugator();
+  if (!loaded) return [];
   let forms = known.get(folded);
   if (forms === undefined) {
-    const { verb, model } = loadConjugator();
+    const { verb, model } = loaded;
     const found = new Set<string>();
     for (const tense of TENSES) {
       const infinitive = tense === "Infinitive" ? folded : verb.toInfinitive(folded, model, tense);
@@ -61,4 +68,15 @@ export function verbForms(folded: string): readonly string[] {
     known.set(folded, forms);
   }
   return forms;
+}
+
+/** Whether a word is the "-ing" form of a verb WordNet knows ("saying", not "loging"). */
+export function isGerund(folded: string): boolean {
+  const loaded = loadConjugator();
+  if (!loaded || !/^[a-z]{2,}ing$/.test(folded)) return false;
+  const { verb, model } = loaded;
+  const infinitive = verb.toInfinitive(folded, model, "Gerund");
+  return (
+    Boolean(infinitive) && isVerbLemma(infinitive) && verb.conjugate(infinitive, model).Gerund === folded
+  );
 }

@@ -843,3 +843,54 @@ describe("a question word the article's title says", () => {
     expect(answer.answer?.text).toMatch(/deducted 10 points/);
   });
 });
+
+describe("what a review of the round found", () => {
+  it("a measure of a named thing needs the figure beside it: how big is the sinaloa cartel", async () => {
+    for (const question of ["how big is the sinaloa cartel", "how strong is the sinaloa cartel"]) {
+      expect((await story.ask(question)).answered, question).toBe(false);
+    }
+  });
+
+  it("how long and how old need a span of time or a beginning, not any date", async () => {
+    for (const question of ["how long has the sinaloa cartel been around", "how old is the sinaloa cartel"]) {
+      expect((await story.ask(question)).answered, question).toBe(false);
+    }
+  });
+
+  it("a reaction is small talk though the articles use its word: what do you mean, is it bad", async () => {
+    const hospital = Library.build(await loadCorpus("eval/corpora/hospital-ransomware"));
+    for (const question of ["what do you mean", "is it bad", "when were you made"]) {
+      expect((await hospital.ask(question)).outcome, question).toBe("small-talk");
+    }
+  });
+
+  it("a word used as a noun is no form of a verb: the wound is not the wind", async () => {
+    const library = Library.build(
+      corpusFromTexts([
+        {
+          id: "storm",
+          title: "Storm hits the coast",
+          published: "2026-01-05",
+          paragraphs: [
+            "Forecasters said the wind would ease by Monday evening.",
+            "A fisherman was treated in hospital for a deep cut to his leg.",
+          ],
+        },
+      ]),
+    );
+    const answer = await library.ask("how bad was the wound");
+    expect(answer.passages[0]?.text ?? "").not.toContain("wind");
+  });
+
+  it("thanks and goodbyes are answered as such", async () => {
+    expect((await story.ask("thanks thats really helpful")).message).toMatch(/^You're welcome!/);
+    expect((await story.ask("bye")).message).toMatch(/^No problem, see you!/);
+    expect((await story.ask("hi")).message).toMatch(/^Hi!/);
+  });
+
+  it("a count with a place is no count elsewhere only when the question names a place", async () => {
+    const answer = await second.ask("how many depots is veyra closing");
+    expect(answer.outcome).toBe("answered");
+    expect(answer.answer?.text).toMatch(/27 British depots|27 of its 64 British depots/);
+  });
+});

@@ -21,7 +21,6 @@ describe("the general lexicon", () => {
     ["american soldiers", "United States"],
     ["the Mexicans", "Mexico"],
     ["the brits", "United Kingdom"],
-    ["is he a yank", "United States"],
     ["uk jobs", "United Kingdom"],
     ["POTUS", "President of the United States"],
     ["the EO", "executive order"],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { verbForms } from "../../../src/core/text/verb-forms.ts";
+import { isGerund, verbForms } from "../../../src/core/text/verb-forms.ts";
 
 describe("verbForms", () => {
   it.each([
@@ -20,5 +20,16 @@ describe("verbForms", () => {
 
   it("leaves a noun in -ing alone: a hearing is not what was heard", () => {
     expect(verbForms("hearing")).toEqual([]);
+  });
+});
+
+describe("isGerund", () => {
+  it.each([
+    ["saying", true],
+    ["paying", true],
+    ["loging", false],
+    ["pluging", false],
+  ])("%s -> %s", (word, gerund) => {
+    expect(isGerund(word)).toBe(gerund);
   });
 });

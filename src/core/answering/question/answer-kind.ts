@@ -40,6 +40,14 @@ export interface QuestionForm {
   readonly kindWords: ReadonlySet<string>;
 }
 
+/**
+ * What "how ..." asks to measure ("how long", "how big", "how strong"): a figure answers it. ("How
+ * bad" is not among them: "bad" is chat where no article uses it, so it is gone before this is read.)
+ */
+export const MEASURES: ReadonlySet<string> = new Set(
+  "old far big large tall long high deep heavy fast severe strong hard often".split(" "),
+);
+
 const CATEGORY_PLACE =
   "country|countries|city|cities|town|towns|place|places|region|regions|province|provinces|state|states|area|areas|district|districts|village|villages|location|locations|county|capital|continent|island|port|airport|site";
 const CATEGORY_TIME =
@@ -68,12 +76,7 @@ const ROLES = `${CATEGORY_AGENT}|${[...PERSON_TITLES].join("|")}|rep|head|boss|c
 
 /** In the order they are tried: the first that matches decides. */
 const RULES: ReadonlyArray<readonly [RegExp, AnswerKind, "whole"?]> = [
-  [
-    rule(
-      `^how (?:many|much|old|far|big|large|tall|long|high|deep|heavy|fast|severe|strong|hard|bad|badly|often)\\b`,
-    ),
-    "number",
-  ],
+  [rule(`^how (?:many|much|${[...MEASURES].join("|")})\\b`), "number"],
   [rule(`^(?:what|which) (?:${CATEGORY_NUMBER})\\b|^what ?%`), "number"],
   // "what is the CEO's salary", "what was the final death toll": an amount.
   [
@@ -147,13 +150,14 @@ const FUTURE =
 
 /**
  * Words that only name the kind of answer wanted ("what year", "which country"), not its topic; and
- * the measure of "how long", "how big", "how strong", which an answer gives as a figure, not a word.
+ * the measures of "how long", "how big", "how strong", which an answer gives as a figure, not a word.
  */
-const CATEGORY_WORDS = new Set(
-  "name names first last full real middle year years date dates day days month months time times century decade week number numbers amount amounts percentage percent proportion figure figures total count place places country countries city cities town towns region regions area areas location locations reason reasons kind sort type long old far big large tall high deep heavy fast severe strong hard bad badly often".split(
+const CATEGORY_WORDS = new Set([
+  ..."name names first last full real middle year years date dates day days month months time times century decade week number numbers amount amounts percentage percent proportion figure figures total count place places country countries city cities town towns region regions area areas location locations reason reasons kind sort type".split(
     " ",
   ),
-);
+  ...MEASURES,
+]);
 
 /** Words that ask for a name itself ("what is the strain called"). */
 const NAMING_WORDS = new Set(["called", "named"]);

@@ -5,7 +5,7 @@ import { TITLE_TERMS } from "../../text/lexicon/titles.ts";
 import type { Sentence } from "../../text/sentences.ts";
 import type { PlannedQuery, QueryWord } from "../query-plan.ts";
 import { SYNONYM_CREDIT } from "../stand-ins.ts";
-import type { AnswerKind } from "./answer-kind.ts";
+import { type AnswerKind, MEASURES } from "./answer-kind.ts";
 import { type PersonNames, type SpanKind, type TaggedSpan, tagSentence } from "./tagger.ts";
 
 /** The things that answer each kind of question. */
@@ -80,6 +80,8 @@ export interface AskedDetail {
   readonly duration?: boolean;
   /** "how old": a number must be an age ("a 78-year-old", "Whitford, 34,"), or a date tell it. */
   readonly age?: boolean;
+  /** "how big was the team": the figure must stand beside what is measured ("a 48-member team"). */
+  readonly measure?: boolean;
 }
 
 /**
@@ -88,7 +90,7 @@ export interface AskedDetail {
  * about ("how much ground did they give").
  */
 const MONEY_QUESTION =
-  /\bhow much (?:(?:did|does|do|will|would|is|are|was|were|has|have|had|can|could|should)\b(?:\s+[\p{L}\p{N}'’-]+){1,6}?\s+(?:cost|costs|costing|pay|paying|spend|spending|worth|earn|earning|charge|charging|invest|investing|raise|raising|fund|owe|give|giving|pledge|pledging|donate|donating|lose|losing|make|making|ask|asking|want|wanting|demand|demanding|seek|seeking|claim|claiming)\b|(?:money|cash|funding|aid|compensation|damages|ransom)\b)/iu;
+  /\bhow much (?:(?:did|does|do|will|would|is|are|was|were|has|have|had|can|could|should)\b(?:\s+[\p{L}\p{N}'’-]+){1,6}?\s+(?:cost|costs|costing|pay|paying|spend|spending|worth|earn|earning|charge|charging|invest|investing|raise|raising|fund|owe|give|giving|pledge|pledging|donate|donating|lose|losing|make|making|ask|asking|want|wanting|demand|demanding|seek|seeking)\b|(?:money|cash|funding|aid|compensation|damages|ransom)\b)/iu;
 
 /** A sum of money: "£40m", "$1.2 billion", "450 million pounds", "40 million pesos", "412p". */
 const MONEY =
@@ -329,8 +331,24 @@ export function checkDetail(
   const focusTerms = new Set(
     plan.words.filter((w) => !isName(w) && !w.reporting).flatMap((w) => [...w.accepts.keys()]),
   );
-  const counted = asked.kind !== "number" ? null : asked.countedAbsent ? focusTerms : asked.counted;
+  // "how big was the turkish team": the figure stands beside what is measured, which may be a name
+  // ("team" of a rescue team's name), though not a place ("a 48-member team from Turkey").
+  const measured = new Set(
+    plan.words
+      .filter((w) => w.entity?.kind !== "place" && !w.reporting)
+      .flatMap((w) => [...w.accepts.keys()]),
+  );
+  const counted =
+    asked.kind !== "number"
+      ? null
+      : asked.measure
+        ? measured
+        : asked.countedAbsent
+          ? focusTerms
+          : asked.counted;
   const named = plan.words.filter((w) => isStoryName(w) && !w.missing);
+  // A place in a count's phrase puts the count elsewhere only where the question names a place.
+  const asksOfPlace = plan.words.some((w) => w.entity?.kind === "place");
   for (let s = 0; s < sentences.length; s++) {
     const tokens = bySentence[s] as Token[];
     const about = (shares[s] as number) >= SENTENCE_FOCUS * best && (shares[s] as number) > 0;
@@ -346,18 +364,26 @@ export function checkDetail(
         isNew(span, askedTerms) &&
         !placedElsewhere(span, spans, tokens, askedTerms) &&
         (counted === null ||
-          countedNear(span, (sentences[s] as Sentence).text, tokens, counted, (t) =>
-            spans.some(
-              (p) =>
-                p.kind === "place" &&
-                p.start <= t.start &&
-                p.end >= t.end &&
-                p.terms.length > 0 &&
-                p.terms.every((term) => !askedTerms.has(term)),
-            ),
+          countedNear(
+            span,
+            (sentences[s] as Sentence).text,
+            tokens,
+            counted,
+            (t) =>
+              asksOfPlace &&
+              spans.some(
+                (p) =>
+                  p.kind === "place" &&
+                  p.start <= t.start &&
+                  p.end >= t.end &&
+                  p.terms.length > 0 &&
+                  p.terms.every((term) => !askedTerms.has(term)),
+              ),
           )) &&
         (!asked.money || span.kind !== "number" || isMoney((sentences[s] as Sentence).text, span)) &&
-        (!asked.age || isAge((sentences[s] as Sentence).text, span)),
+        (asked.age
+          ? isAge((sentences[s] as Sentence).text, span)
+          : !asked.duration || isDuration((sentences[s] as Sentence).text, span)),
     );
     if (found) return { holds: true, binding: true, sentence: s };
   }
@@ -500,17 +526,49 @@ const AGE_BEFORE = /\baged\s*$/i;
 /** "Leah Whitford, 34, a teacher": a number set off by commas just after a name. */
 const AGE_AFTER_NAME = /\p{Lu}\p{L}+,\s*$/u;
 
+/** Words before a date that make it the start of something: "founded in 1957", "since 2019". */
+const BEGAN_BEFORE =
+  /\b(?:since|founded|established|formed|created|emerged|launched|began|begun|started|opened|built|set up|dates? back to)\b[^.,;]{0,16}$/i;
+/** A unit of time after a number: "21 days", "five weeks", "two-year". */
+const TIME_UNIT_AFTER =
+  /^[-\s]?(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?)\b/i;
+
+/** Whether a date at a span is when something began ("emerged in early 2024", "since 2019"). */
+function isStart(text: string, span: TaggedSpan): boolean {
+  return BEGAN_BEFORE.test(text.slice(Math.max(0, span.start - 40), span.start));
+}
+
+/**
+ * Whether what a sentence gives at a span tells how long: a number of days, weeks or years ("for 21
+ * days"), or the date something began ("since 2019").
+ */
+function isDuration(text: string, span: TaggedSpan): boolean {
+  if (span.kind === "time") return isStart(text, span);
+  return TIME_UNIT_AFTER.test(text.slice(span.end, span.end + 12));
+}
+
 /**
  * Whether what a sentence gives at a span tells an age: a person's ("a 78-year-old"), or a thing's by
  * the year it began ("founded in 1957").
  */
 function isAge(text: string, span: TaggedSpan): boolean {
-  if (span.kind === "time") return /\d{4}/.test(text.slice(span.start, span.end));
+  if (span.kind === "time") return /\d{4}/.test(text.slice(span.start, span.end)) && isStart(text, span);
   const after = text.slice(span.end, span.end + 12);
   const before = text.slice(Math.max(0, span.start - 30), span.start);
   return (
     AGE_AFTER.test(after) || AGE_BEFORE.test(before) || (AGE_AFTER_NAME.test(before) && /^,/.test(after))
   );
+}
+
+/** "how big", "how strong", "how far": a measure other than of time. */
+const MEASURE_QUESTION = new RegExp(
+  `\\bhow (?:${[...MEASURES].filter((m) => m !== "long" && m !== "old").join("|")})\\b`,
+  "i",
+);
+
+/** Whether a question asks to measure something other than time ("how big was the team"). */
+export function asksForMeasure(question: string): boolean {
+  return MEASURE_QUESTION.test(question);
 }
 
 /** Whether a question asks how old someone or something is. */

@@ -48,6 +48,17 @@ const SUMMARY_WORDS = new Set(
 const ASKS =
   /^\s*(?:who|whom|whose|what|when|where|why|which|how|is|are|was|were|do|does|did|will|has|have|had|can|could)\b/i;
 
+/** Whether a word stands as a thing in a text: after "the", "a", "this", "its"... ("the fine"). */
+function asThing(text: string, word: string): boolean {
+  return new RegExp(
+    `\\b(?:the|a|an|this|that|its|their|his|her)\\s+(?:[\\p{L}'-]+\\s+){0,2}${word}\\b`,
+    "iu",
+  ).test(text);
+}
+
+/** A message about the bot itself: "you", "your". */
+const TO_THE_BOT = /\b(?:you|your|yours|yourself)\b/i;
+
 /** Kinds of answer that are facts of a story, never asked of the bot itself. */
 const FACT_KINDS: ReadonlySet<AnswerKind> = new Set(["time", "place", "number"]);
 
@@ -99,11 +110,14 @@ export function understandQuestion(
     !asksForSummary &&
     SOURCES.test(reading.text) &&
     words.every((w) => SOURCE_WORDS.has(w) || ABOUT_THE_BOT.has(w));
-  // "where was this made" asks about the story: no one asks the bot for a place, a date or a figure.
-  const asksForFact = clauses.some((c) => FACT_KINDS.has(c.form.kind));
-  // "whats the fine now": a word that is chat elsewhere ("fine") is asked about where the articles use it.
+  // "where was this made" asks about the story: a place, a date or a figure is asked of the bot only
+  // about itself ("when were you made").
+  const asksForFact = clauses.some((c) => FACT_KINDS.has(c.form.kind)) && !TO_THE_BOT.test(reading.text);
+  // "whats the fine now": a word that is chat elsewhere ("fine") is asked about where the articles use
+  // it, as a thing ("the fine"), not as a reaction ("is it bad", "what do you mean").
   const asksOfArticles =
-    clauses.some((c) => ASKS.test(c.question)) && [...reading.soft].some((w) => usedByArticles(w));
+    clauses.some((c) => ASKS.test(c.question)) &&
+    [...reading.soft].some((w) => usedByArticles(w) && asThing(reading.text, w));
   const smallTalk =
     !asksForSources &&
     !asksForSummary &&

@@ -7,11 +7,11 @@
 export const CHAT_ONLY = new Set(
   `hi hii hiii hiya hey heyy heya hello helo hellooo howdy yo yoo sup wassup whassup gm gn
   thanks thank thx thnx thanx thankyou ty tysm tyvm pls plz plss pleas pleeease please kindly cheers
-  ok okay okey okie kk yes yep yup yeah yea ya nope nah alright aight gotcha
+  ok okay okey okie kk yep yup yeah yea ya nope nah alright aight gotcha
   lol lool lolol lmao lmfao rofl haha hahaha hahah heh hehe xd kek omg omfg wtf wth tf smh fr frfr ngl
   tbh imo imho idk idc iirc afaik btw fyi jk bruh bro bros dude dudes fam yall hmm hm hmmm huh
   um umm uh uhh er erm ah ahh oh ooh wow welp stfu gtfo ffs af asap
-  brb nvm nvmd bye byee cya ttyl soz ta`
+  brb nvm nvmd bye byee cya ttyl soz`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -30,7 +30,7 @@ export const CHAT_UNLESS_IN_CORPUS = new Set(
   really totally real whatever like mean guess guy guys vs versus
   mess stuff thing things situation saga drama fiasco shitshow whole altogether overall
   appreciate appreciated sorry worries perfect insane crazy wild nuts unreal helpful best sense mind mate
-  wait hold
+  wait hold yes ta
   article articles besides
   latest currently nowadays originally initially eventually finally
   getting gotten`
@@ -56,8 +56,6 @@ export const ABOUT_THE_BOT = new Set(
  * whole, since their verbs ("tell", "know", "explain") would otherwise be searched.
  */
 export const REQUEST_FRAMES: ReadonlyArray<RegExp | readonly [RegExp, string]> = [
-  // "did they end up paying": in the end, which is no topic ("end") but asks how things stand.
-  [/\b(?:end|ends|ended|ending) up\b/gi, "eventually"],
   // "wtf is X", "tf are they": what is X (the swearing is dropped, its question word kept).
   [
     /(?:^|(?<=[.!?,]\s*))\s*tf\s+(?=(?:is|are|was|were|does|do|did|happened)\b)|\b(?:wtf|wth)\s+(?=(?:is|are|was|were|does|do|did|happened)\b)/gi,
@@ -86,6 +84,8 @@ export const REQUEST_FRAMES: ReadonlyArray<RegExp | readonly [RegExp, string]> =
   /\bany (?:idea|ideas|clue|info)\b/gi,
   /\b(?:explain|describe|summari[sz]e)\b/gi,
   /\bi mean\b/gi,
+  // "hold on a sec": a moment, not a secretary.
+  /\b(?:hold on|hang on|wait|give me|gimme|just|one)\s+(?:a\s+)?sec\b/gi,
   // "good morning everyone", "hey all": a greeting and whom it greets.
   /^\s*good (?:morning|mornin|afternoon|evening|night|day)\b(?:,?\s+(?:everyone|everybody|all|y'?all|folks|team|chat|people|ppl))?/gi,
   /^\s*(?:hi|hii|hey|heyy|hello|yo|sup|gm|morning|evening)\s+(?:everyone|everybody|all|y'?all|folks|team|chat|people|ppl)\b/gi,

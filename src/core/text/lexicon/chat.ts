@@ -1,6 +1,7 @@
 import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from "obscenity";
 import { fold, isStopWord } from "../analyze.ts";
 import { isEnglishWord } from "../english.ts";
+import { isGerund } from "../verb-forms.ts";
 import {
   CHAT_ONLY,
   CHAT_UNLESS_IN_CORPUS,
@@ -55,7 +56,9 @@ function isCapitalisedAbbreviation(word: string, next: string): boolean {
  * Whether a typed word should be rewritten: lowercase, or shouted ("DONT"), or shorthand with a digit
  * ("Q1", "B4"); not an acronym ("SB", "DA").
  */
-function rewritable(word: string): boolean {
+function rewritable(typed: string): boolean {
+  // "Where'd", "I'll": a contraction capitalised by a phone keyboard is the same word.
+  const word = typed.replace(/['’]/g, "");
   if (word === word.toLowerCase()) return true;
   if (word === word.toUpperCase()) return word.length >= 4 || /\d/.test(word);
   return /^\p{Lu}\p{Ll}+$/u.test(word);
@@ -80,11 +83,15 @@ function isUnit(before: string): boolean {
  * itself and the word with the g is one ("cabin" and "Putin" stay as typed).
  */
 function droppedG(lower: string): boolean {
-  return /^[a-z]{2,}in$/.test(lower) && !isEnglishWord(lower) && isEnglishWord(`${lower}g`);
+  if (!/^[a-z]{2,}in$/.test(lower) || isEnglishWord(lower)) return false;
+  // The "-ing" of a verb ("saying") or a word like "nothing": WordNet's word list alone would take
+  // "loging" for a form of "log", and "login" is no dropped g.
+  const full = `${lower}g`;
+  return isStopWord(full) || isGerund(full);
 }
 
-/** A contraction's ending: "n't", "'re", "'ve", "'m", "'s" (he's, she's), as typed with its apostrophe. */
-const CONTRACTION = /(?:n't|'re|'ve|'m|'s)$/;
+/** A contraction's ending ("n't", "'re", "'ve", "'m", "'s", "'d", "'ll"), as typed with its apostrophe. */
+const CONTRACTION = /(?:n't|'re|'ve|'m|'s|'d|'ll)$/;
 
 /** Words after which a shortened month is read as one: "in aug", "since sept", "by dec". */
 const MONTH_BEFORE =

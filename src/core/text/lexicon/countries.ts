@@ -15,7 +15,7 @@ interface CountryRecord {
 
 /** Everyday names the data leaves out, by ISO code: "America" for the United States, "Britain" for the UK. */
 const EVERYDAY_NAMES: Readonly<Record<string, readonly string[]>> = {
-  US: ["America", "Yank"],
+  US: ["America"],
   AU: ["Aussie"],
   GB: ["Britain", "Brit"],
   NL: ["Holland"],
