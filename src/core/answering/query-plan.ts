@@ -7,7 +7,7 @@ import { paraphrasesOf } from "../text/lexicon/paraphrases.ts";
 import { REPORTING_TERMS } from "../text/lexicon/reporting.ts";
 import { PERSON_TITLES, TITLE_TERMS } from "../text/lexicon/titles.ts";
 import { verbForms } from "../text/verb-forms.ts";
-import { lookUp } from "../text/wordnet.ts";
+import { isVerbLemma, lookUp } from "../text/wordnet.ts";
 import { SYNONYM_CREDIT, standInsOf, vectorStandIns } from "./stand-ins.ts";
 
 /** Weight of a term found through an alias relative to the user's own word. */
@@ -233,10 +233,11 @@ export function planQuery(
           add(t, 1);
         }
       }
-    } else if (!match && !usedAsNoun(text, token)) {
-      // The articles use the word, and may say it in another form where the answer is ("fly" where
-      // the Swiss team "flew home"), though the form asked is likelier the one meant ("paid" is
-      // "had been paid" before "cheaper to pay"): at a synonym's credit.
+    } else if (!match && isVerbLemma(token.folded) && !usedAsNoun(text, token)) {
+      // The articles use the word, and may say it in another form where the answer is ("did the
+      // Swiss team fly home" where it "flew home"), though the form asked is likelier the one meant:
+      // at a synonym's credit. Questions ask with a verb's plain form ("did they pay"), so only that
+      // is conjugated here, which keeps the conjugator off most words of most questions.
       for (const form of verbForms(token.folded)) {
         const t = termOf(form);
         if (accepts.has(t) || index.frequency(t) === 0) continue;

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 
@@ -280,12 +280,46 @@ function readEntry(word: string): WordNetEntry {
 
 /** Whether WordNet has a lowercase word as a verb in its dictionary form ("fly", not "flew"). */
 export function isVerbLemma(word: string): boolean {
-  return /^[a-z][a-z-]*$/.test(word) && fileOf("index.verb")?.find(word) !== undefined;
+  return verbLemmas().has(word);
+}
+
+let verbs: ReadonlySet<string> | undefined;
+
+/**
+ * WordNet's verbs, read whole on first use (half a megabyte, 11,500 lines, a few milliseconds): asked
+ * of most words of most questions, where a search of the file each time would cost dozens of reads.
+ */
+function verbLemmas(): ReadonlySet<string> {
+  if (verbs === undefined) {
+    const lemmas = new Set<string>();
+    if (dictDir) {
+      for (const line of readFileSync(path.join(dictDir, "index.verb"), "latin1").split("\n")) {
+        if (line !== "" && !line.startsWith(" ")) lemmas.add(line.slice(0, line.indexOf(" ")));
+      }
+    }
+    verbs = lemmas;
+  }
+  return verbs;
 }
 
 /** Whether WordNet has a lowercase word, as written, as a noun ("hearing", "building"). */
 export function isNounLemma(word: string): boolean {
-  return /^[a-z][a-z-]*$/.test(word) && fileOf("index.noun")?.find(word) !== undefined;
+  return isLemma("noun", word);
+}
+
+/** Noun look-ups by word: each reads the dictionary file, and questions repeat words. */
+const lemmas = new Map<string, boolean>();
+
+function isLemma(pos: "noun", word: string): boolean {
+  if (!/^[a-z][a-z-]*$/.test(word)) return false;
+  const key = `${pos} ${word}`;
+  let known = lemmas.get(key);
+  if (known === undefined) {
+    known = fileOf(`index.${pos}`)?.find(word) !== undefined;
+    if (lemmas.size >= 20_000) lemmas.clear();
+    lemmas.set(key, known);
+  }
+  return known;
 }
 
 /** Synonyms of a lowercase word (see {@link lookUp}). */

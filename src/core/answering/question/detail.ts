@@ -316,8 +316,9 @@ export function checkDetail(
   // The article's title says what its passages are about, at half the weight of their own words:
   // "docked" in "Castlemere docked 14 points" where the passage says "deducted".
   const inText = focusShare(bySentence.flat(), plan);
-  const withTitle = focusShare([...bySentence.flat(), ...titleTokens], plan);
-  const focused = inText + TITLE_FOCUS * (withTitle - inText) >= MIN_FOCUS;
+  const focused =
+    inText >= MIN_FOCUS ||
+    inText + TITLE_FOCUS * (focusShare([...bySentence.flat(), ...titleTokens], plan) - inText) >= MIN_FOCUS;
   if (!wanted)
     return focused
       ? { holds: true, binding: false, sentence: null }
