@@ -163,11 +163,10 @@ function mayAnswer(
 
 /**
  * Whether what a question asks binds every candidate: it names the story's things, or asks for a
- * person ("which judge"), whom the tagger finds reliably. (Binding "how big" questions too cost SQuAD
- * recall@1 0.815 -> 0.814: its measures are often no figure beside the thing.)
+ * person ("which judge") or a measure ("how big was the team"), which the tagger finds reliably.
  */
 function binds(named: boolean, asked: AskedDetail): boolean {
-  return named || asked.person === true;
+  return named || asked.person === true || asked.measure === true;
 }
 
 /**

@@ -7,7 +7,7 @@ import { paraphrasesOf } from "../text/lexicon/paraphrases.ts";
 import { REPORTING_TERMS } from "../text/lexicon/reporting.ts";
 import { PERSON_TITLES, TITLE_TERMS } from "../text/lexicon/titles.ts";
 import { verbForms } from "../text/verb-forms.ts";
-import { isVerbLemma, lookUp } from "../text/wordnet.ts";
+import { lookUp } from "../text/wordnet.ts";
 import { SYNONYM_CREDIT, standInsOf, vectorStandIns } from "./stand-ins.ts";
 
 /** Weight of a term found through an alias relative to the user's own word. */
@@ -232,17 +232,6 @@ export function planQuery(
           accepts.set(t, 1);
           add(t, 1);
         }
-      }
-    } else if (!match && isVerbLemma(token.folded) && !usedAsNoun(text, token)) {
-      // The articles use the word, and may say it in another form where the answer is ("did the
-      // Swiss team fly home" where it "flew home"), though the form asked is likelier the one meant:
-      // at a synonym's credit. Questions ask with a verb's plain form ("did they pay"), so only that
-      // is conjugated here, which keeps the conjugator off most words of most questions.
-      for (const form of verbForms(token.folded)) {
-        const t = termOf(form);
-        if (accepts.has(t) || index.frequency(t) === 0) continue;
-        accepts.set(t, SYNONYM_CREDIT);
-        add(t, SYNONYM_WEIGHT);
       }
     }
     const known = [...accepts.keys()].filter((t) => index.frequency(t) > 0);
