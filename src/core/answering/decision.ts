@@ -163,10 +163,12 @@ function mayAnswer(
 
 /**
  * Whether what a question asks binds every candidate: it names the story's things, or asks for a
- * person ("which judge") or a measure ("how big was the team"), which the tagger finds reliably.
+ * person ("which judge"), whom the tagger finds reliably. A measure ("how big was the team") binds
+ * only where the question names the story's things: SQuAD's measures are too often no figure beside
+ * the thing measured.
  */
 function binds(named: boolean, asked: AskedDetail): boolean {
-  return named || asked.person === true || asked.measure === true;
+  return named || asked.person === true;
 }
 
 /**
