@@ -52,14 +52,10 @@ export function verbForms(folded: string): readonly string[] {
   if (!loaded) return [];
   let forms = known.get(folded);
   if (forms === undefined) {
-    const { verb, model } = loaded;
     const found = new Set<string>();
     for (const tense of TENSES) {
-      const infinitive = tense === "Infinitive" ? folded : verb.toInfinitive(folded, model, tense);
-      if (!infinitive || !isVerbLemma(infinitive)) continue;
-      const conjugated = Object.values(verb.conjugate(infinitive, model)).filter((f) => !f.includes(" "));
-      if (!conjugated.includes(folded)) continue;
-      for (const form of [infinitive, ...conjugated]) found.add(form);
+      const read = readBack(loaded, folded, tense);
+      if (read) for (const form of [read.infinitive, ...Object.values(read.forms)]) found.add(form);
     }
     found.delete(folded);
     forms = [...found];
@@ -74,9 +70,23 @@ export function verbForms(folded: string): readonly string[] {
 export function isGerund(folded: string): boolean {
   const loaded = loadConjugator();
   if (!loaded || !/^[a-z]{2,}ing$/.test(folded)) return false;
-  const { verb, model } = loaded;
-  const infinitive = verb.toInfinitive(folded, model, "Gerund");
-  return (
-    Boolean(infinitive) && isVerbLemma(infinitive) && verb.conjugate(infinitive, model).Gerund === folded
+  return readBack(loaded, folded, "Gerund")?.forms.Gerund === folded;
+}
+
+/**
+ * A word read as written in a tense, back to its verb, and that verb's one-word forms: only where the
+ * verb is one WordNet knows and conjugating it gives the word back, since the conjugator conjugates
+ * any string ("news" -> "newed").
+ */
+function readBack(
+  { verb, model }: { readonly verb: Conjugator; readonly model: object },
+  word: string,
+  tense: (typeof TENSES)[number],
+): { readonly infinitive: string; readonly forms: Record<string, string> } | undefined {
+  const infinitive = tense === "Infinitive" ? word : verb.toInfinitive(word, model, tense);
+  if (!infinitive || !isVerbLemma(infinitive)) return undefined;
+  const forms = Object.fromEntries(
+    Object.entries(verb.conjugate(infinitive, model)).filter(([, form]) => !form.includes(" ")),
   );
+  return Object.values(forms).includes(word) ? { infinitive, forms } : undefined;
 }
