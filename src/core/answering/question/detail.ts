@@ -246,6 +246,22 @@ function placedElsewhere(
 const AMOUNT =
   /^\s*what(?:'s| is| was| are| were)\s+(?:the |their |his |her |its )?(?:[\p{L}'-]+ ){0,3}?(salary|salaries|pay|wages?|price|cost|costs|budget|revenue|profit|loss|deficit|debt|fine|bill)\b/iu;
 
+/**
+ * The terms a number must stand beside to count what was asked; null when no number is asked for.
+ * "how many troops": the troops. When no article uses the counted word, a number next to another word
+ * of the question will do ("three ACL tears" for "ACL injuries"). "how big was the turkish team": what
+ * is measured, which may be a name ("team" of a rescue team's name), though not a place ("a 48-member
+ * team from Turkey").
+ */
+function countedTerms(asked: AskedDetail): ReadonlySet<string> | null {
+  if (asked.kind !== "number") return null;
+  const termsOf = (keep: (w: QueryWord) => boolean) =>
+    new Set(asked.plan.words.filter((w) => keep(w) && !w.reporting).flatMap((w) => [...w.accepts.keys()]));
+  if (asked.measure) return termsOf((w) => w.entity?.kind !== "place");
+  if (asked.countedAbsent) return termsOf((w) => !isName(w));
+  return asked.counted;
+}
+
 /** Words that link a noun to the count after it: "volunteers numbered 300", "deaths stood at 2,031". */
 const COUNT_LINKS: ReadonlySet<string> = new Set(
   "numbered number numbers totalled totaled totals total totalling totaling reached stood rose risen climbed fell grew now".split(
@@ -315,10 +331,11 @@ export function checkDetail(
   // the question names something, that is binding; otherwise the answer model weighs it.
   // The article's title says what its passages are about, at half the weight of their own words:
   // "docked" in "Castlemere docked 14 points" where the passage says "deducted".
-  const inText = focusShare(bySentence.flat(), plan);
+  const passageTokens = bySentence.flat();
+  const inText = focusShare(passageTokens, plan);
   const focused =
     inText >= MIN_FOCUS ||
-    inText + TITLE_FOCUS * (focusShare([...bySentence.flat(), ...titleTokens], plan) - inText) >= MIN_FOCUS;
+    inText + TITLE_FOCUS * (focusShare([...passageTokens, ...titleTokens], plan) - inText) >= MIN_FOCUS;
   if (!wanted)
     return focused
       ? { holds: true, binding: false, sentence: null }
@@ -327,26 +344,7 @@ export function checkDetail(
   const shares = bySentence.map((tokens) => focusShare(tokens, plan));
   const best = Math.max(...shares);
   const askedTerms = new Set(plan.words.flatMap((w) => [...w.accepts.keys()]));
-  // "how many troops": the number must count them. When no article uses the word, a number next to
-  // another word of the question will do ("three ACL tears" for "ACL injuries").
-  const focusTerms = new Set(
-    plan.words.filter((w) => !isName(w) && !w.reporting).flatMap((w) => [...w.accepts.keys()]),
-  );
-  // "how big was the turkish team": the figure stands beside what is measured, which may be a name
-  // ("team" of a rescue team's name), though not a place ("a 48-member team from Turkey").
-  const measured = new Set(
-    plan.words
-      .filter((w) => w.entity?.kind !== "place" && !w.reporting)
-      .flatMap((w) => [...w.accepts.keys()]),
-  );
-  const counted =
-    asked.kind !== "number"
-      ? null
-      : asked.measure
-        ? measured
-        : asked.countedAbsent
-          ? focusTerms
-          : asked.counted;
+  const counted = countedTerms(asked);
   const named = plan.words.filter((w) => isStoryName(w) && !w.missing);
   // A place in a count's phrase puts the count elsewhere only where the question names a place.
   const asksOfPlace = plan.words.some((w) => w.entity?.kind === "place");
