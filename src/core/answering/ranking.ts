@@ -112,8 +112,7 @@ export function rankClause(
       }))
       .sort((a, b) => b.score - a.score || a.hit.index - b.hit.index),
   );
-  const asked = withoutWords(clause.question, soft);
-  const ranked = introductionFirst(aliases, plan, asked, statementsFromText(clause, reranked));
+  const ranked = introductionFirst(aliases, plan, clause, soft, statementsFromText(clause, reranked));
   return { query, plan, compiled, ranked, clause };
 }
 
@@ -148,21 +147,24 @@ const DEFINED_AFTER =
 const DEFINED_BEFORE = /\b(?:called|calls|call|named|known as|dubbed|termed|goes by(?: the name)?)\s*$/i;
 
 /**
- * For a question of what one of the story's names is, the best-ranked candidate that introduces it ("a ransomware gang known as Crimson Wraith", "Veridian Imaging Services, a
- * contractor") goes first: the others only mention it, however often.
+ * For a question of what one of the story's names is, the best-ranked candidate that introduces it
+ * ("a ransomware gang known as Crimson Wraith", "Veridian Imaging Services, a contractor") goes
+ * first: the others only mention it, however often. Chat before the question ("hey bot, what is X")
+ * does not hide it.
  */
 function introductionFirst(
   aliases: AliasTable,
   plan: PlannedQuery,
-  question: string,
+  clause: UnderstoodClause,
+  soft: ReadonlySet<string>,
   ranked: RankedCandidate[],
 ): RankedCandidate[] {
   const entity = plan.words[0]?.entity;
   if (
     entity === undefined ||
     !entity.own ||
-    !WHAT_IS.test(question) ||
-    !plan.words.every((w) => w.entity?.name === entity.name)
+    !plan.words.every((w) => w.entity?.name === entity.name) ||
+    !WHAT_IS.test(withoutWords(clause.question, soft))
   )
     return ranked;
   // Every candidate is looked at: the passages that only mention the name often rank above the one
