@@ -287,7 +287,8 @@ let verbs: ReadonlySet<string> | undefined;
 
 /**
  * WordNet's verbs, read whole on first use (half a megabyte, 11,500 lines, a few milliseconds): asked
- * of most words of most questions, where a search of the file each time would cost dozens of reads.
+ * of every form the conjugator proposes for a word the articles lack, where a search of the file each
+ * time would cost dozens of reads.
  */
 function verbLemmas(): ReadonlySet<string> {
   if (verbs === undefined) {
@@ -302,22 +303,17 @@ function verbLemmas(): ReadonlySet<string> {
   return verbs;
 }
 
+/** Noun look-ups by word: each reads the dictionary file, and questions repeat words. */
+const nouns = new Map<string, boolean>();
+
 /** Whether WordNet has a lowercase word, as written, as a noun ("hearing", "building"). */
 export function isNounLemma(word: string): boolean {
-  return isLemma("noun", word);
-}
-
-/** Noun look-ups by word: each reads the dictionary file, and questions repeat words. */
-const lemmas = new Map<string, boolean>();
-
-function isLemma(pos: "noun", word: string): boolean {
   if (!/^[a-z][a-z-]*$/.test(word)) return false;
-  const key = `${pos} ${word}`;
-  let known = lemmas.get(key);
+  let known = nouns.get(word);
   if (known === undefined) {
-    known = fileOf(`index.${pos}`)?.find(word) !== undefined;
-    if (lemmas.size >= 20_000) lemmas.clear();
-    lemmas.set(key, known);
+    known = fileOf("index.noun")?.find(word) !== undefined;
+    if (nouns.size >= 20_000) nouns.clear();
+    nouns.set(word, known);
   }
   return known;
 }
