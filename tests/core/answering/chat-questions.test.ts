@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Answer } from "../../../src/core/answering/answer-types.ts";
 import { corpusFromTexts } from "../../../src/core/corpus/from-texts.ts";
 import { loadCorpus } from "../../../src/core/corpus/load.ts";
+import type { EntityKind } from "../../../src/core/corpus/types.ts";
 import { Library } from "../../../src/core/serving/library.ts";
 
 /**
@@ -19,6 +20,10 @@ beforeAll(async () => {
 });
 
 const P = (n: string) => `sheinbaum-rejects-us-military-action#${n}`;
+
+/** An entities.yaml entry, for the small corpora the tests build. */
+const entity = (name: string, kind: EntityKind, aliases: string[] = []) =>
+  ({ name, kind, aliases, designations: [], line: 1 }) as const;
 
 function firstPassage(answer: Answer): string | undefined {
   return answer.passages[0]?.id;
@@ -73,8 +78,6 @@ describe("answerable questions typed as chat are answered from the passage that 
   });
 
   it("reads the initials of the story's own names as those names, in any story", async () => {
-    const court = (name: string, aliases: string[] = []) =>
-      ({ name, kind: "organisation", aliases, designations: [], line: 1 }) as const;
     const library = Library.build({
       ...corpusFromTexts([
         {
@@ -88,7 +91,7 @@ describe("answerable questions typed as chat are answered from the passage that 
           ],
         },
       ]),
-      entities: [court("Court of Appeal"), court("Supreme Court")],
+      entities: [entity("Court of Appeal", "organisation"), entity("Supreme Court", "organisation")],
     });
     for (const [question, paragraph] of [
       ["what did the CoA decide", 1],
@@ -205,8 +208,6 @@ describe("on-topic questions the articles don't answer say so, with what they do
     const declined = await quake.ask("what party is bhandari from");
     expect(declined.answered).toBe(false);
     expect(declined.missingTerms).toContain("party");
-    const person = (name: string, aliases: string[]) =>
-      ({ name, kind: "person", aliases, designations: [], line: 1 }) as const;
     const given = Library.build({
       ...corpusFromTexts([
         {
@@ -219,7 +220,7 @@ describe("on-topic questions the articles don't answer say so, with what they do
           ],
         },
       ]),
-      entities: [person("Devraj Bhandari", ["Bhandari"])],
+      entities: [entity("Devraj Bhandari", "person", ["Bhandari"])],
     });
     const answer = await given.ask("what party is bhandari from");
     expect(answer.outcome).toBe("answered");
@@ -231,8 +232,6 @@ describe("on-topic questions the articles don't answer say so, with what they do
     const notGiven = await second.ask("how much did the daventry hub cost");
     expect(notGiven.answered).toBe(false);
     expect(notGiven.outcome).toBe("detail-missing");
-    const place = (name: string) =>
-      ({ name, kind: "place", aliases: [], designations: [], line: 1 }) as const;
     const library = Library.build({
       ...corpusFromTexts([
         {
@@ -246,7 +245,7 @@ describe("on-topic questions the articles don't answer say so, with what they do
           ],
         },
       ]),
-      entities: [place("Daventry"), place("Leipzig")],
+      entities: [entity("Daventry", "place"), entity("Leipzig", "place")],
     });
     const answer = await library.ask("how much did the daventry hub cost");
     expect(answer.outcome).toBe("answered");
@@ -254,8 +253,6 @@ describe("on-topic questions the articles don't answer say so, with what they do
   });
 
   it("what did X say: answered where X speaks, not where X is spoken of", async () => {
-    const person = (name: string, aliases: string[]) =>
-      ({ name, kind: "person", aliases, designations: [], line: 1 }) as const;
     const library = Library.build({
       ...corpusFromTexts([
         {
@@ -272,10 +269,10 @@ describe("on-topic questions the articles don't answer say so, with what they do
       ]),
       // The story's people: a question naming them binds its answer to what they said.
       entities: [
-        person("Luis Ortiz", ["Ortiz", "President Ortiz"]),
-        person("Sam Reyes", ["Reyes"]),
-        person("Jane Okafor", ["Okafor"]),
-        person("Tom Wells", ["Wells"]),
+        entity("Luis Ortiz", "person", ["Ortiz", "President Ortiz"]),
+        entity("Sam Reyes", "person", ["Reyes"]),
+        entity("Jane Okafor", "person", ["Okafor"]),
+        entity("Tom Wells", "person", ["Wells"]),
       ],
     });
     const spokenOf = await library.ask("what did ortiz say about the mills");
@@ -570,8 +567,6 @@ describe("a third story: a hospital ransomware attack", () => {
 
 describe("what a question measures and where it places things", () => {
   it("a place only locates what is asked: a passage whose title names the company answers", async () => {
-    const entity = (name: string, kind: "organisation" | "place") =>
-      ({ name, kind, aliases: [], designations: [], line: 1 }) as const;
     const library = Library.build({
       ...corpusFromTexts([
         {
@@ -705,8 +700,8 @@ describe("how old", () => {
       },
     ]),
     entities: [
-      { name: "Ana Ruiz", kind: "person", aliases: ["Ruiz"], designations: [], line: 1 },
-      { name: "Meridian Pharma", kind: "organisation", aliases: ["Meridian"], designations: [], line: 1 },
+      entity("Ana Ruiz", "person", ["Ruiz"]),
+      entity("Meridian Pharma", "organisation", ["Meridian"]),
     ],
   });
 
@@ -759,9 +754,9 @@ describe("how many, counted in the same phrase", () => {
       },
     ]),
     entities: [
-      { name: "Halden Breweries", kind: "organisation", aliases: ["Halden"], designations: [], line: 1 },
-      { name: "Sweden", kind: "place", aliases: [], designations: [], line: 1 },
-      { name: "Norway", kind: "place", aliases: [], designations: [], line: 1 },
+      entity("Halden Breweries", "organisation", ["Halden"]),
+      entity("Sweden", "place"),
+      entity("Norway", "place"),
     ],
   });
 
@@ -783,7 +778,7 @@ describe("how many, counted in the same phrase", () => {
           ],
         },
       ]),
-      entities: [{ name: "NDRF", kind: "organisation", aliases: [], designations: [], line: 1 }],
+      entities: [entity("NDRF", "organisation")],
     });
     expect((await rescue.ask("how many ndrf rescuers died")).answered).toBe(false);
     expect((await rescue.ask("how many ndrf volunteers were there")).answer?.text).toMatch(/numbered 300/);
@@ -817,7 +812,7 @@ describe("a count of people", () => {
           ],
         },
       ]),
-      entities: [{ name: "ClearLume", kind: "organisation", aliases: [], designations: [], line: 1 }],
+      entities: [entity("ClearLume", "organisation")],
     });
     const answer = await library.ask("how many ppl have died from clearlume");
     expect(answer.outcome).toBe("answered");
@@ -849,7 +844,7 @@ describe("a question word the article's title says", () => {
           ],
         },
       ]),
-      entities: [{ name: "Harbour Town", kind: "organisation", aliases: [], designations: [], line: 1 }],
+      entities: [entity("Harbour Town", "organisation")],
     });
     const answer = await library.ask("how many points were harbour town docked");
     expect(answer.outcome).toBe("answered");
