@@ -264,6 +264,12 @@ export function planQuery(
         if (!t || accepts.has(t) || index.frequency(t) === 0) continue;
         accepts.set(t, SYNONYM_CREDIT);
       }
+      // The same verb in another tense is the same word: "flew" where the question says "fly".
+      if (!usedAsNoun(text, token))
+        for (const form of verbForms(token.folded)) {
+          const t = termOf(form);
+          if (index.frequency(t) > 0) accepts.set(t, 1);
+        }
     }
     words.push({
       token,

@@ -635,6 +635,28 @@ describe("verbs said in another form", () => {
     expect(answer.outcome).toBe("answered");
     expect(answer.answer?.text).toContain("The Swiss team flew home on Thursday evening");
   });
+
+  it("the articles use the question's own form elsewhere: 'fly' in one passage, 'flew' where the answer is", async () => {
+    const library = Library.build({
+      ...corpusFromTexts([
+        {
+          id: "rescue-teams",
+          title: "Foreign rescue teams kept waiting",
+          published: "2026-02-13",
+          paragraphs: [
+            "Helicopters could not fly to the upper villages while the snow lasted.",
+            "The Swiss team flew home on Thursday evening after waiting at the airport for a day.",
+            "Thousands of families whose home collapsed slept in tents.",
+            "Officials said each home in the valley would be inspected.",
+          ],
+        },
+      ]),
+      entities: [entity("Switzerland", "place", ["Swiss"])],
+    });
+    const answer = await library.ask("when did the swiss guys fly home");
+    expect(answer.outcome).toBe("answered");
+    expect(answer.answer?.text).toContain("The Swiss team flew home on Thursday evening");
+  });
 });
 
 describe("a question's own words about time", () => {
