@@ -136,6 +136,9 @@ describe("questionForm: what kind of answer a question asks for", () => {
     "what's the name of the judge",
     "which boy was rescued",
     "what are the names of the 26 cartel leaders that got extradited",
+    // Typed without "what", and people named in slang.
+    "names of the narcos mexico extradited?",
+    "gimme the names of the suspects",
   ])("a person is asked for: %s", (question) => {
     const form = questionForm(question);
     expect(form.kind).toBe("agent");
