@@ -616,6 +616,28 @@ describe("what a question measures and where it places things", () => {
   });
 });
 
+describe("everyday paraphrases of the articles' words", () => {
+  it("whats the legal problem w bombing them: the article speaks of airstrikes and legal challenges", async () => {
+    const library = Library.build(
+      corpusFromTexts([
+        {
+          id: "border-raids",
+          title: "Neighbours split over cross-border raids",
+          published: "2026-03-02",
+          paragraphs: [
+            "The government has asked its neighbour to stop sheltering armed groups near the border.",
+            "Unilateral airstrikes on the groups could face legal challenges under international law.",
+            "Officials from both countries are due to meet in April to discuss security cooperation.",
+          ],
+        },
+      ]),
+    );
+    const answer = await library.ask("whats the legal problem w just bombing the armed groups");
+    expect(answer.outcome).toBe("answered");
+    expect(answer.passages[0]?.text).toContain("legal challenges");
+  });
+});
+
 describe("verbs said in another form", () => {
   it("when did the swiss team fly home: the article says they flew", async () => {
     const library = Library.build(

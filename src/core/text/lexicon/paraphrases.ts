@@ -23,6 +23,8 @@ const GROUPS: readonly string[] = [
   "protest protests protesters demonstration demonstrations rally rallies",
   "deal agreement pact accord",
   "boss ceo chief executive",
+  "problem problems issue issues challenge challenges trouble troubles",
+  "bomb bombs bombing bombed airstrike airstrikes",
 ];
 
 /** The groups each word belongs to, by its index term: "decide" and "decides" find "decided"'s group. */
