@@ -636,6 +636,27 @@ describe("everyday paraphrases of the articles' words", () => {
     expect(answer.outcome).toBe("answered");
     expect(answer.passages[0]?.text).toContain("legal challenges");
   });
+
+  it("since when is ruiz in office: the article gives the year of her election", async () => {
+    const library = Library.build({
+      ...corpusFromTexts([
+        {
+          id: "port-budget",
+          title: "Port city mayor defends budget cuts",
+          published: "2026-05-11",
+          paragraphs: [
+            "Mayor Dana Ruiz defended the cuts on Monday, saying the port's debts left no choice.",
+            "Since her election in 2022, Ruiz has closed two libraries and sold the city's ferry line.",
+            "Opposition councillors said the cuts fell hardest on the poorest districts.",
+          ],
+        },
+      ]),
+      entities: [entity("Dana Ruiz", "person", ["Ruiz"])],
+    });
+    const answer = await library.ask("since when is ruiz in office");
+    expect(answer.outcome).toBe("answered");
+    expect(answer.passages[0]?.text).toContain("Since her election in 2022");
+  });
 });
 
 describe("verbs said in another form", () => {

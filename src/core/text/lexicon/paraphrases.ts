@@ -25,6 +25,7 @@ const GROUPS: readonly string[] = [
   "boss ceo chief executive",
   "problem problems issue issues challenge challenges trouble troubles",
   "bomb bombs bombing bombed airstrike airstrikes",
+  "office elected election inaugurated inauguration sworn",
 ];
 
 /** The groups each word belongs to, by its index term: "decide" and "decides" find "decided"'s group. */
