@@ -637,6 +637,27 @@ describe("everyday paraphrases of the articles' words", () => {
     expect(answer.passages[0]?.text).toContain("legal challenges");
   });
 
+  it("is the army cracking down on the gang: the article says it fights it", async () => {
+    const library = Library.build({
+      ...corpusFromTexts([
+        {
+          id: "gang-offensive",
+          title: "Army widens offensive in the north",
+          published: "2026-06-01",
+          paragraphs: [
+            "The army has stepped up its fight against the Red Hand gang in three northern provinces.",
+            "Farmers in the region said the harvest was the worst in a decade after a dry spring.",
+            "The national football team lost its opening qualifier on Saturday.",
+          ],
+        },
+      ]),
+      entities: [entity("Red Hand", "organisation")],
+    });
+    const answer = await library.ask("is the army cracking down on red hand??");
+    expect(answer.outcome).toBe("answered");
+    expect(answer.passages[0]?.text).toContain("its fight against the Red Hand gang");
+  });
+
   it("since when is ruiz in office: the article gives the year of her election", async () => {
     const library = Library.build({
       ...corpusFromTexts([

@@ -31,6 +31,11 @@ describe("readChat", () => {
     ["how many gb did they leak", "how many gigabytes did they leak", 0],
     ["wtf is wraithlock", "what is wraithlock", 0],
     ["ok wtf is cjng", "what is cjng", 0],
+    // Phrasal verbs as the one word news writes, in the tense typed.
+    ["mexican govt cracking down on sinaloa??", "mexican government fighting sinaloa??", 0],
+    ["when did the ceo step down", "when did the ceo resign", 0],
+    ["which drops got pulled from the shelves", "which drops got recalled", 0],
+    ["who went after the gang", "who fought the gang", 0],
     ["did mexico answer that request", "did mexico answer that request", 0],
     ["answer me this: who is anna kelly", "who is anna kelly", 0],
     ["mb who is anna kelly", "mb who is anna kelly", 0],

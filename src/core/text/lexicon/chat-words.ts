@@ -98,6 +98,40 @@ export const REQUEST_FRAMES: ReadonlyArray<RegExp | readonly [RegExp, string]> =
 ];
 
 /**
+ * Phrasal verbs people type where news writes one word ("going after" the cartels, "stepped down",
+ * "pulled from shelves"): as that word in the same tense, so that the particle is not lost as a stop
+ * word and the verb ("go", "step", "pull") is not searched for a meaning it lacks here. Each entry:
+ * the verb's forms (base, -s, -ing, past, participle), the particle, the word's forms in that order.
+ */
+const PHRASAL_VERB_FORMS: ReadonlyArray<readonly [string, string, string]> = [
+  ["go goes going went gone", "after", "fight fights fighting fought fought"],
+  ["crack cracks cracking cracked cracked", "down on", "fight fights fighting fought fought"],
+  ["clamp clamps clamping clamped clamped", "down on", "fight fights fighting fought fought"],
+  ["step steps stepping stepped stepped", "down", "resign resigns resigning resigned resigned"],
+  ["pull pulls pulling pulled pulled", "out of", "withdraw withdraws withdrawing withdrew withdrawn"],
+  [
+    "pull pulls pulling pulled pulled",
+    "(?:from|off) (?:the )?shel(?:f|ves)",
+    "recall recalls recalling recalled recalled",
+  ],
+  [
+    "look looks looking looked looked",
+    "into",
+    "investigate investigates investigating investigated investigated",
+  ],
+  ["shut shuts shutting shut shut", "down", "close closes closing closed closed"],
+];
+
+export const PHRASAL_VERBS: ReadonlyArray<readonly [RegExp, string]> = PHRASAL_VERB_FORMS.flatMap(
+  ([verb, particle, word]) => {
+    const words = word.split(" ");
+    return verb
+      .split(" ")
+      .map((form, i) => [new RegExp(`\\b${form} ${particle}\\b`, "gi"), words[i] as string] as const);
+  },
+);
+
+/**
  * Units typed short, spelled out only beside a number or after "how many": alone, "mb" is "my bad",
  * "tb" tuberculosis and "gb" Great Britain.
  */

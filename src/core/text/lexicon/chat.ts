@@ -5,6 +5,7 @@ import { isGerund } from "../verb-forms.ts";
 import {
   CHAT_ONLY,
   CHAT_UNLESS_IN_CORPUS,
+  PHRASAL_VERBS,
   REQUEST_FRAMES,
   REWRITES,
   UNIT_ABBREVIATIONS,
@@ -129,6 +130,7 @@ export function readChat(message: string): ChatReading {
     const [pattern, replacement] = Array.isArray(frame) ? frame : [frame, " "];
     text = text.replace(pattern as RegExp, ` ${replacement} `);
   }
+  for (const [pattern, word] of PHRASAL_VERBS) text = text.replace(pattern, word);
 
   const chat: string[] = [];
   const soft = new Set<string>();
