@@ -203,6 +203,14 @@ describe("on-topic questions the articles don't answer say so, with what they do
     expect(answered.answer?.text).toMatch(/14 people/);
   });
 
+  it("how much money, when the best passage gives no sum: declined, not answered with a year", async () => {
+    // The recall story's lawsuit names the Consumer Protection Act 1987, never a sum claimed.
+    const recall = Library.build(await loadCorpus("eval/corpora/product-recall"));
+    const declined = await recall.ask("how much r the families asking for in damages");
+    expect(declined.answered).toBe(false);
+    expect(declined.passages).toEqual([]);
+  });
+
   it("what party is X from: declined when no article speaks of parties at all", async () => {
     // The earthquake story names the home minister's committee, never his party.
     const quake = Library.build(await loadCorpus("eval/corpora/karnali-earthquake"));

@@ -581,8 +581,8 @@ export function asksForDuration(question: string): boolean {
 }
 
 /**
- * Whether a passage holds any number at all (or, for "how long" and "how old", a time) that a
- * question asking how many or how much could be answered by.
+ * Whether a passage holds any number at all (or, for "how long" and "how old", a time; for a sum of
+ * money, a sum) that a question asking how many or how much could be answered by.
  */
 export function holdsQuantity(
   sentences: readonly Sentence[],
@@ -591,9 +591,12 @@ export function holdsQuantity(
   people: PersonNames,
 ): boolean {
   const duration = asksForDuration(question);
+  // "how much are the families asking in damages": not the year of an act.
+  const money = asksForMoney(question);
   return sentences.some((s) =>
     tagSentence(s.text, aliases, people).some(
-      (span) => span.kind === "number" || (duration && span.kind === "time"),
+      (span) =>
+        (span.kind === "number" && (!money || isMoney(s.text, span))) || (duration && span.kind === "time"),
     ),
   );
 }
