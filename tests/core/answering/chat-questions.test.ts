@@ -666,6 +666,27 @@ describe("everyday paraphrases of the articles' words", () => {
     expect(answer.passages[0]?.text).toContain("its fight against the Red Hand gang");
   });
 
+  it("how much are the brits giving: the article says what each country pledged", async () => {
+    const library = Library.build({
+      ...corpusFromTexts([
+        {
+          id: "flood-aid",
+          title: "Donors rally after the delta floods",
+          published: "2026-09-20",
+          paragraphs: [
+            "Rescue teams reached the last cut-off villages of the delta on Sunday.",
+            "Japan has pledged $20 million for reconstruction and the United Kingdom 8 million pounds.",
+            "The government said 40 schools would reopen next month.",
+          ],
+        },
+      ]),
+      entities: [entity("United Kingdom", "place", ["UK", "Brits", "Britain"])],
+    });
+    const answer = await library.ask("how much are the brits giving");
+    expect(answer.outcome).toBe("answered");
+    expect(answer.passages[0]?.text).toContain("United Kingdom 8 million pounds");
+  });
+
   it("since when is ruiz in office: the article gives the year of her election", async () => {
     const library = Library.build({
       ...corpusFromTexts([

@@ -26,6 +26,7 @@ const GROUPS: readonly string[] = [
   "problem problems issue issues challenge challenges trouble troubles",
   "bomb bombs bombing bombed airstrike airstrikes",
   "office elected election inaugurated inauguration sworn",
+  "give giving gave given donate donated donation donations pledge pledged pledges contribute contributed contribution",
 ];
 
 /** The groups each word belongs to, by its index term: "decide" and "decides" find "decided"'s group. */
