@@ -36,6 +36,9 @@ describe("readChat", () => {
     ["when did the ceo step down", "when did the ceo resign", 0],
     ["which drops got pulled from the shelves", "which drops got recalled", 0],
     ["who went after the gang", "who fought the gang", 0],
+    ["when did the factory shut for good", "when did the factory close", 0],
+    ["what firm did they bring in", "what firm did they hire", 0],
+    ["how much has he pumped into the club", "how much has he invested in the club", 0],
     ["did mexico answer that request", "did mexico answer that request", 0],
     ["answer me this: who is anna kelly", "who is anna kelly", 0],
     ["mb who is anna kelly", "mb who is anna kelly", 0],
@@ -70,8 +73,9 @@ describe("readChat", () => {
     expect(reading.mentions).toBe(mentions);
   });
 
-  it("keeps 'getting' aside as 'get' is: no topic, never a missing word where no article uses it", () => {
+  it("keeps 'getting' aside as 'get' is, and hedges ('supposedly'): no topic, never a missing word where no article uses them", () => {
     expect([...readChat("is the ceo getting fired").soft]).toEqual(["getting"]);
+    expect([...readChat("how much has he supposedly paid").soft]).toEqual(["supposedly"]);
   });
 
   it("keeps insults and profanity aside as words that count only where an article uses them", () => {

@@ -20,7 +20,8 @@ export const CHAT_ONLY = new Set(
  * Words that are chat in a chat ("ur a useless bot", "good question") but can be a story's topic:
  * dropped only when no article uses them, so they never count as missing. Also the words asking for
  * the story as it stands or as it began ("latest", "originally"), which ranking reads from the
- * question itself (ranking.ts); and the forms of "get" the stop-word list lacks ("getting banned").
+ * question itself (ranking.ts); hedges ("supposedly", "apparently"), which doubt what is asked
+ * rather than name it; and the forms of "get" the stop-word list lacks ("getting banned").
  */
 export const CHAT_UNLESS_IN_CORPUS = new Set(
   `idiot idiots stupid dumb dumbass moron morons useless trash garbage clown loser losers lame pathetic
@@ -33,6 +34,7 @@ export const CHAT_UNLESS_IN_CORPUS = new Set(
   wait hold yes ta
   article articles besides
   latest currently nowadays originally initially eventually finally
+  supposedly apparently allegedly reportedly seemingly
   getting gotten`
     .split(/\s+/)
     .filter(Boolean),
@@ -101,30 +103,35 @@ export const REQUEST_FRAMES: ReadonlyArray<RegExp | readonly [RegExp, string]> =
  * Phrasal verbs people type where news writes one word ("going after" the cartels, "stepped down",
  * "pulled from shelves"): as that word in the same tense, so that the particle is not lost as a stop
  * word and the verb ("go", "step", "pull") is not searched for a meaning it lacks here. Each entry:
- * the verb's forms (base, -s, -ing, past, participle), the particle, the word's forms in that order.
+ * the verb's forms (base, -s, -ing, past, participle), the particle, and the word's forms in that
+ * order, comma-separated.
  */
 const PHRASAL_VERB_FORMS: ReadonlyArray<readonly [string, string, string]> = [
-  ["go goes going went gone", "after", "fight fights fighting fought fought"],
-  ["crack cracks cracking cracked cracked", "down on", "fight fights fighting fought fought"],
-  ["clamp clamps clamping clamped clamped", "down on", "fight fights fighting fought fought"],
-  ["step steps stepping stepped stepped", "down", "resign resigns resigning resigned resigned"],
-  ["pull pulls pulling pulled pulled", "out of", "withdraw withdraws withdrawing withdrew withdrawn"],
+  ["go goes going went gone", "after", "fight,fights,fighting,fought,fought"],
+  ["crack cracks cracking cracked cracked", "down on", "fight,fights,fighting,fought,fought"],
+  ["clamp clamps clamping clamped clamped", "down on", "fight,fights,fighting,fought,fought"],
+  ["step steps stepping stepped stepped", "down", "resign,resigns,resigning,resigned,resigned"],
+  ["pull pulls pulling pulled pulled", "out of", "withdraw,withdraws,withdrawing,withdrew,withdrawn"],
   [
     "pull pulls pulling pulled pulled",
     "(?:from|off) (?:the )?shel(?:f|ves)",
-    "recall recalls recalling recalled recalled",
+    "recall,recalls,recalling,recalled,recalled",
   ],
   [
     "look looks looking looked looked",
     "into",
-    "investigate investigates investigating investigated investigated",
+    "investigate,investigates,investigating,investigated,investigated",
   ],
-  ["shut shuts shutting shut shut", "down", "close closes closing closed closed"],
+  ["shut shuts shutting shut shut", "down", "close,closes,closing,closed,closed"],
+  ["shut shuts shutting shut shut", "for good", "close,closes,closing,closed,closed"],
+  ["pump pumps pumping pumped pumped", "into", "invest in,invests in,investing in,invested in,invested in"],
+  ["pour pours pouring poured poured", "into", "invest in,invests in,investing in,invested in,invested in"],
+  ["bring brings bringing brought brought", "in", "hire,hires,hiring,hired,hired"],
 ];
 
 export const PHRASAL_VERBS: ReadonlyArray<readonly [RegExp, string]> = PHRASAL_VERB_FORMS.flatMap(
   ([verb, particle, word]) => {
-    const words = word.split(" ");
+    const words = word.split(",");
     return verb
       .split(" ")
       .map((form, i) => [new RegExp(`\\b${form} ${particle}\\b`, "gi"), words[i] as string] as const);
