@@ -687,6 +687,27 @@ describe("everyday paraphrases of the articles' words", () => {
     expect(answer.passages[0]?.text).toContain("United Kingdom 8 million pounds");
   });
 
+  it("whats the mayors main priority: the article says her top priority", async () => {
+    const library = Library.build({
+      ...corpusFromTexts([
+        {
+          id: "city-budget",
+          title: "Mayor sets out spending plans",
+          published: "2026-04-02",
+          paragraphs: [
+            "Mayor Dana Ruiz said her top priority was building homes for families on the waiting list.",
+            "The council will vote on the budget in May, after a month of consultation.",
+            "Bus fares will rise by five per cent from June, the transport office said.",
+          ],
+        },
+      ]),
+      entities: [entity("Dana Ruiz", "person", ["Ruiz"])],
+    });
+    const answer = await library.ask("whats ruiz's main priority");
+    expect(answer.outcome).toBe("answered");
+    expect(answer.passages[0]?.text).toContain("her top priority was building homes");
+  });
+
   it("since when is ruiz in office: the article gives the year of her election", async () => {
     const library = Library.build({
       ...corpusFromTexts([

@@ -26,6 +26,7 @@ const GROUPS: readonly string[] = [
   "problem problems issue issues challenge challenges trouble troubles",
   "bomb bombs bombing bombed airstrike airstrikes",
   "office elected election inaugurated inauguration sworn",
+  "main top primary principal",
   "lawyer lawyers barrister barristers counsel solicitor solicitors attorney attorneys kc qc",
   "give giving gave given donate donated donation donations pledge pledged pledges contribute contributed contribution",
 ];
