@@ -933,6 +933,27 @@ describe("a speaker the articles never name", () => {
     expect((await second.ask("what did the prime minister say about veyra")).answered).toBe(false);
     expect((await second.ask("what did the business secretary say")).outcome).toBe("answered");
   });
+
+  it("what did the chilean president say: the title asked comes before the name of who speaks", async () => {
+    const library = Library.build({
+      ...corpusFromTexts([
+        {
+          id: "mine-dispute",
+          title: "Chile stands firm on copper mine",
+          published: "2026-07-08",
+          paragraphs: [
+            "Chilean President Ana Rojas has insisted that the copper mine at El Alto will stay open.",
+            "Miners' unions said they would strike if the mine's owner cut wages again.",
+            "Copper prices rose 2 per cent on Monday on news of the dispute.",
+          ],
+        },
+      ]),
+      entities: [entity("Ana Rojas", "person", ["Rojas"]), entity("El Alto", "place")],
+    });
+    const answer = await library.ask("wat did the chilean president say abt the el alto mine");
+    expect(answer.outcome).toBe("answered");
+    expect(answer.answer?.text).toContain("Chilean President Ana Rojas has insisted");
+  });
 });
 
 describe("a count of people", () => {

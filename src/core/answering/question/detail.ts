@@ -464,10 +464,16 @@ function speaks(
     !isSpeaker(t) &&
     !TITLE_TERMS.has(t.term ?? "") &&
     !asides.some(([from, to]) => t.start > from && t.end < to);
+  const inName = (t: Token) => nameSpans.some((n) => t.start >= n.start && t.end <= n.end);
   return tokens.some((token, i) => {
     if (!isSpeaker(token)) return false;
+    // A title asked for names whoever it comes before: "the Mexican president" speaks as "Mexican
+    // President Claudia Sheinbaum has reiterated".
+    let from = i + 1;
+    if (TITLE_TERMS.has(token.term ?? ""))
+      while (from < tokens.length && inName(tokens[from] as Token)) from++;
     return verbs.some((v) => {
-      if (i < v) return !tokens.slice(i + 1, v).some(otherName);
+      if (i < v) return !tokens.slice(from, v).some(otherName);
       const between = tokens.slice(v + 1, i);
       return i - v <= SPEAKER_AFTER && !between.some((t) => t.folded === "that" || otherName(t));
     });
