@@ -320,6 +320,10 @@ describe("requests that are not passage searches", () => {
     "this is insane",
     "nvm",
     "bye",
+    // Drawn out, and chat slang.
+    "lmaooo",
+    "yesss",
+    "thx bot ur the goat",
   ])("small talk: %s", async (question) => {
     const answer = await story.ask(question);
     expect(answer.outcome).toBe("small-talk");

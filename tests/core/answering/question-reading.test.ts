@@ -37,6 +37,7 @@ describe("readChat", () => {
     ["which drops got pulled from the shelves", "which drops got recalled", 0],
     ["who went after the gang", "who fought the gang", 0],
     ["when did the factory shut for good", "when did the factory close", 0],
+    ["sooo whyyy did they do it lmaooo", "so why did they do it", 0],
     ["what firm did they bring in", "what firm did they hire", 0],
     ["how much has he pumped into the club", "how much has he invested in the club", 0],
     ["did mexico answer that request", "did mexico answer that request", 0],

@@ -31,6 +31,7 @@ export const CHAT_UNLESS_IN_CORPUS = new Set(
   really totally real whatever like mean guess guy guys vs versus
   mess stuff thing things situation saga drama fiasco shitshow whole altogether overall
   appreciate appreciated sorry worries perfect insane crazy wild nuts unreal helpful best sense mind mate
+  goat goated legend
   wait hold yes ta
   article articles besides
   latest currently nowadays originally initially eventually finally

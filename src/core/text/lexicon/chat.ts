@@ -94,6 +94,20 @@ function droppedG(lower: string): boolean {
 /** A contraction's ending ("n't", "'re", "'ve", "'m", "'s", "'d", "'ll"), as typed with its apostrophe. */
 const CONTRACTION = /(?:n't|'re|'ve|'m|'s|'d|'ll)$/;
 
+/**
+ * Whether a chat word list holds a word as typed or drawn out ("lmaooo", "thxxx", "okkkk", "yesss"):
+ * letters repeated three times or more are read once or twice.
+ */
+function isIn(words: ReadonlySet<string>, lower: string): boolean {
+  return words.has(lower) || undrawn(lower).some((w) => words.has(w));
+}
+
+/** A drawn-out word read with its repeated letters once, and twice: "sooo" -> "so", "soo". */
+function undrawn(lower: string): string[] {
+  if (!/(\p{L})\1\1/u.test(lower)) return [];
+  return [lower.replace(/(\p{L})\1{2,}/gu, "$1"), lower.replace(/(\p{L})\1{2,}/gu, "$1$1")];
+}
+
 /** Words after which a shortened month is read as one: "in aug", "since sept", "by dec". */
 const MONTH_BEFORE =
   /\b(?:in|since|by|from|until|till|til|before|after|during|early|mid|late|last|next|this)\s+$/i;
@@ -152,12 +166,12 @@ export function readChat(message: string): ChatReading {
     const clauseStart = previous === "" || CLAUSE_BREAK.test(before) || CLAUSE_BREAK.test(out.at(-1) ?? "");
     let replacement: string | null = word;
     const isProfane = [...word].some((_, i) => profane.has(start + i));
-    if (CHAT_ONLY.has(lower)) {
+    if (isIn(CHAT_ONLY, lower)) {
       replacement = null;
     } else if (isProfane) {
       // Profanity can be a name ("Dick"): the caller keeps it where an article uses it.
       soft.add(lower);
-    } else if (CHAT_UNLESS_IN_CORPUS.has(lower)) {
+    } else if (isIn(CHAT_UNLESS_IN_CORPUS, lower)) {
       soft.add(lower);
     } else if ((lower === "lets" || lower === "let's") && clauseStart) {
       replacement = null;
@@ -178,6 +192,9 @@ export function readChat(message: string): ChatReading {
       replacement = UNIT_ABBREVIATIONS[lower] as string;
     } else if (MONTH_ABBREVIATIONS[lower] !== undefined && isMonth(text.slice(0, start), text.slice(at))) {
       replacement = MONTH_ABBREVIATIONS[lower] as string;
+    } else if (undrawn(lower).some(isStopWord)) {
+      // "sooo who is...": a stop word drawn out is still one.
+      replacement = undrawn(lower).find(isStopWord) as string;
     } else if (droppedG(lower) && word === lower) {
       replacement = `${lower}g`;
     } else if (lower === "us" && word === "us") {
