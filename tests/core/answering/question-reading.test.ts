@@ -39,6 +39,7 @@ describe("readChat", () => {
     ["when did the factory shut for good", "when did the factory close", 0],
     ["sooo whyyy did they do it lmaooo", "so why did they do it", 0],
     ["what firm did they bring in", "what firm did they hire", 0],
+    ["does congress have to sign off on it", "does congress have to authorize it", 0],
     ["how much has he pumped into the club", "how much has he invested in the club", 0],
     ["did mexico answer that request", "did mexico answer that request", 0],
     ["answer me this: who is anna kelly", "who is anna kelly", 0],

@@ -128,6 +128,11 @@ const PHRASAL_VERB_FORMS: ReadonlyArray<readonly [string, string, string]> = [
   ["pump pumps pumping pumped pumped", "into", "invest in,invests in,investing in,invested in,invested in"],
   ["pour pours pouring poured poured", "into", "invest in,invests in,investing in,invested in,invested in"],
   ["bring brings bringing brought brought", "in", "hire,hires,hiring,hired,hired"],
+  [
+    "sign signs signing signed signed",
+    "off(?: on)?",
+    "authorize,authorizes,authorizing,authorized,authorized",
+  ],
 ];
 
 export const PHRASAL_VERBS: ReadonlyArray<readonly [RegExp, string]> = PHRASAL_VERB_FORMS.flatMap(
