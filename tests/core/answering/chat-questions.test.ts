@@ -171,6 +171,7 @@ describe("on-topic questions the articles don't answer say so, with what they do
     // People are asked for ("guys" is chat in "hey guys", not here): a count of them names no one.
     "what are the names of the 26 cartel guys that got extradited",
     "names of the narcos mexico extradited?",
+    "who were the 26 guys that got extradited, any big names?",
   ])("%s", async (question) => {
     const answer = await story.ask(question);
     expect(answer.answered).toBe(false);

@@ -150,6 +150,7 @@ describe("questionForm: what kind of answer a question asks for", () => {
     // Typed without "what", and people named in slang.
     "names of the narcos mexico extradited?",
     "gimme the names of the suspects",
+    "who were the 26 guys that got extradited",
   ])("a person is asked for: %s", (question) => {
     const form = questionForm(question);
     expect(form.kind).toBe("agent");

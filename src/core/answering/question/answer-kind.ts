@@ -140,7 +140,7 @@ const CATEGORY_THEN_VERB =
 
 /** "which judge", "who is the union's lawyer", "who was the judge that...": a person is asked for. */
 const ASKS_FOR_PERSON = new RegExp(
-  `^(?:which|what) (?:${PERSON_NOUNS})\\b|${NAME_OF_PERSON}|^who(?:'s| is| was| are| were)? (?:the |a |an )?(?:[\\p{L}']+ ){0,2}(?:${PERSON_NOUNS})\\b`,
+  `^(?:which|what) (?:${PERSON_NOUNS})\\b|${NAME_OF_PERSON}|^who(?:'s| is| was| are| were)? (?:the |a |an )?(?:[\\p{L}\\p{N}'-]+ ){0,2}(?:${PERSON_NOUNS})\\b`,
   "iu",
 );
 
