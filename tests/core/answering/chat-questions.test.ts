@@ -713,6 +713,27 @@ describe("everyday paraphrases of the articles' words", () => {
     expect(answer.passages[0]?.text).toContain("her top priority was building homes");
   });
 
+  it("is any politician pushing for a ban: the article names a senator calling for one", async () => {
+    const library = Library.build({
+      ...corpusFromTexts([
+        {
+          id: "vape-ban",
+          title: "Vape makers face tougher rules",
+          published: "2026-10-01",
+          paragraphs: [
+            "Regulators said sales of flavoured vapes to teenagers had doubled since 2023.",
+            "Senator Ruth Hale has called for a nationwide ban on flavoured vapes in Ostrava.",
+            "Retailers warned that a ban would push buyers towards the black market.",
+          ],
+        },
+      ]),
+      entities: [entity("Ostrava", "place")],
+    });
+    const answer = await library.ask("is any politician pushing for a ban on vapes in ostrava");
+    expect(answer.outcome).toBe("answered");
+    expect(answer.passages[0]?.text).toContain("Senator Ruth Hale has called for");
+  });
+
   it("since when is ruiz in office: the article gives the year of her election", async () => {
     const library = Library.build({
       ...corpusFromTexts([

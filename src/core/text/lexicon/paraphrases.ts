@@ -27,6 +27,7 @@ const GROUPS: readonly string[] = [
   "bomb bombs bombing bombed airstrike airstrikes",
   "office elected election inaugurated inauguration sworn",
   "main top primary principal",
+  "politician politicians lawmaker lawmakers legislator legislators senator senators congressman congresswoman",
   "lawyer lawyers barrister barristers counsel solicitor solicitors attorney attorneys kc qc",
   "give giving gave given donate donated donation donations pledge pledged pledges contribute contributed contribution",
 ];
