@@ -954,6 +954,39 @@ describe("how many, counted in the same phrase", () => {
   });
 });
 
+describe("a choice between two things", () => {
+  const library = Library.build({
+    ...corpusFromTexts([
+      {
+        id: "port-arrests",
+        title: "Port smuggling ring broken up",
+        published: "2026-08-12",
+        paragraphs: [
+          "Police arrested 12 senior figures of the Harbour Syndicate in raids on Tuesday.",
+          "Senator Ruth Hale, a Republican, praised the raids and called for more funding.",
+          "The port reopened to cargo ships on Wednesday morning.",
+        ],
+      },
+    ]),
+    entities: [entity("Harbour Syndicate", "organisation"), entity("Ruth Hale", "person", ["Hale"])],
+  });
+
+  it.each([
+    ["were the syndicate guys arrested low level or senior", "senior figures"],
+    ["is hale a republican or a dem", "a Republican"],
+  ])("%s: the alternative no article mentions is no missing word", async (question, said) => {
+    const answer = await library.ask(question);
+    expect(answer.outcome).toBe("answered");
+    expect(answer.missingTerms).toEqual([]);
+    expect(answer.answer?.text).toContain(said);
+  });
+
+  it("neither alternative in the articles: both stay missing", async () => {
+    const answer = await library.ask("is hale a democrat or a liberal");
+    expect(answer.missingTerms).toEqual(expect.arrayContaining(["democrat", "liberal"]));
+  });
+});
+
 describe("a speaker the articles never name", () => {
   it("what did the prime minister say: no other minister speaks for them", async () => {
     expect((await second.ask("what did the prime minister say about veyra")).answered).toBe(false);

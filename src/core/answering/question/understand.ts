@@ -1,4 +1,4 @@
-import { analyze, fold } from "../../text/analyze.ts";
+import { analyze, fold, type Token } from "../../text/analyze.ts";
 import { isEnglishWord } from "../../text/english.ts";
 import { ABOUT_THE_BOT, isChatWord, readChat } from "../../text/lexicon/index.ts";
 import { type AnswerKind, isPersonNoun, type QuestionForm, questionForm } from "./answer-kind.ts";
@@ -81,6 +81,43 @@ export function withoutWords(text: string, words: ReadonlySet<string>): string {
     .trim();
 }
 
+/** How many content words on each side of "or" make an alternative: "low level or top people". */
+const ALTERNATIVE_WORDS = 2;
+
+/** The content words next to a place in a text, nearest first: up to ALTERNATIVE_WORDS, to a stop word. */
+function alternativeAt(tokens: readonly Token[]): string[] {
+  const words: string[] = [];
+  for (const token of tokens) {
+    if (token.term === null) {
+      if (words.length > 0) break;
+      continue;
+    }
+    words.push(token.folded);
+    if (words.length === ALTERNATIVE_WORDS) break;
+  }
+  return words;
+}
+
+/**
+ * "were they low level or top people", "is cotton a republican or a dem": of two alternatives, the one
+ * the articles speak of answers, so the other's words that no article uses are no missing topic.
+ */
+function otherAlternatives(text: string, usedByArticles: (folded: string) => boolean): string[] {
+  const tokens = analyze(text);
+  const out: string[] = [];
+  tokens.forEach((token, i) => {
+    if (token.folded !== "or") return;
+    const before = alternativeAt(tokens.slice(0, i).reverse());
+    const after = alternativeAt(tokens.slice(i + 1));
+    if (before.length === 0 || after.length === 0) return;
+    // One alternative the articles speak of, the other they never mention.
+    const spoken = (words: string[]) => words.some(usedByArticles);
+    if (spoken(before) && !spoken(after)) out.push(...after);
+    if (spoken(after) && !spoken(before)) out.push(...before);
+  });
+  return out;
+}
+
 /** The folded content words of a text: no stop words, no chat. */
 function contentWords(text: string, soft: ReadonlySet<string>): string[] {
   return analyze(text)
@@ -96,7 +133,8 @@ export function understandQuestion(
   message: string,
   usedByArticles: (folded: string) => boolean = () => false,
 ): UnderstoodQuestion {
-  const reading = readChat(message);
+  const read = readChat(message);
+  const reading = { ...read, soft: new Set([...read.soft, ...otherAlternatives(read.text, usedByArticles)]) };
   const clauses = splitClauses(reading.text).map((clause) => ({
     ...clause,
     form: questionForm(withoutWords(clause.question, notPersonNouns(reading.soft))),
