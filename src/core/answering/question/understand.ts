@@ -133,7 +133,7 @@ export function understandQuestion(
   message: string,
   usedByArticles: (folded: string) => boolean = () => false,
 ): UnderstoodQuestion {
-  const read = readChat(message);
+  const read = readChat(message, usedByArticles);
   const reading = { ...read, soft: new Set([...read.soft, ...otherAlternatives(read.text, usedByArticles)]) };
   const clauses = splitClauses(reading.text).map((clause) => ({
     ...clause,

@@ -44,9 +44,13 @@ const TAKES_US = new Set(
     .map((w) => w),
 );
 
-/** Whether a folded word is chat or shorthand that {@link readChat} reads ("lol", "pls", "wat", "dont"). */
+/**
+ * Whether a folded word is chat or shorthand that {@link readChat} reads ("lol", "pls", "wat", "dont"),
+ * drawn out or not ("lmaooo", "sooo").
+ */
 export function isChatWord(folded: string): boolean {
-  return CHAT_ONLY.has(folded) || CHAT_UNLESS_IN_CORPUS.has(folded) || REWRITES[folded] !== undefined;
+  const chat = (w: string) => CHAT_ONLY.has(w) || CHAT_UNLESS_IN_CORPUS.has(w) || REWRITES[w] !== undefined;
+  return chat(folded) || undrawn(folded).some((w) => chat(w) || isStopWord(w));
 }
 
 function isCapitalisedAbbreviation(word: string, next: string): boolean {
@@ -95,17 +99,68 @@ function droppedG(lower: string): boolean {
 const CONTRACTION = /(?:n't|'re|'ve|'m|'s|'d|'ll)$/;
 
 /**
- * Whether a chat word list holds a word as typed or drawn out ("lmaooo", "thxxx", "okkkk", "yesss"):
- * letters repeated three times or more are read once or twice.
+ * Whether a chat word list holds a word as typed or drawn out ("lmaooo", "thxxx", "okkkk", "yesss").
  */
-function isIn(words: ReadonlySet<string>, lower: string): boolean {
-  return words.has(lower) || undrawn(lower).some((w) => words.has(w));
+function isIn(words: ReadonlySet<string>, lower: string, drawn: readonly string[]): boolean {
+  return words.has(lower) || drawn.some((w) => words.has(w));
 }
 
-/** A drawn-out word read with its repeated letters once, and twice: "sooo" -> "so", "soo". */
-function undrawn(lower: string): string[] {
-  if (!/(\p{L})\1\1/u.test(lower)) return [];
-  return [lower.replace(/(\p{L})\1{2,}/gu, "$1"), lower.replace(/(\p{L})\1{2,}/gu, "$1$1")];
+/**
+ * A word drawn out in chat, read with its repeated letters once and twice: "sooo" -> "so", "soo".
+ * Typed in lowercase and longer than three letters, and not one letter over ("www") or a Roman
+ * numeral ("iii"): "KKK", "AAA" and "Phase III" are names.
+ */
+function undrawn(typed: string): string[] {
+  if (typed !== typed.toLowerCase() || typed.length <= 3 || !/(\p{L})\1\1/u.test(typed)) return [];
+  if (/^(\p{L})\1*$/u.test(typed) || /^[ivxlcdm]+$/.test(typed)) return [];
+  return [typed.replace(/(\p{L})\1{2,}/gu, "$1"), typed.replace(/(\p{L})\1{2,}/gu, "$1$1")];
+}
+
+/**
+ * Words before a verb that make it a participle ("has been shut down") or, with its subject between,
+ * a base ("did the factory shut down").
+ */
+const BEFORE_PARTICIPLE =
+  /\b(?:have|has|had|having|be|been|being|was|were|is|are|am|get|gets|got|gotten|getting)\s+$/i;
+const BEFORE_BASE =
+  /\b(?:do|does|did|will|would|can|could|should|shall|may|might|must|to)\s+(?:[\p{L}'-]+\s+){0,3}$/iu;
+
+/** Index of the tense a typed form stands in, when one form spells several ("shut": base, past, participle). */
+function tenseOf(forms: readonly string[], typed: string, before: string): number {
+  const at = forms.flatMap((f, i) => (f === typed ? [i] : []));
+  if (at.length <= 1) return at[0] ?? 0;
+  if (at.includes(4) && BEFORE_PARTICIPLE.test(before)) return 4;
+  if (at.includes(0) && BEFORE_BASE.test(before)) return 0;
+  return at.includes(3) ? 3 : (at[0] as number);
+}
+
+/** PHRASAL_VERBS as patterns: every form of the verb, then the particle. */
+const PHRASAL_PATTERNS = PHRASAL_VERBS.map(([verb, particle, word]) => {
+  const forms = verb.split(" ");
+  return {
+    forms,
+    words: word.split(","),
+    pattern: new RegExp(`\\b(${[...new Set(forms)].join("|")}) ${particle}\\b`, "gi"),
+  };
+});
+
+/**
+ * "cracking down on X" as "fighting X", in the tense typed: only where no article uses the verb as
+ * typed (articles that say "stepped down" are found by those very words) and some article uses the
+ * word it stands for (else the word reported missing would be one the user never typed).
+ */
+function readPhrasalVerbs(text: string, usedByArticles: (folded: string) => boolean): string {
+  let out = text;
+  for (const { forms, words, pattern } of PHRASAL_PATTERNS) {
+    out = out.replace(pattern, (match, typed: string, offset: number) => {
+      const form = typed.toLowerCase();
+      const word = words[tenseOf(forms, form, out.slice(0, offset))];
+      const said = words.some((w) => usedByArticles(w.split(" ")[0] as string));
+      if (word === undefined || usedByArticles(form) || !said) return match;
+      return word;
+    });
+  }
+  return out;
 }
 
 /** Words after which a shortened month is read as one: "in aug", "since sept", "by dec". */
@@ -133,8 +188,14 @@ function isShouted(message: string): boolean {
  *
  * @example
  * readChat("<@123> ur a useless bot. who is anna kelly, idiot").text // "you are a useless bot. who is anna kelly, idiot" minus chat
+ *
+ * @param usedByArticles whether the articles use a (folded) word, to read a phrasal verb as the one
+ *   word they use. Without it, phrasal verbs are kept as typed.
  */
-export function readChat(message: string): ChatReading {
+export function readChat(
+  message: string,
+  usedByArticles: (folded: string) => boolean = () => false,
+): ChatReading {
   let mentions = 0;
   let text = (isShouted(message) ? message.toLowerCase() : message).replace(MARKUP, (m) => {
     if (m.startsWith("<@") || m.startsWith("@")) mentions++;
@@ -144,7 +205,7 @@ export function readChat(message: string): ChatReading {
     const [pattern, replacement] = Array.isArray(frame) ? frame : [frame, " "];
     text = text.replace(pattern as RegExp, ` ${replacement} `);
   }
-  for (const [pattern, word] of PHRASAL_VERBS) text = text.replace(pattern, word);
+  text = readPhrasalVerbs(text, usedByArticles);
 
   const chat: string[] = [];
   const soft = new Set<string>();
@@ -166,12 +227,13 @@ export function readChat(message: string): ChatReading {
     const clauseStart = previous === "" || CLAUSE_BREAK.test(before) || CLAUSE_BREAK.test(out.at(-1) ?? "");
     let replacement: string | null = word;
     const isProfane = [...word].some((_, i) => profane.has(start + i));
-    if (isIn(CHAT_ONLY, lower)) {
+    const drawn = undrawn(word);
+    if (isIn(CHAT_ONLY, lower, drawn)) {
       replacement = null;
     } else if (isProfane) {
       // Profanity can be a name ("Dick"): the caller keeps it where an article uses it.
       soft.add(lower);
-    } else if (isIn(CHAT_UNLESS_IN_CORPUS, lower)) {
+    } else if (isIn(CHAT_UNLESS_IN_CORPUS, lower, drawn)) {
       soft.add(lower);
     } else if ((lower === "lets" || lower === "let's") && clauseStart) {
       replacement = null;
@@ -192,9 +254,9 @@ export function readChat(message: string): ChatReading {
       replacement = UNIT_ABBREVIATIONS[lower] as string;
     } else if (MONTH_ABBREVIATIONS[lower] !== undefined && isMonth(text.slice(0, start), text.slice(at))) {
       replacement = MONTH_ABBREVIATIONS[lower] as string;
-    } else if (undrawn(lower).some(isStopWord)) {
+    } else if (drawn.some(isStopWord)) {
       // "sooo who is...": a stop word drawn out is still one.
-      replacement = undrawn(lower).find(isStopWord) as string;
+      replacement = drawn.find(isStopWord) as string;
     } else if (droppedG(lower) && word === lower) {
       replacement = `${lower}g`;
     } else if (lower === "us" && word === "us") {
