@@ -985,6 +985,14 @@ describe("a choice between two things", () => {
     const answer = await library.ask("is hale a democrat or a liberal");
     expect(answer.missingTerms).toEqual(expect.arrayContaining(["democrat", "liberal"]));
   });
+
+  it.each([
+    ["were the syndicate figures arrested or not, how much was the bail", ["bail"]],
+    ["were they arrested or were they released on bail", ["released", "bail"]],
+  ])("%s: 'or' joining two questions drops no topic", async (question, missing) => {
+    const answer = await library.ask(question);
+    expect(answer.missingTerms).toEqual(expect.arrayContaining(missing));
+  });
 });
 
 describe("a speaker the articles never name", () => {

@@ -16,7 +16,10 @@ export interface UnderstoodQuestion {
   readonly clauses: readonly UnderstoodClause[];
   /** Chat words taken out (greetings, thanks, profanity...). */
   readonly chat: readonly string[];
-  /** Chat words that count only when no article uses them. */
+  /**
+   * Words that count only where an article uses them: chat words, and the words of an alternative
+   * no article mentions ("or a dem").
+   */
   readonly soft: ReadonlySet<string>;
   /** No question in it: greetings, thanks, "what can you do". */
   readonly smallTalk: boolean;
@@ -83,32 +86,45 @@ export function withoutWords(text: string, words: ReadonlySet<string>): string {
 
 /** How many content words on each side of "or" make an alternative: "low level or top people". */
 const ALTERNATIVE_WORDS = 2;
+/** Words that may stand between "or" and its alternative: "a dem or a republican". */
+const DETERMINERS: ReadonlySet<string> = new Set(["a", "an", "the"]);
 
-/** The content words next to a place in a text, nearest first: up to ALTERNATIVE_WORDS, to a stop word. */
-function alternativeAt(tokens: readonly Token[]): string[] {
+/**
+ * The content words of the alternative on one side of "or", nearest first: up to ALTERNATIVE_WORDS
+ * of them right beside it (a determiner aside), within the clause ("extradited or not, how much was
+ * the ransom" gives none: "not" and the comma end it).
+ */
+function alternativeAt(tokens: readonly Token[], text: string, step: 1 | -1, from: number): string[] {
   const words: string[] = [];
-  for (const token of tokens) {
+  let determiner = false;
+  for (let i = from; i >= 0 && i < tokens.length && words.length < ALTERNATIVE_WORDS; i += step) {
+    const token = tokens[i] as Token;
+    const previous = tokens[i - step] as Token;
+    const between = step > 0 ? text.slice(previous.end, token.start) : text.slice(token.end, previous.start);
+    if (/[,;:.?!()]/.test(between)) break;
     if (token.term === null) {
-      if (words.length > 0) break;
-      continue;
+      if (words.length === 0 && !determiner && DETERMINERS.has(token.folded)) {
+        determiner = true;
+        continue;
+      }
+      break;
     }
     words.push(token.folded);
-    if (words.length === ALTERNATIVE_WORDS) break;
   }
   return words;
 }
 
 /**
  * "were they low level or top people", "is cotton a republican or a dem": of two alternatives, the one
- * the articles speak of answers, so the other's words that no article uses are no missing topic.
+ * the articles speak of answers, so the other's words, which no article uses, are no missing topic.
  */
 function otherAlternatives(text: string, usedByArticles: (folded: string) => boolean): string[] {
   const tokens = analyze(text);
   const out: string[] = [];
   tokens.forEach((token, i) => {
     if (token.folded !== "or") return;
-    const before = alternativeAt(tokens.slice(0, i).reverse());
-    const after = alternativeAt(tokens.slice(i + 1));
+    const before = alternativeAt(tokens, text, -1, i - 1);
+    const after = alternativeAt(tokens, text, 1, i + 1);
     if (before.length === 0 || after.length === 0) return;
     // One alternative the articles speak of, the other they never mention.
     const spoken = (words: string[]) => words.some(usedByArticles);
