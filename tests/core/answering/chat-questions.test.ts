@@ -212,6 +212,26 @@ describe("on-topic questions the articles don't answer say so, with what they do
     expect(declined.passages).toEqual([]);
   });
 
+  it("how much did the shares lose: a percentage answers where no money is named", async () => {
+    const library = Library.build({
+      ...corpusFromTexts([
+        {
+          id: "shares-fall",
+          title: "Carrier shares slide after profit warning",
+          published: "2026-02-11",
+          paragraphs: [
+            "Shares in Tallis Freight lost 12 per cent on Tuesday after the company cut its forecast.",
+            "The company said demand from retailers had weakened since Christmas.",
+          ],
+        },
+      ]),
+      entities: [entity("Tallis Freight", "organisation", ["Tallis"])],
+    });
+    const answer = await library.ask("how much did tallis shares lose");
+    expect(answer.outcome).toBe("answered");
+    expect(answer.answer?.text).toContain("lost 12 per cent");
+  });
+
   it("what party is X from: declined when no article speaks of parties at all", async () => {
     // The earthquake story names the home minister's committee, never his party.
     const quake = Library.build(await loadCorpus("eval/corpora/karnali-earthquake"));

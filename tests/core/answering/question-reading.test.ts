@@ -179,13 +179,20 @@ describe("questionForm: what kind of answer a question asks for", () => {
     "what are the names of the 26 cartel leaders that got extradited",
     // Typed without "what", and people named in slang.
     "names of the narcos mexico extradited?",
-    "gimme the names of the suspects",
+    "give me the names of the suspects",
     "who were the 26 guys that got extradited",
   ])("a person is asked for: %s", (question) => {
     const form = questionForm(question);
     expect(form.kind).toBe("agent");
     expect(form.person).toBe(true);
   });
+
+  it.each(["which criminal groups does mexico fight", "what prisoner swap was agreed"])(
+    "an adjective is no person asked for: %s",
+    (question) => {
+      expect(questionForm(question).person).toBeUndefined();
+    },
+  );
 
   it("the name of a thing is no person: what is the name of the ship", () => {
     expect(questionForm("what is the name of the ship").person).toBeUndefined();

@@ -56,7 +56,7 @@ const CATEGORY_NUMBER =
   "number|numbers|percentage|percent|amount|amounts|proportion|share|figure|figures|total|count|rate|toll|sum|price|cost|size|age|population|distance|height|length|weight|temperature|speed|score|salary|budget|value";
 /** Nouns for people: "which judge", "who is the lawyer" ask for a person. */
 const PERSON_NOUNS =
-  "person|people|girl|girls|boy|boys|child|children|kid|kids|victim|victims|survivor|survivors|suspect|suspects|official|officials|minister|ministers|judge|judges|justice|justices|leader|leaders|man|woman|men|women|guy|guys|spokesperson|spokesman|spokeswoman|senator|president|lawyer|lawyers|barrister|attorney|ceo|boss|chief|director|chairman|chair|secretary|governor|mayor|representative|rep|envoy|ambassador|doctor|officer|prosecutor|founder|owner|manager|head|mp|narco|narcos|trafficker|traffickers|criminal|criminals|gangster|gangsters|kingpin|kingpins|fugitive|fugitives|prisoner|prisoners|detainee|detainees|cop|cops|dude|dudes|folks";
+  "person|people|girl|girls|boy|boys|child|children|kid|kids|victim|victims|survivor|survivors|suspect|suspects|official|officials|minister|ministers|judge|judges|justice|justices|leader|leaders|man|woman|men|women|guy|guys|spokesperson|spokesman|spokeswoman|senator|president|lawyer|lawyers|barrister|attorney|ceo|boss|chief|director|chairman|chair|secretary|governor|mayor|representative|rep|envoy|ambassador|doctor|officer|prosecutor|founder|owner|manager|head|mp|narco|narcos|trafficker|traffickers|criminals|gangster|gangsters|kingpin|kingpins|fugitives|prisoners|detainee|detainees|cop|cops|folks";
 const CATEGORY_AGENT = PERSON_NOUNS;
 const PERSON_NOUN = new RegExp(`^(?:${PERSON_NOUNS})$`);
 
@@ -71,7 +71,7 @@ const AMOUNTS =
 const rule = (pattern: string) => new RegExp(pattern, "iu");
 /** Words that make "who is the X" ask for a person holding a role, not who a named person is. */
 /** "what's the name of the girl": the name of a person, asked for as "which judge" asks for one. */
-const NAME_OF_PERSON = `^(?:what(?:'s| is| was| are| were)? |(?:list|give me|gimme|tell me|show me|send|post) )?(?:the )?names? of (?:the |a |an |this |that )?(?:[\\p{L}\\p{N}'-]+ ){0,2}(?:${PERSON_NOUNS})\\b`;
+const NAME_OF_PERSON = `^(?:what(?:'s| is| was| are| were)? |(?:list|give me|send|post) )?(?:the )?names? of (?:the |a |an |this |that )?(?:[\\p{L}\\p{N}'-]+ ){0,2}(?:${PERSON_NOUNS})\\b`;
 const ROLES = `${CATEGORY_AGENT}|${[...PERSON_TITLES].join("|")}|rep|head|boss|chief|member|owner|founder|winner|mayor|ceo`;
 
 /** In the order they are tried: the first that matches decides. */

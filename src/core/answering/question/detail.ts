@@ -92,9 +92,9 @@ export interface AskedDetail {
 const MONEY_QUESTION =
   /\bhow much (?:(?:did|does|do|will|would|is|are|was|were|has|have|had|can|could|should)\b(?:\s+[\p{L}\p{N}'’-]+){1,6}?\s+(?:cost|costs|costing|pay|paying|spend|spending|worth|earn|earning|charge|charging|invest|investing|raise|raising|fund|owe|give|giving|pledge|pledging|donate|donating|lose|losing|make|making|ask|asking|want|wanting|demand|demanding|seek|seeking)\b|(?:money|cash|funding|aid|compensation|damages|ransom)\b)/iu;
 
-/** A sum of money: "£40m", "$1.2 billion", "450 million pounds", "40 million pesos", "412p". */
+/** A sum of money: "£40m", "$1.2 billion", "450 million pounds", "40 million pesos", "412p", "Rs 5 crore". */
 const MONEY =
-  /[£$€¥₹]\s?\d|\b\d[\d,.]*\s?(?:bn|m|k|million|billion|trillion)?\s?(?:pounds?|dollars?|euros?|pence|cents?|pesos?|yen|yuan|rupees?|francs?|usd|eur|gbp|mxn|cad|aud|inr|jpy|cny|chf)\b|\b\d+p\b/i;
+  /[£$€¥₹]\s?\d|\bRs\.?\s?\d|\b\d[\d,.]*\s?(?:bn|m|k|million|billion|trillion|crore|lakh)?\s?(?:pounds?|dollars?|euros?|pence|cents?|pesos?|yen|yuan|rupees?|francs?|usd|eur|gbp|mxn|cad|aud|inr|npr|jpy|cny|chf)\b|\b\d+p\b|\b\d[\d,.]*\s?(?:crore|lakh)\b/i;
 
 /** How far around a number its currency may stand: "£" before it, "million pounds" after it. */
 const CURRENCY_BEFORE = 3;
@@ -103,6 +103,17 @@ const CURRENCY_AFTER = 16;
 /** Whether the number a sentence gives at a span is a sum of money. */
 function isMoney(text: string, span: TaggedSpan): boolean {
   return MONEY.test(text.slice(Math.max(0, span.start - CURRENCY_BEFORE), span.end + CURRENCY_AFTER));
+}
+
+/** A share after a number: "12 per cent", "12%". */
+const SHARE_AFTER = /^\s?(?:%|per ?cent\b|percent\b)/i;
+
+/**
+ * Whether a number answers a question of money: a sum, or a share of one ("how much did the shares
+ * lose": "lost 12 per cent").
+ */
+function isMoneyOrShare(text: string, span: TaggedSpan): boolean {
+  return isMoney(text, span) || SHARE_AFTER.test(text.slice(span.end, span.end + 10));
 }
 
 /** "what would mexico do if...", "what happens if...": a consequence under a condition. */
@@ -119,6 +130,10 @@ const CONDITIONAL =
 export function hypotheticalUnanswered(question: string, sentences: readonly Sentence[]): boolean {
   return HYPOTHETICAL.test(question) && !sentences.some((s) => CONDITIONAL.test(s.text));
 }
+
+/** A question naming money outright: "how much cash", "in damages", "the ransom". */
+const NAMES_MONEY =
+  /\b(?:money|cash|damages|compensation|ransom|funding|funds|bail|salary|salaries|wages?|fees?|dollars|pounds|euros|pesos|rupees|quid|bucks)\b/i;
 
 /** Whether a question asks for a sum of money. */
 export function asksForMoney(question: string): boolean {
@@ -379,7 +394,7 @@ export function checkDetail(
                   p.terms.every((term) => !askedTerms.has(term)),
               ),
           )) &&
-        (!asked.money || span.kind !== "number" || isMoney((sentences[s] as Sentence).text, span)) &&
+        (!asked.money || span.kind !== "number" || isMoneyOrShare((sentences[s] as Sentence).text, span)) &&
         (asked.age
           ? isAge((sentences[s] as Sentence).text, span)
           : !asked.duration || isDuration((sentences[s] as Sentence).text, span)),
@@ -587,8 +602,8 @@ export function asksForDuration(question: string): boolean {
 }
 
 /**
- * Whether a passage holds any number at all (or, for "how long" and "how old", a time; for a sum of
- * money, a sum) that a question asking how many or how much could be answered by.
+ * Whether a passage holds any number at all (or, for "how long" and "how old", a time; for a question
+ * naming money, a sum) that a question asking how many or how much could be answered by.
  */
 export function holdsQuantity(
   sentences: readonly Sentence[],
@@ -597,8 +612,9 @@ export function holdsQuantity(
   people: PersonNames,
 ): boolean {
   const duration = asksForDuration(question);
-  // "how much are the families asking in damages": not the year of an act.
-  const money = asksForMoney(question);
+  // "how much are the families asking in damages": not the year of an act. Only where money is named:
+  // "how much did the shares lose" is answered by "12 per cent".
+  const money = NAMES_MONEY.test(question);
   return sentences.some((s) =>
     tagSentence(s.text, aliases, people).some(
       (span) =>
