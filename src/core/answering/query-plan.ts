@@ -221,12 +221,13 @@ export function planQuery(
       }
     }
     const reporting = REPORTING_TERMS.has(term);
+    // The other forms of the verb the word is ("flew" for "fly"); none for a name or a noun ("the wound").
+    const verbal = () => (match || usedAsNoun(text, token) ? [] : verbForms(token.folded));
     if (reporting) {
       for (const t of REPORTING_TERMS) if (index.frequency(t) > 0) accepts.set(t, 1);
     } else if (index.frequency(term) === 0) {
       // Another form of the same word that the articles use: "hardest" for "hard", "flew" for "fly".
-      const verbal = match || usedAsNoun(text, token) ? [] : verbForms(token.folded);
-      for (const base of [...lookUp(token.folded).bases, ...verbal]) {
+      for (const base of [...lookUp(token.folded).bases, ...verbal()]) {
         const t = termOf(base);
         if (index.frequency(t) > 0) {
           accepts.set(t, 1);
@@ -265,11 +266,10 @@ export function planQuery(
         accepts.set(t, SYNONYM_CREDIT);
       }
       // The same verb in another tense is the same word: "flew" where the question says "fly".
-      if (!usedAsNoun(text, token))
-        for (const form of verbForms(token.folded)) {
-          const t = termOf(form);
-          if (index.frequency(t) > 0) accepts.set(t, 1);
-        }
+      for (const form of verbal()) {
+        const t = termOf(form);
+        if (index.frequency(t) > 0) accepts.set(t, 1);
+      }
     }
     words.push({
       token,

@@ -1041,6 +1041,25 @@ describe("a speaker the articles never name", () => {
     expect(answer.outcome).toBe("answered");
     expect(answer.answer?.text).toContain("Chilean President Ana Rojas has insisted");
   });
+
+  it("what did the president say: not her spokesman's words ('President Ana Rojas's spokesman said')", async () => {
+    const library = Library.build({
+      ...corpusFromTexts([
+        {
+          id: "talks",
+          title: "Chile and Peru resume talks",
+          published: "2026-07-08",
+          paragraphs: [
+            "President Ana Rojas's spokesman said the talks with Peru would resume in August.",
+            "Fishing crews in the north said the dispute had cost them a season.",
+          ],
+        },
+      ]),
+      entities: [entity("Ana Rojas", "person", ["Rojas"]), entity("Peru", "place")],
+    });
+    const answer = await library.ask("what did the president say about the talks with peru");
+    expect(answer.answered).toBe(false);
+  });
 });
 
 describe("a count of people", () => {

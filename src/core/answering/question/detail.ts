@@ -474,19 +474,23 @@ function speaks(
     (m) => [m.index, m.index + m[0].length] as const,
   );
   // Another person or organisation, by the tagger: not a weekday or a sentence's first word.
+  const inName = (t: Token) => nameSpans.some((n) => t.start >= n.start && t.end <= n.end);
+  const inPerson = (t: Token) =>
+    nameSpans.some((n) => n.kind === "person" && t.start >= n.start && t.end <= n.end);
   const otherName = (t: Token) =>
-    nameSpans.some((n) => t.start >= n.start && t.end <= n.end) &&
+    inName(t) &&
     !isSpeaker(t) &&
     !TITLE_TERMS.has(t.term ?? "") &&
     !asides.some(([from, to]) => t.start > from && t.end < to);
-  const inName = (t: Token) => nameSpans.some((n) => t.start >= n.start && t.end <= n.end);
   return tokens.some((token, i) => {
     if (!isSpeaker(token)) return false;
     // A title asked for names whoever it comes before: "the Mexican president" speaks as "Mexican
-    // President Claudia Sheinbaum has reiterated".
+    // President Claudia Sheinbaum has reiterated", though not as "President Ana Rojas's spokesman".
     let from = i + 1;
     if (TITLE_TERMS.has(token.term ?? ""))
-      while (from < tokens.length && inName(tokens[from] as Token)) from++;
+      while (from < tokens.length && inPerson(tokens[from] as Token)) from++;
+    const named = tokens[from - 1] as Token;
+    if (from > i + 1 && /['’]s$/.test(named.surface)) return false;
     return verbs.some((v) => {
       if (i < v) return !tokens.slice(from, v).some(otherName);
       const between = tokens.slice(v + 1, i);

@@ -23,13 +23,13 @@ const GROUPS: readonly string[] = [
   "protest protests protesters demonstration demonstrations rally rallies",
   "deal agreement pact accord",
   "boss ceo chief executive",
-  "problem problems issue issues challenge challenges trouble troubles",
+  "problem problems challenge challenges trouble troubles",
   "bomb bombs bombing bombed airstrike airstrikes",
   "office elected election inaugurated inauguration sworn",
-  "main top primary principal",
+  "main top principal",
   "politician politicians lawmaker lawmakers legislator legislators senator senators congressman congresswoman",
   "lawyer lawyers barrister barristers counsel solicitor solicitors attorney attorneys kc qc",
-  "give giving gave given donate donated donation donations pledge pledged pledges contribute contributed contribution",
+  "give giving gave donate donated donation donations pledge pledged pledges contribute contributed contribution",
 ];
 
 /** The groups each word belongs to, by its index term: "decide" and "decides" find "decided"'s group. */
