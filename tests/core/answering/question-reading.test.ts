@@ -84,6 +84,7 @@ describe("readChat", () => {
       ["how much has he pumped into the club", "how much has he invested in the club"],
       ["does congress have to sign off on it", "does congress have to authorize it"],
       ["are the police looking into it", "are the police investigating it"],
+      ["the army clamped down on the gangs", "the army fought the gangs"],
       // The tense typed, where one form spells several.
       ["when did the factory shut for good", "when did the factory close"],
       ["has the plant been shut down", "has the plant been closed"],
