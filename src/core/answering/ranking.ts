@@ -121,7 +121,7 @@ const LATEST =
   /\b(?:now|nowadays|latest|current|currently|still|so far|yet|as of|finally|in the end|end(?:ed|s)? up|eventually|at the moment|these days|any more|anymore|today)\b/i;
 /** Words asking for the story as it began: "at first", "initially", "the original figure". */
 const EARLIEST =
-  /\b(?:at first|initially|originally|original|at the start|in the beginning|first reported)\b/i;
+  /\b(?:at first|initially|originally|original|at the start|in the beginning|first reported|(?:in )?the first (?:(?:couple|few) (?:of )?)?(?:hours?|days?|weeks?|months?))\b/i;
 /**
  * How much a question's own words about time weigh the newest reporting above the oldest: the
  * re-ranking model weighs recency a little for every question; asked for the latest, it weighs most.

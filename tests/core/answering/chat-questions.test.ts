@@ -856,6 +856,32 @@ describe("a question's own words about time", () => {
   });
 });
 
+describe("the first days of a story", () => {
+  it("how many surgeries were cancelled in the first couple days: the earliest report's figure", async () => {
+    const library = Library.build(
+      corpusFromTexts([
+        {
+          id: "attack-day-two",
+          title: "Hospitals hit by cyberattack",
+          published: "2026-03-02",
+          paragraphs: [
+            "About 140 surgeries had been cancelled by Monday, two days after the attack, the network said.",
+          ],
+        },
+        {
+          id: "systems-restored",
+          title: "Hospital systems restored",
+          published: "2026-03-23",
+          paragraphs: ["Over the 21 days of disruption, 1,240 surgeries were cancelled across the network."],
+        },
+      ]),
+    );
+    const answer = await library.ask("how many surgeries were cancelled in the first couple days");
+    expect(answer.outcome).toBe("answered");
+    expect(answer.passages[0]?.id.split("#")[0]).toBe("attack-day-two");
+  });
+});
+
 describe("what someone said", () => {
   it("is in the article text, not the source line naming the statement", async () => {
     const hospital = Library.build(await loadCorpus("eval/corpora/hospital-ransomware"));

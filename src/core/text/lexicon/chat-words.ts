@@ -21,7 +21,8 @@ export const CHAT_ONLY = new Set(
  * dropped only when no article uses them, so they never count as missing. Also the words asking for
  * the story as it stands or as it began ("latest", "originally"), which ranking reads from the
  * question itself (ranking.ts); hedges ("supposedly", "apparently"), which doubt what is asked
- * rather than name it; and the forms of "get" the stop-word list lacks ("getting banned").
+ * rather than name it; a vague amount ("the first couple days"); and the forms of "get" the stop-word
+ * list lacks ("getting banned").
  */
 export const CHAT_UNLESS_IN_CORPUS = new Set(
   `idiot idiots stupid dumb dumbass moron morons useless trash garbage clown loser losers lame pathetic
@@ -36,6 +37,7 @@ export const CHAT_UNLESS_IN_CORPUS = new Set(
   article articles besides
   latest currently nowadays originally initially eventually finally
   supposedly apparently allegedly reportedly seemingly
+  couple
   getting gotten`
     .split(/\s+/)
     .filter(Boolean),
