@@ -93,6 +93,13 @@ describe("readChat", () => {
       expect(readChat(message, used).text).toBe(text);
     });
 
+    it("'go' says nothing alone: 'going after' is read as 'fighting' though the articles use 'going'", () => {
+      const withGoing = (w: string) => termOf(w) === termOf("going") || used(w);
+      expect(readChat("which cartel is she going after", withGoing).text).toBe(
+        "which cartel is she fighting",
+      );
+    });
+
     it.each([
       // The articles say it as typed: "stepped down" finds them.
       ["who stepped down", (w: string) => termOf(w) === termOf("stepped") || used(w)],

@@ -106,11 +106,13 @@ export const REQUEST_FRAMES: ReadonlyArray<RegExp | readonly [RegExp, string]> =
  * Phrasal verbs people type where news writes one word ("cracking down on" the cartels, "stepped
  * down", "pulled from shelves"), read as that word in the same tense where no article uses the verb
  * as typed (see readChat). Each entry: the verb's forms (base, -s, -ing, past, participle), the
- * particle (a pattern), and the word's forms in that order, comma-separated. Left out: those with an
+ * particle (a pattern), and the word's forms in that order, comma-separated; "light" for a verb that
+ * alone says nothing of the meaning ("go"), whose use elsewhere in the articles does not count. Left
+ * out: those with an
  * everyday sense of their own ("bring in" money, "pull out of" the rubble, "pour into" the streets).
  */
-export const PHRASAL_VERBS: ReadonlyArray<readonly [string, string, string]> = [
-  ["go goes going went gone", "after", "fight,fights,fighting,fought,fought"],
+export const PHRASAL_VERBS: ReadonlyArray<readonly [string, string, string, "light"?]> = [
+  ["go goes going went gone", "after", "fight,fights,fighting,fought,fought", "light"],
   ["crack cracks cracking cracked cracked", "down on", "fight,fights,fighting,fought,fought"],
   ["clamp clamps clamping clamped clamped", "down on", "fight,fights,fighting,fought,fought"],
   ["step steps stepping stepped stepped", "down", "resign,resigns,resigning,resigned,resigned"],

@@ -135,10 +135,11 @@ function tenseOf(forms: readonly string[], typed: string, before: string): numbe
 }
 
 /** PHRASAL_VERBS as patterns: every form of the verb, then the particle. */
-const PHRASAL_PATTERNS = PHRASAL_VERBS.map(([verb, particle, word]) => {
+const PHRASAL_PATTERNS = PHRASAL_VERBS.map(([verb, particle, word, light]) => {
   const forms = verb.split(" ");
   return {
     forms,
+    light: light === "light",
     words: word.split(","),
     pattern: new RegExp(`\\b(${[...new Set(forms)].join("|")}) ${particle}\\b`, "gi"),
   };
@@ -151,12 +152,12 @@ const PHRASAL_PATTERNS = PHRASAL_VERBS.map(([verb, particle, word]) => {
  */
 function readPhrasalVerbs(text: string, usedByArticles: (folded: string) => boolean): string {
   let out = text;
-  for (const { forms, words, pattern } of PHRASAL_PATTERNS) {
+  for (const { forms, light, words, pattern } of PHRASAL_PATTERNS) {
     out = out.replace(pattern, (match, typed: string, offset: number) => {
       const form = typed.toLowerCase();
       const word = words[tenseOf(forms, form, out.slice(0, offset))];
       const said = words.some((w) => usedByArticles(w.split(" ")[0] as string));
-      if (word === undefined || usedByArticles(form) || !said) return match;
+      if (word === undefined || (!light && usedByArticles(form)) || !said) return match;
       return word;
     });
   }
