@@ -450,6 +450,8 @@ describe("requests that are not passage searches", () => {
     ["¿Quién es Claudia Sheinbaum?", "Spanish"],
     ["qui a désigné les cartels comme terroristes ?", "French"],
     ["wer ist anna kelly", "German"],
+    // Short, with a word English shares ("est").
+    ["qui est anna kelly ?", "French"],
   ])("another language: %s", async (question, language) => {
     const answer = await story.ask(question);
     expect(answer.outcome).toBe("other-language");

@@ -369,6 +369,13 @@ describe("mayBeForeign: when the language detector is worth asking", () => {
   ])("English, typos and all: %s", (message) => {
     expect(mayBeForeign(message, notInCorpus)).toBe(false);
   });
+  it("a short question with one foreign word beside one English shares: qui est anna kelly", () => {
+    const names = (w: string) => w === "anna" || w === "kelly";
+    expect(mayBeForeign("qui est anna kelly ?", names)).toBe(true);
+    // A chat word beside a typo is no other language.
+    expect(mayBeForeign("wat happend", names)).toBe(false);
+  });
+
   it("does not count the corpus's own names in another language", () => {
     const corpusWords = new Set(["carteles", "unidos"]);
     expect(mayBeForeign("carteles unidos designated y/n", (w) => corpusWords.has(w))).toBe(false);

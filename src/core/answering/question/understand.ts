@@ -208,5 +208,7 @@ export function mayBeForeign(message: string, isCorpusWord: (folded: string) => 
   // Accented letters in words the articles don't use ("è", "refusé"): English writes none.
   if (words.some((w) => w.written !== w.folded)) return true;
   const foreign = words.filter((w) => !isEnglishWord(w.folded) && !isChatWord(w.folded)).length;
-  return foreign >= 2 && foreign / words.length >= 1 / 3;
+  // "qui est anna kelly": in a short question, one foreign word beside one that English shares ("est").
+  const short = words.length === 2 && foreign === 1 && !words.some((w) => isChatWord(w.folded));
+  return short || (foreign >= 2 && foreign / words.length >= 1 / 3);
 }
