@@ -27,7 +27,7 @@ import {
 import { model } from "./model.ts";
 import { normaliseQuestion, QuestionError } from "./question/normalise.ts";
 import { type UnderstoodClause, type UnderstoodQuestion, understandQuestion } from "./question/understand.ts";
-import type { AnswerContext, RankedCandidate } from "./ranking.ts";
+import { type AnswerContext, articleWords, type RankedCandidate } from "./ranking.ts";
 import type { CompiledQuery } from "./rerank.ts";
 
 function toAnswerPassage(candidate: RankedCandidate, confidence: number): AnswerPassage {
@@ -131,10 +131,7 @@ export function answerQuestion(context: AnswerContext, question: string, options
       languages,
     };
   }
-  const understood: UnderstoodQuestion = understandQuestion(query, (folded) => {
-    const term = analyze(folded)[0]?.term;
-    return term != null && context.index.frequency(term) > 0;
-  });
+  const understood: UnderstoodQuestion = understandQuestion(query, articleWords(context.index));
   if (understood.smallTalk) return smallTalkAnswer(context, query);
   if (understood.asksForSources) return sourcesAnswer(context, query, EMPTY_BASE);
   if (understood.asksForSummary) return summaryAnswer(context, query, EMPTY_BASE, top);

@@ -18,7 +18,13 @@ import {
 } from "./question/detail.ts";
 import { normaliseQuestion } from "./question/normalise.ts";
 import { type UnderstoodClause, understandQuestion } from "./question/understand.ts";
-import { type AnswerContext, type RankedCandidate, type RankedQuestion, rankClause } from "./ranking.ts";
+import {
+  type AnswerContext,
+  articleWords,
+  type RankedCandidate,
+  type RankedQuestion,
+  rankClause,
+} from "./ranking.ts";
 
 /** Inputs of the abstention model for a candidate, in the order of ABSTAIN_FEATURES. */
 export function abstentionFeatures(
@@ -203,7 +209,7 @@ function askedThingAbsent(
 /** The first clause's best candidates, as the decision reads them. */
 export function candidateDecisions(context: AnswerContext, question: string): CandidateDecision[] {
   const query = normaliseQuestion(question);
-  const understood = understandQuestion(query);
+  const understood = understandQuestion(query, articleWords(context.index));
   const clause = understood.clauses[0] as UnderstoodClause;
   const ranked = rankClause(context, clause, understood.soft, query);
   const asked = askedDetail(clause, ranked.plan);

@@ -1,6 +1,7 @@
 import type { AliasTable } from "../search/aliases.ts";
 import type { Hit, PassageIndex } from "../search/passage-index.ts";
 import { analyze, type Token } from "../text/analyze.ts";
+import type { ArticleWords } from "../text/lexicon/index.ts";
 import type { DesignatedOrganisation } from "./designations.ts";
 import { weightedSum } from "./features.ts";
 import { model } from "./model.ts";
@@ -53,6 +54,39 @@ export interface AnswerContext {
  */
 const NAMED_PEOPLE =
   /\b(?!(?:many|much|of|the|all|most|more|these|those|other|young|old)\b)[a-z]+ (people|persons|individuals)\b/i;
+
+/** What each index's articles say of phrases asked about, found once per phrase. */
+const saidByIndex = new WeakMap<PassageIndex, Map<string, boolean>>();
+
+/**
+ * What a library's articles say, as reading a question needs it: whether they use a word (in any of
+ * its forms, by its index term), and whether any passage says a phrase ("stepped down"), looked for
+ * in the passages' text the first time a question asks it.
+ */
+export function articleWords(index: PassageIndex): ArticleWords {
+  let said = saidByIndex.get(index);
+  if (!said) {
+    said = new Map();
+    saidByIndex.set(index, said);
+  }
+  const known = said;
+  return {
+    uses: (folded) => {
+      const term = analyze(folded)[0]?.term;
+      return term != null && index.frequency(term) > 0;
+    },
+    say: (pattern) => {
+      let found = known.get(pattern.source);
+      if (found === undefined) {
+        // A copy without the global flag: .test() on a global pattern carries its position over.
+        const once = new RegExp(pattern.source, pattern.flags.replace("g", ""));
+        found = index.passages.some((p) => once.test(p.text));
+        known.set(pattern.source, found);
+      }
+      return found;
+    },
+  };
+}
 
 /** First-stage candidates whose words are searched for stand-ins of the words no article uses. */
 const VECTOR_CANDIDATES = 20;
@@ -231,7 +265,7 @@ export function rankQuestion(
   question: string,
 ): RankedQuestion {
   const query = normaliseQuestion(question);
-  const understood = understandQuestion(query);
+  const understood = understandQuestion(query, articleWords(context.index));
   const clause = understood.clauses[0] as UnderstoodClause;
   return rankClause(context, clause, understood.soft, query);
 }

@@ -489,8 +489,9 @@ function speaks(
     let from = i + 1;
     if (TITLE_TERMS.has(token.term ?? ""))
       while (from < tokens.length && inPerson(tokens[from] as Token)) from++;
+    // "President Ana Rojas's spokesman", "the president's spokesman": someone else speaks.
     const named = tokens[from - 1] as Token;
-    if (from > i + 1 && /['’]s$/.test(named.surface)) return false;
+    if (/['’]s?$/.test(named.surface) || /^['’]/.test(text.slice(named.end))) return false;
     return verbs.some((v) => {
       if (i < v) return !tokens.slice(from, v).some(otherName);
       const between = tokens.slice(v + 1, i);

@@ -1,6 +1,13 @@
 import { analyze, fold, type Token } from "../../text/analyze.ts";
 import { isEnglishWord } from "../../text/english.ts";
-import { ABOUT_THE_BOT, isChatWord, readChat } from "../../text/lexicon/index.ts";
+import {
+  ABOUT_THE_BOT,
+  type ArticleWords,
+  isChatWord,
+  NO_ARTICLES,
+  readChat,
+} from "../../text/lexicon/index.ts";
+import { lookUp } from "../../text/wordnet.ts";
 import { type AnswerKind, isPersonNoun, type QuestionForm, questionForm } from "./answer-kind.ts";
 import { type Clause, splitClauses } from "./clauses.ts";
 
@@ -147,9 +154,10 @@ function contentWords(text: string, soft: ReadonlySet<string>): string[] {
  */
 export function understandQuestion(
   message: string,
-  usedByArticles: (folded: string) => boolean = () => false,
+  articles: ArticleWords = NO_ARTICLES,
 ): UnderstoodQuestion {
-  const read = readChat(message, usedByArticles);
+  const usedByArticles = (folded: string) => articles.uses(folded);
+  const read = readChat(message, articles);
   const reading = { ...read, soft: new Set([...read.soft, ...otherAlternatives(read.text, usedByArticles)]) };
   const clauses = splitClauses(reading.text).map((clause) => ({
     ...clause,
@@ -208,7 +216,10 @@ export function mayBeForeign(message: string, isCorpusWord: (folded: string) => 
   // Accented letters in words the articles don't use ("è", "refusé"): English writes none.
   if (words.some((w) => w.written !== w.folded)) return true;
   const foreign = words.filter((w) => !isEnglishWord(w.folded) && !isChatWord(w.folded)).length;
-  // "qui est anna kelly": in a short question, one foreign word beside one that English shares ("est").
-  const short = words.length === 2 && foreign === 1 && !words.some((w) => isChatWord(w.folded));
+  // "qui est anna kelly": in a short question, one foreign word beside one that English shares but
+  // hardly uses ("est": no sense of it is common), not beside an everyday word ("pemex debt").
+  const foreignBeside = (w: { folded: string }) =>
+    isEnglishWord(w.folded) && !isChatWord(w.folded) && lookUp(w.folded).tagged === 0;
+  const short = words.length === 2 && foreign === 1 && words.some(foreignBeside);
   return short || (foreign >= 2 && foreign / words.length >= 1 / 3);
 }

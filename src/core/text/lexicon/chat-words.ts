@@ -21,8 +21,7 @@ export const CHAT_ONLY = new Set(
  * dropped only when no article uses them, so they never count as missing. Also the words asking for
  * the story as it stands or as it began ("latest", "originally"), which ranking reads from the
  * question itself (ranking.ts); hedges ("supposedly", "apparently"), which doubt what is asked
- * rather than name it; a vague amount ("the first couple days"); and the forms of "get" the stop-word
- * list lacks ("getting banned").
+ * rather than name it; and the forms of "get" the stop-word list lacks ("getting banned").
  */
 export const CHAT_UNLESS_IN_CORPUS = new Set(
   `idiot idiots stupid dumb dumbass moron morons useless trash garbage clown loser losers lame pathetic
@@ -37,7 +36,6 @@ export const CHAT_UNLESS_IN_CORPUS = new Set(
   article articles besides
   latest currently nowadays originally initially eventually finally
   supposedly apparently allegedly reportedly seemingly
-  couple
   getting gotten`
     .split(/\s+/)
     .filter(Boolean),
@@ -99,20 +97,20 @@ export const REQUEST_FRAMES: ReadonlyArray<RegExp | readonly [RegExp, string]> =
   // "answer this:", "answer me": the bot asked to answer, not a topic.
   /^\s*answer (?:(?:me )?(?:this|that)\b|me\b)|\banswer (?:me )?(?:this|that)\s*(?=[:?!]|$)/gi,
   /\blet(?:'s|s| us) see\b/gi,
+  // "the first couple days": a few of them; "couple" alone may be a topic ("was the couple arrested").
+  [/\b(?:a )?couple (?:of )?(?=(?:hours?|days?|weeks?|months?|years?|times?)\b)/gi, "few"],
   /,?\s*\bor (?:what|nah|not|no|nope|smth|something)\s*(?=[?!.]*\s*$)/gi,
 ];
 
 /**
  * Phrasal verbs people type where news writes one word ("cracking down on" the cartels, "stepped
- * down", "pulled from shelves"), read as that word in the same tense where no article uses the verb
- * as typed (see readChat). Each entry: the verb's forms (base, -s, -ing, past, participle), the
- * particle (a pattern), and the word's forms in that order, comma-separated; "light" for a verb that
- * alone says nothing of the meaning ("go"), whose use elsewhere in the articles does not count. Left
- * out: those with an
- * everyday sense of their own ("bring in" money, "pull out of" the rubble, "pour into" the streets).
+ * down", "pulled from shelves"), read as that word in the same tense where no article uses the phrase
+ * and some article uses the word (see readChat). Each entry: the verb's forms (base, -s, -ing, past,
+ * participle), the particle (a pattern), and the word's forms in that order, comma-separated. Left
+ * out, for everyday senses of their own: "bring in" (money), "pull out of" (the rubble), "pour into"
+ * (the streets), "go after" (the summit).
  */
-export const PHRASAL_VERBS: ReadonlyArray<readonly [string, string, string, "light"?]> = [
-  ["go goes going went gone", "after", "fight,fights,fighting,fought,fought", "light"],
+export const PHRASAL_VERBS: ReadonlyArray<readonly [string, string, string]> = [
   ["crack cracks cracking cracked cracked", "down on", "fight,fights,fighting,fought,fought"],
   ["clamp clamps clamping clamped clamped", "down on", "fight,fights,fighting,fought,fought"],
   ["step steps stepping stepped stepped", "down", "resign,resigns,resigning,resigned,resigned"],

@@ -37,6 +37,17 @@ const CHAT_WORD = /w\/o?(?=\s|$)|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/giu;
 // Profanity in any of its disguises ("f*ck", "fuuuck"), without flagging "Scunthorpe" or "assassination".
 const profanity = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
 
+/** What the articles say, as reading a question needs it. */
+export interface ArticleWords {
+  /** Whether some article uses a (folded) word, in any of its forms. */
+  uses(folded: string): boolean;
+  /** Whether some article's text matches a pattern ("stepped down"). */
+  say(pattern: RegExp): boolean;
+}
+
+/** No articles: every word is as typed. */
+export const NO_ARTICLES: ArticleWords = { uses: () => false, say: () => true };
+
 /** Verbs after which "us" is the pronoun ("tell us"), not the country. */
 const TAKES_US = new Set(
   "let lets tell told give gave show showed help helped helps ask asked join joined call called send sent"
@@ -107,11 +118,14 @@ function isIn(words: ReadonlySet<string>, lower: string, drawn: readonly string[
 
 /**
  * A word drawn out in chat, read with its repeated letters once and twice: "sooo" -> "so", "soo".
- * Typed in lowercase and longer than three letters, and not one letter over ("www") or a Roman
- * numeral ("iii"): "KKK", "AAA" and "Phase III" are names.
+ * Longer than three letters, not in capitals, and not one letter over ("www") or a Roman numeral
+ * ("iii"): "KKK", "AAA" and "Phase III" are names.
  */
-function undrawn(typed: string): string[] {
-  if (typed !== typed.toLowerCase() || typed.length <= 3 || !/(\p{L})\1\1/u.test(typed)) return [];
+function undrawn(written: string): string[] {
+  // Capitalised at the start of a message ("Sooo"), or all lowercase; not in capitals ("KKK").
+  if (written !== written.toLowerCase() && !/^\p{Lu}\p{Ll}+$/u.test(written)) return [];
+  const typed = written.toLowerCase();
+  if (typed.length <= 3 || !/(\p{L})\1\1/u.test(typed)) return [];
   if (/^(\p{L})\1*$/u.test(typed) || /^[ivxlcdm]+$/.test(typed)) return [];
   return [typed.replace(/(\p{L})\1{2,}/gu, "$1"), typed.replace(/(\p{L})\1{2,}/gu, "$1$1")];
 }
@@ -134,30 +148,28 @@ function tenseOf(forms: readonly string[], typed: string, before: string): numbe
   return at.includes(3) ? 3 : (at[0] as number);
 }
 
-/** PHRASAL_VERBS as patterns: every form of the verb, then the particle. */
-const PHRASAL_PATTERNS = PHRASAL_VERBS.map(([verb, particle, word, light]) => {
+/** Each phrasal verb's forms and particle as one pattern, to find it typed and in the articles alike. */
+const PHRASAL_PATTERNS = PHRASAL_VERBS.map(([verb, particle, word]) => {
   const forms = verb.split(" ");
   return {
     forms,
-    light: light === "light",
     words: word.split(","),
     pattern: new RegExp(`\\b(${[...new Set(forms)].join("|")}) ${particle}\\b`, "gi"),
   };
 });
 
 /**
- * "cracking down on X" as "fighting X", in the tense typed: only where no article uses the verb as
- * typed (articles that say "stepped down" are found by those very words) and some article uses the
- * word it stands for (else the word reported missing would be one the user never typed).
+ * "cracking down on X" as "fighting X", in the tense typed: only where no article says the phrase
+ * (articles that say "stepped down" are found by those very words) and some article uses the word it
+ * stands for (else the word reported missing would be one the user never typed).
  */
-function readPhrasalVerbs(text: string, usedByArticles: (folded: string) => boolean): string {
+function readPhrasalVerbs(text: string, articles: ArticleWords): string {
   let out = text;
-  for (const { forms, light, words, pattern } of PHRASAL_PATTERNS) {
-    out = out.replace(pattern, (match, typed: string, offset: number) => {
-      const form = typed.toLowerCase();
-      const word = words[tenseOf(forms, form, out.slice(0, offset))];
-      const said = words.some((w) => usedByArticles(w.split(" ")[0] as string));
-      if (word === undefined || (!light && usedByArticles(form)) || !said) return match;
+  for (const { forms, words, pattern } of PHRASAL_PATTERNS) {
+    out = out.replace(pattern, (match, typed: string, offset: number, whole: string) => {
+      const word = words[tenseOf(forms, typed.toLowerCase(), whole.slice(0, offset))];
+      const said = words.some((w) => articles.uses(w.split(" ")[0] as string));
+      if (word === undefined || !said || articles.say(pattern)) return match;
       return word;
     });
   }
@@ -190,13 +202,10 @@ function isShouted(message: string): boolean {
  * @example
  * readChat("<@123> ur a useless bot. who is anna kelly, idiot").text // "you are a useless bot. who is anna kelly, idiot" minus chat
  *
- * @param usedByArticles whether the articles use a (folded) word, to read a phrasal verb as the one
- *   word they use. Without it, phrasal verbs are kept as typed.
+ * @param articles what the articles say, to read a phrasal verb as the one word they use. Without it,
+ *   phrasal verbs are kept as typed.
  */
-export function readChat(
-  message: string,
-  usedByArticles: (folded: string) => boolean = () => false,
-): ChatReading {
+export function readChat(message: string, articles: ArticleWords = NO_ARTICLES): ChatReading {
   let mentions = 0;
   let text = (isShouted(message) ? message.toLowerCase() : message).replace(MARKUP, (m) => {
     if (m.startsWith("<@") || m.startsWith("@")) mentions++;
@@ -206,7 +215,7 @@ export function readChat(
     const [pattern, replacement] = Array.isArray(frame) ? frame : [frame, " "];
     text = text.replace(pattern as RegExp, ` ${replacement} `);
   }
-  text = readPhrasalVerbs(text, usedByArticles);
+  text = readPhrasalVerbs(text, articles);
 
   const chat: string[] = [];
   const soft = new Set<string>();

@@ -2,7 +2,7 @@ import { abbreviationEntries } from "./abbreviations.ts";
 import { countryEntries } from "./countries.ts";
 import type { LexiconEntry } from "./entry.ts";
 
-export { type ChatReading, isChatWord, readChat } from "./chat.ts";
+export { type ArticleWords, type ChatReading, isChatWord, NO_ARTICLES, readChat } from "./chat.ts";
 export { ABOUT_THE_BOT } from "./chat-words.ts";
 export { capitalCities, countryNames } from "./countries.ts";
 export type { LexiconEntry } from "./entry.ts";
