@@ -84,20 +84,26 @@ export interface AskedDetail {
   readonly measure?: boolean;
 }
 
+/** Words that name money: "how much money", "in damages", "the ransom". */
+const MONEY_NOUNS =
+  "money|cash|funding|funds|aid|compensation|damages|ransom|bail|salary|salaries|wages?|fees?|dollars|pounds|euros|pesos|rupees|quid|bucks";
+
 /**
  * "how much did the hub cost", "how much are the brits giving", "how much money": a sum of money.
  * The verb must belong to "how much" itself ("how much ... did they give"), not to a noun asked
  * about ("how much ground did they give").
  */
-const MONEY_QUESTION =
-  /\bhow much (?:(?:did|does|do|will|would|is|are|was|were|has|have|had|can|could|should)\b(?:\s+[\p{L}\p{N}'’-]+){1,6}?\s+(?:cost|costs|costing|pay|paying|spend|spending|worth|earn|earning|charge|charging|invest|investing|raise|raising|fund|owe|give|giving|pledge|pledging|donate|donating|lose|losing|make|making|ask|asking|want|wanting|demand|demanding|seek|seeking)\b|(?:money|cash|funding|aid|compensation|damages|ransom)\b)/iu;
+const MONEY_QUESTION = new RegExp(
+  `\\bhow much (?:(?:did|does|do|will|would|is|are|was|were|has|have|had|can|could|should)\\b(?:\\s+[\\p{L}\\p{N}'’-]+){1,6}?\\s+(?:cost|costs|costing|pay|paying|spend|spending|worth|earn|earning|charge|charging|invest|investing|raise|raising|fund|owe|give|giving|pledge|pledging|donate|donating|lose|losing|make|making|ask|asking|want|wanting|demand|demanding|seek|seeking)\\b|(?:${MONEY_NOUNS})\\b)`,
+  "iu",
+);
 
 /** A sum of money: "£40m", "$1.2 billion", "450 million pounds", "40 million pesos", "412p", "Rs 5 crore". */
 const MONEY =
   /[£$€¥₹]\s?\d|\bRs\.?\s?\d|\b\d[\d,.]*\s?(?:bn|m|k|million|billion|trillion|crore|lakh)?\s?(?:pounds?|dollars?|euros?|pence|cents?|pesos?|yen|yuan|rupees?|francs?|usd|eur|gbp|mxn|cad|aud|inr|npr|jpy|cny|chf)\b|\b\d+p\b|\b\d[\d,.]*\s?(?:crore|lakh)\b/i;
 
-/** How far around a number its currency may stand: "£" before it, "million pounds" after it. */
-const CURRENCY_BEFORE = 3;
+/** How far around a number its currency may stand: "£" or "Rs. " before it, "million pounds" after it. */
+const CURRENCY_BEFORE = 4;
 const CURRENCY_AFTER = 16;
 
 /** Whether the number a sentence gives at a span is a sum of money. */
@@ -132,8 +138,7 @@ export function hypotheticalUnanswered(question: string, sentences: readonly Sen
 }
 
 /** A question naming money outright: "how much cash", "in damages", "the ransom". */
-const NAMES_MONEY =
-  /\b(?:money|cash|damages|compensation|ransom|funding|funds|bail|salary|salaries|wages?|fees?|dollars|pounds|euros|pesos|rupees|quid|bucks)\b/i;
+const NAMES_MONEY = new RegExp(`\\b(?:${MONEY_NOUNS})\\b`, "i");
 
 /** Whether a question asks for a sum of money. */
 export function asksForMoney(question: string): boolean {
