@@ -98,6 +98,14 @@ describe("readChat", () => {
       expect(readChat(message, articles()).text).toBe(text);
     });
 
+    it("each particle is its own phrase: articles saying 'shut down' still read 'shut for good'", () => {
+      const said = articles(["The plant was shut down in March."]);
+      expect(readChat("when did the factory shut for good", said).text).toBe("when did the factory close");
+      expect(readChat("when did they shut down the plant", said).text).toBe(
+        "when did they shut down the plant",
+      );
+    });
+
     it.each([
       // The articles say the phrase: "stepped down" finds them.
       ["who stepped down", articles(["Dunn stepped down on Monday."])],

@@ -124,7 +124,8 @@ export const PHRASAL_VERBS: ReadonlyArray<readonly [string, string, string]> = [
     "into",
     "investigate,investigates,investigating,investigated,investigated",
   ],
-  ["shut shuts shutting shut shut", "(?:down|for good)", "close,closes,closing,closed,closed"],
+  ["shut shuts shutting shut shut", "down", "close,closes,closing,closed,closed"],
+  ["shut shuts shutting shut shut", "for good", "close,closes,closing,closed,closed"],
   ["pump pumps pumping pumped pumped", "into", "invest in,invests in,investing in,invested in,invested in"],
   [
     "sign signs signing signed signed",
