@@ -64,12 +64,8 @@ const saidByIndex = new WeakMap<PassageIndex, Map<string, boolean>>();
  * in the passages' text the first time a question asks it.
  */
 export function articleWords(index: PassageIndex): ArticleWords {
-  let said = saidByIndex.get(index);
-  if (!said) {
-    said = new Map();
-    saidByIndex.set(index, said);
-  }
-  const known = said;
+  const known = saidByIndex.get(index) ?? new Map<string, boolean>();
+  saidByIndex.set(index, known);
   return {
     uses: (folded) => {
       const term = analyze(folded)[0]?.term;

@@ -100,7 +100,7 @@ const MONEY_QUESTION = new RegExp(
 
 /** A sum of money: "£40m", "$1.2 billion", "450 million pounds", "40 million pesos", "412p", "Rs 5 crore". */
 const MONEY =
-  /[£$€¥₹]\s?\d|\bRs\.?\s?\d|\b\d[\d,.]*\s?(?:bn|m|k|million|billion|trillion|crore|lakh)?\s?(?:pounds?|dollars?|euros?|pence|cents?|pesos?|yen|yuan|rupees?|francs?|usd|eur|gbp|mxn|cad|aud|inr|npr|jpy|cny|chf)\b|\b\d+p\b|\b\d[\d,.]*\s?(?:crore|lakh)\b/i;
+  /[£$€¥₹]\s?\d|\bRs\.?\s?\d|\b\d[\d,.]*\s?(?:bn|m|k|million|billion|trillion)?\s?(?:pounds?|dollars?|euros?|pence|cents?|pesos?|yen|yuan|rupees?|francs?|usd|eur|gbp|mxn|cad|aud|inr|npr|jpy|cny|chf)\b|\b\d+p\b|\b\d[\d,.]*\s?(?:crore|lakh)\b/i;
 
 /** How far around a number its currency may stand: "£" or "Rs. " before it, "million pounds" after it. */
 const CURRENCY_BEFORE = 4;
@@ -370,39 +370,33 @@ export function checkDetail(
   const asksOfPlace = plan.words.some((w) => w.entity?.kind === "place");
   for (let s = 0; s < sentences.length; s++) {
     const tokens = bySentence[s] as Token[];
+    const { text } = sentences[s] as Sentence;
     const about = (shares[s] as number) >= SENTENCE_FOCUS * best && (shares[s] as number) > 0;
     if (!about && counted === null) continue;
-    if (asked.future && !FUTURE_MARKERS.test((sentences[s] as Sentence).text)) continue;
+    if (asked.future && !FUTURE_MARKERS.test(text)) continue;
     // The story's things the question names, where the passage names them, are named around the
     // answer: "the court ruled on Wednesday" is no answer about the Supreme Court named elsewhere.
     if (!namedAround(named, bySentence, s, plan)) continue;
-    const spans = tagSentence((sentences[s] as Sentence).text, aliases, people);
+    const spans = tagSentence(text, aliases, people);
+    // A place the question does not ask about, where the question names one, puts a count elsewhere.
+    const elsewhere = (t: Token) =>
+      asksOfPlace &&
+      spans.some(
+        (p) =>
+          p.kind === "place" &&
+          p.start <= t.start &&
+          p.end >= t.end &&
+          p.terms.length > 0 &&
+          p.terms.every((term) => !askedTerms.has(term)),
+      );
     const found = spans.some(
       (span) =>
         wanted.has(span.kind) &&
         isNew(span, askedTerms) &&
         !placedElsewhere(span, spans, tokens, askedTerms) &&
-        (counted === null ||
-          countedNear(
-            span,
-            (sentences[s] as Sentence).text,
-            tokens,
-            counted,
-            (t) =>
-              asksOfPlace &&
-              spans.some(
-                (p) =>
-                  p.kind === "place" &&
-                  p.start <= t.start &&
-                  p.end >= t.end &&
-                  p.terms.length > 0 &&
-                  p.terms.every((term) => !askedTerms.has(term)),
-              ),
-          )) &&
-        (!asked.money || span.kind !== "number" || isMoneyOrShare((sentences[s] as Sentence).text, span)) &&
-        (asked.age
-          ? isAge((sentences[s] as Sentence).text, span)
-          : !asked.duration || isDuration((sentences[s] as Sentence).text, span)),
+        (counted === null || countedNear(span, text, tokens, counted, elsewhere)) &&
+        (!asked.money || span.kind !== "number" || isMoneyOrShare(text, span)) &&
+        (asked.age ? isAge(text, span) : !asked.duration || isDuration(text, span)),
     );
     if (found) return { holds: true, binding: true, sentence: s };
   }
@@ -479,9 +473,8 @@ function speaks(
     (m) => [m.index, m.index + m[0].length] as const,
   );
   // Another person or organisation, by the tagger: not a weekday or a sentence's first word.
-  const inName = (t: Token) => nameSpans.some((n) => t.start >= n.start && t.end <= n.end);
-  const inPerson = (t: Token) =>
-    nameSpans.some((n) => n.kind === "person" && t.start >= n.start && t.end <= n.end);
+  const inName = (t: Token, kind?: SpanKind) =>
+    nameSpans.some((n) => (kind === undefined || n.kind === kind) && t.start >= n.start && t.end <= n.end);
   const otherName = (t: Token) =>
     inName(t) &&
     !isSpeaker(t) &&
@@ -493,7 +486,7 @@ function speaks(
     // President Claudia Sheinbaum has reiterated", though not as "President Ana Rojas's spokesman".
     let from = i + 1;
     if (TITLE_TERMS.has(token.term ?? ""))
-      while (from < tokens.length && inPerson(tokens[from] as Token)) from++;
+      while (from < tokens.length && inName(tokens[from] as Token, "person")) from++;
     // "President Ana Rojas's spokesman", "the president's spokesman": someone else speaks.
     const named = tokens[from - 1] as Token;
     if (/['’]s?$/.test(named.surface) || /^['’]/.test(text.slice(named.end))) return false;

@@ -126,6 +126,8 @@ function alternativeAt(tokens: readonly Token[], text: string, step: 1 | -1, fro
  * the articles speak of answers, so the other's words, which no article uses, are no missing topic.
  */
 function otherAlternatives(text: string, usedByArticles: (folded: string) => boolean): string[] {
+  // Most questions have no "or": they are not read again.
+  if (!/\bor\b/i.test(text)) return [];
   const tokens = analyze(text);
   const out: string[] = [];
   tokens.forEach((token, i) => {
