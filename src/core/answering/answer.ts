@@ -131,7 +131,7 @@ export function answerQuestion(context: AnswerContext, question: string, options
       languages,
     };
   }
-  const understood: UnderstoodQuestion = understandQuestion(query, articleWords(context.index));
+  const understood: UnderstoodQuestion = understandQuestion(query, articleWords(context));
   if (understood.smallTalk) return smallTalkAnswer(context, query);
   if (understood.asksForSources) return sourcesAnswer(context, query, EMPTY_BASE);
   if (understood.asksForSummary) return summaryAnswer(context, query, EMPTY_BASE, top);

@@ -209,7 +209,7 @@ function askedThingAbsent(
 /** The first clause's best candidates, as the decision reads them. */
 export function candidateDecisions(context: AnswerContext, question: string): CandidateDecision[] {
   const query = normaliseQuestion(question);
-  const understood = understandQuestion(query, articleWords(context.index));
+  const understood = understandQuestion(query, articleWords(context));
   const clause = understood.clauses[0] as UnderstoodClause;
   const ranked = rankClause(context, clause, understood.soft, query);
   const asked = askedDetail(clause, ranked.plan);

@@ -63,13 +63,18 @@ const saidByIndex = new WeakMap<PassageIndex, Map<string, boolean>>();
  * its forms, by its index term), and whether any passage says a phrase ("stepped down"), looked for
  * in the passages' text the first time a question asks it.
  */
-export function articleWords(index: PassageIndex): ArticleWords {
+export function articleWords({ index, aliases }: Pick<AnswerContext, "index" | "aliases">): ArticleWords {
   const known = saidByIndex.get(index) ?? new Map<string, boolean>();
   saidByIndex.set(index, known);
+  const termOf = (folded: string) => analyze(folded)[0]?.term;
   return {
     uses: (folded) => {
-      const term = analyze(folded)[0]?.term;
+      const term = termOf(folded);
       return term != null && index.frequency(term) > 0;
+    },
+    names: (folded) => {
+      const term = termOf(folded);
+      return term != null && aliases.isOneWordName(term);
     },
     say: (pattern) => {
       let found = known.get(pattern.source);
@@ -261,7 +266,7 @@ export function rankQuestion(
   question: string,
 ): RankedQuestion {
   const query = normaliseQuestion(question);
-  const understood = understandQuestion(query, articleWords(context.index));
+  const understood = understandQuestion(query, articleWords(context));
   const clause = understood.clauses[0] as UnderstoodClause;
   return rankClause(context, clause, understood.soft, query);
 }

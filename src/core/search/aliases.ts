@@ -109,6 +109,11 @@ export class AliasTable {
     return { entity: group.entity, kind: group.kind };
   }
 
+  /** Whether a term is a one-word name or abbreviation ("potus", "sinaloa"), in any case. */
+  isOneWordName(term: string): boolean {
+    return this.byFirst.get(term)?.some((n) => n.terms.length === 1) ?? false;
+  }
+
   private addGroup(
     entity: string,
     kind: EntityKind,

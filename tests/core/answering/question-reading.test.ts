@@ -67,10 +67,50 @@ describe("readChat", () => {
     ["what did Levi's say", "what did Levi's say", 0],
     ["anyone know who leads the union", "who leads the union", 0],
     ["i wanna know who leads the union", "who leads the union", 0],
+    // Words that open a message before its question, even words an article may use ("wait").
+    ["wait who is anna kelly", "who is anna kelly", 0],
+    ["honestly how many were extradited", "how many were extradited", 0],
+    ["question: did they pull anyone out", "did they pull anyone out", 0],
+    ["real quick, whats the fine", "what is the fine", 0],
+    ["yo Can you list the cartels", "list the cartels", 0],
+    ["ok so like when was it signed", "when was it signed", 0],
+    // Not before a question, they stay: a topic, or the question's own words.
+    ["wait times rose by how much", "wait times rose by how much", 0],
+    ["did he answer honestly", "did he answer honestly", 0],
+    // Words that only stress the question word.
+    ["what the hell did trump say", "what did trump say", 0],
+    ["who the hell's the health sec", "who is the health secretary", 0],
+    ["why tf did they cut it", "why did they cut it", 0],
+    ["when exactly was the eo signed", "when was the eo signed", 0],
+    ["how the hell many gb did they leak", "how many gigabytes did they leak", 0],
+    // Tails that ask nothing more.
+    ["who is anna kelly thanks in advance", "who is anna kelly", 0],
+    ["who is anna kelly?? asking for a friend", "who is anna kelly", 0],
+    ["yo good morning everyone", "", 0],
+    ["stupid bot, good morning everyone", "stupid bot,", 0],
+    ["LMAOOO", "", 0],
+    ["srsly who is anna kelly", "who is anna kelly", 0],
+    // Two letters swapped, back into an English word; four letters may be an acronym ("ciso").
+    ["could US stirkes be illegal", "could US strikes be illegal", 0],
+    ["whats the legal prbolem", "what is the legal problem", 0],
+    ["who is the new ciso", "who is the new ciso", 0],
   ])("%s -> %s", (message, text, mentions) => {
     const reading = readChat(message);
     expect(reading.text).toBe(text);
     expect(reading.mentions).toBe(mentions);
+  });
+
+  it("a swapped pair is read back as the articles' word first, and a name is no typo", () => {
+    const articles: ArticleWords = {
+      uses: (folded) => ["extraditions", "sheinbaum"].includes(folded),
+      say: () => false,
+      names: (folded) => folded === "potus" || folded === "sheinbaum",
+    };
+    expect(readChat("when did the exrtaditions happen", articles).text).toBe(
+      "when did the extraditions happen",
+    );
+    expect(readChat("why did potus do it", articles).text).toBe("why did potus do it");
+    expect(readChat("why did potus do it").text).toBe("why did pouts do it");
   });
 
   describe("phrasal verbs", () => {
@@ -81,6 +121,7 @@ describe("readChat", () => {
     const articles = (texts: string[] = []): ArticleWords => ({
       uses: (folded) => news.has(termOf(folded)),
       say: (pattern) => texts.some((t) => new RegExp(pattern.source, "i").test(t)),
+      names: () => false,
     });
     it.each([
       ["mexican govt cracking down on sinaloa??", "mexican government fighting sinaloa??"],
@@ -110,7 +151,7 @@ describe("readChat", () => {
       // The articles say the phrase: "stepped down" finds them.
       ["who stepped down", articles(["Dunn stepped down on Monday."])],
       // The articles use neither: the missing word reported is the one typed.
-      ["when did the ceo step down", { uses: () => false, say: () => false }],
+      ["when did the ceo step down", { uses: () => false, say: () => false, names: () => false }],
       // No reading of ordinary senses: bringing in money, pulling people out of rubble, going after.
       ["how much money did the sale bring in", articles()],
       ["how many people were pulled out of the rubble", articles()],
@@ -373,6 +414,8 @@ describe("mayBeForeign: when the language detector is worth asking", () => {
     "best budget gaming laptop 2026?",
     "wat happend",
     "sooo whyyy did mexico refuse",
+    // An apostrophe is no accent.
+    "yo who's the health sec",
   ])("English, typos and all: %s", (message) => {
     expect(mayBeForeign(message, notInCorpus)).toBe(false);
   });

@@ -212,7 +212,11 @@ export function kindsOf(question: UnderstoodQuestion): AnswerKind[] {
 export function mayBeForeign(message: string, isCorpusWord: (folded: string) => boolean): boolean {
   if (/[¿¡]/.test(message)) return true;
   const words = analyze(message.replace(/<[^>]*>|https?:\/\/\S+/g, " "))
-    .map((t) => ({ written: t.surface.toLowerCase(), folded: fold(t.surface).replace(/['’]/g, "") }))
+    .map((t) => {
+      // Apostrophes go from both, so that "who's" is no accented word.
+      const written = t.surface.toLowerCase().replace(/['’]/g, "");
+      return { written, folded: fold(written) };
+    })
     .filter((w) => /^\p{L}+$/u.test(w.folded) && !isCorpusWord(w.folded));
   if (words.length < 2) return false;
   // Accented letters in words the articles don't use ("è", "refusé"): English writes none.

@@ -11,7 +11,7 @@ export const CHAT_ONLY = new Set(
   lol lool lolol lmao lmfao rofl haha hahaha hahah heh hehe xd kek omg omfg wtf wth tf smh fr frfr ngl
   tbh imo imho idk idc iirc afaik btw fyi jk bruh bro bros dude dudes fam yall hmm hm hmmm huh
   um umm uh uhh er erm ah ahh oh ooh wow welp stfu gtfo ffs af asap
-  brb nvm nvmd bye byee cya ttyl soz`
+  brb nvm nvmd bye byee cya ttyl soz srsly istg deadass`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -54,11 +54,40 @@ export const ABOUT_THE_BOT = new Set(
     .filter(Boolean),
 );
 
+/** Words that open a chat message before its question: "wait", "honestly", "real quick", "yo". */
+const OPENERS = [
+  "wait|hold on|hang on|actually|seriously|srsly|honestly|genuinely|legit|like|so|ok|okay|ok so|ok but|okay so|alright|right|well|also|and|but|anyway|anyways|btw|ngl|tbh|lowkey|hmm+|um+|uh+|oh|ah",
+  "question|quick question|real quick|quick q|q",
+  "hi|hii|hey|heyy|hello|yo|yoo|sup|bro|bruh|dude|fam|guys|y'?all|lol|lmao|omg|idk|stupid bot|dumb bot|bot",
+].join("|");
+
+/** How a question starts, as typed: a question word or an auxiliary verb, in full or in chat spelling. */
+const QUESTION_OPENERS =
+  "ur|you|youre|u|who|whom|whose|whos|what|whats|wat|wut|when|whens|wen|where|wheres|why|which|how|hows|is|isnt|are|r|arent|was|wasnt|were|do|does|doesnt|did|didnt|will|wont|would|can|cant|could|has|hasnt|have|had|should|any|anyone|anybody|tell|list|give|show|name|names";
+
 /**
  * Request frames around the real question ("can you tell me", "i want to know"): dropped as a
  * whole, since their verbs ("tell", "know", "explain") would otherwise be searched.
  */
 export const REQUEST_FRAMES: ReadonlyArray<RegExp | readonly [RegExp, string]> = [
+  // "wait who is...", "honestly how many...", "question: did they...", "yo can you list...": words
+  // that open a message before its question are chat, even where an article uses them ("wait").
+  [
+    new RegExp(
+      `(?:^|(?<=[.!?]\\s*))\\s*(?:(?:${OPENERS})\\s*[,:;.!-]*\\s+)+(?=(?:${QUESTION_OPENERS})\\b)`,
+      "giu",
+    ),
+    " ",
+  ],
+  // "what the hell is", "who tf's", "when exactly": the words after a question word that only stress it.
+  [
+    /\b(who|what|when|where|why|which|how|wat|wut)\s+(?:the\s+(?:hell|heck|fuck|fck|frick|fudge)|tf|on earth|in the world|exactly|precisely)\b(['’]s)?/gi,
+    "$1$2",
+  ],
+  // "thanks in advance", "tia": thanks, not a topic.
+  /\b(?:thanks|thank you|thx|ty)\s+in\s+advance\b|\btia\b/gi,
+  // "... asking for a friend", "... just curious", "... if anyone knows": tails that ask nothing more.
+  /[,.!?\s-]*\b(?:(?:just )?asking for a friend|just curious|just wondering|(?:if|in case) (?:you|u|anyone|any1|anybody|someone|somebody) knows?|if that makes sense|no cap|for real|fr fr)\s*[.!?]*\s*$/gi,
   // "wtf is X", "tf are they": what is X (the swearing is dropped, its question word kept).
   [
     /(?:^|(?<=[.!?,]\s*))\s*tf\s+(?=(?:is|are|was|were|does|do|did|happened)\b)|\b(?:wtf|wth)\s+(?=(?:is|are|was|were|does|do|did|happened)\b)/gi,
@@ -75,7 +104,7 @@ export const REQUEST_FRAMES: ReadonlyArray<RegExp | readonly [RegExp, string]> =
     "what about",
   ],
   /\b(?:can|could|would|will) (?:you|u) (?:pls |please |plz )?(?:tell|explain to|show|give) (?:me|us)\b/gi,
-  /^\s*(?:can|could|would|will) (?:you|u) (?:pls |please |plz )?(?=(?:list|name|summari[sz]e|find|explain|describe)\b)/gi,
+  /\b(?:can|could|would|will) (?:you|u) (?:pls |please |plz )?(?=(?:list|name|summari[sz]e|find|explain|describe)\b)/gi,
   /\b(?:pls |please |plz )?(?:tell|explain to|show|give) (?:me|us)(?: about)?\b/gi,
   /\b(?:do|does|did) (?:you|u|anyone|any1|anybody|somebody|someone) (?:even )?know\b/gi,
   /\b(?:i|we) (?:want|wanna|need|would like|d like) to know\b|\b(?:i|we) wanna know\b/gi,
@@ -90,7 +119,8 @@ export const REQUEST_FRAMES: ReadonlyArray<RegExp | readonly [RegExp, string]> =
   // "hold on a sec": a moment, not a secretary.
   /\b(?:hold on|hang on|wait|give me|gimme|just|one)\s+(?:a\s+)?sec\b/gi,
   // "good morning everyone", "hey all": a greeting and whom it greets.
-  /^\s*good (?:morning|mornin|afternoon|evening|night|day)\b(?:,?\s+(?:everyone|everybody|all|y'?all|folks|team|chat|people|ppl))?/gi,
+  // At the start of a message, or anywhere before whom it greets or the end of a sentence.
+  /(?:^\s*|\b(?=good \w+\s*(?:(?:,?\s*(?:everyone|everybody|all|y'?all|folks|team|chat|people|ppl)\b)|[!.?,]|$)))good (?:morning|mornin|afternoon|evening|night|day)\b(?:,?\s+(?:everyone|everybody|all|y'?all|folks|team|chat|people|ppl))?/gi,
   /^\s*(?:hi|hii|hey|heyy|hello|yo|sup|gm|morning|evening)\s+(?:everyone|everybody|all|y'?all|folks|team|chat|people|ppl)\b/gi,
   // "tldr on the designations", "a recap of the extraditions": the topic is what follows.
   /\b(?:a |the )?(?:tl;?dr|summary|summari[sz]e|recap|rundown|overview|gist)\s+(?:of|on|about|for)\s+/gi,

@@ -43,10 +43,12 @@ export interface ArticleWords {
   uses(folded: string): boolean;
   /** Whether some article's text matches a pattern ("stepped down"). */
   say(pattern: RegExp): boolean;
+  /** Whether a (folded) word is a name or abbreviation by itself ("potus"), the story's or the lexicon's. */
+  names(folded: string): boolean;
 }
 
 /** No articles: every word is as typed. */
-export const NO_ARTICLES: ArticleWords = { uses: () => false, say: () => true };
+export const NO_ARTICLES: ArticleWords = { uses: () => false, say: () => true, names: () => false };
 
 /** Verbs after which "us" is the pronoun ("tell us"), not the country. */
 const TAKES_US = new Set(
@@ -91,7 +93,7 @@ function isMonth(before: string, after: string): boolean {
 
 /** A unit counts as one after a number ("620 gb", "4.2gb") or "how many"/"how much". */
 function isUnit(before: string): boolean {
-  return /\d\s*$/.test(before) || /\bhow (?:many|much)\s+$/i.test(before);
+  return /\d\s*$/.test(before) || /\bhow\s+(?:many|much)\s+$/i.test(before);
 }
 
 /**
@@ -104,6 +106,43 @@ function droppedG(lower: string): boolean {
   // "loging" for a form of "log", and "login" is no dropped g.
   const full = `${lower}g`;
   return isStopWord(full) || isGerund(full);
+}
+
+/**
+ * "stirkes", "prbolem", "exrtaditions", "thnaks": a word typed with two letters swapped, the commonest
+ * typo, where it is no word itself and swapping them back makes one (or a chat word). A word the articles use wins over
+ * one they don't; names ("sheinbaum", "potus") are no typos. The spelling suggestions of
+ * the search index count a swap as two edits, and know only the articles' words.
+ */
+function swappedLetters(lower: string, articles: ArticleWords): string | undefined {
+  if (
+    !/^\p{L}{4,}$/u.test(lower) ||
+    isEnglishWord(lower) ||
+    isChatWord(lower) ||
+    articles.uses(lower) ||
+    articles.names(lower)
+  )
+    return undefined;
+  let english: string | undefined;
+  for (let i = 0; i + 1 < lower.length; i++) {
+    if (lower[i] === lower[i + 1]) continue;
+    const swapped = lower.slice(0, i) + lower[i + 1] + lower[i] + lower.slice(i + 2);
+    if (articles.uses(swapped)) return swapped;
+    // Four letters are too few to tell a typo from an acronym typed in lowercase ("ciso", not "cios").
+    if (english === undefined && lower.length >= 5 && (isEnglishWord(swapped) || isChatWord(swapped)))
+      english = swapped;
+  }
+  return english;
+}
+
+/**
+ * Every lowercase word typed with two letters swapped, read back first, so that the frames and chat
+ * words read it as meant: "good monring everyone", "thnaks", "crcaking down on".
+ */
+function unswap(text: string, articles: ArticleWords): string {
+  return text.replace(/\p{L}+/gu, (word) =>
+    word === word.toLowerCase() ? (swappedLetters(word, articles) ?? word) : word,
+  );
 }
 
 /** A contraction's ending ("n't", "'re", "'ve", "'m", "'s", "'d", "'ll"), as typed with its apostrophe. */
@@ -211,6 +250,7 @@ export function readChat(message: string, articles: ArticleWords = NO_ARTICLES):
     if (m.startsWith("<@") || m.startsWith("@")) mentions++;
     return " ";
   });
+  text = unswap(text, articles);
   for (const frame of REQUEST_FRAMES) {
     const [pattern, replacement] = Array.isArray(frame) ? frame : [frame, " "];
     text = text.replace(pattern as RegExp, ` ${replacement} `);
@@ -238,7 +278,8 @@ export function readChat(message: string, articles: ArticleWords = NO_ARTICLES):
     let replacement: string | null = word;
     const isProfane = [...word].some((_, i) => profane.has(start + i));
     const drawn = undrawn(word);
-    if (isIn(CHAT_ONLY, lower, drawn)) {
+    // "LMAOOO" shouted is still laughter; "KKK" stays a name, since no chat word is left of it.
+    if (isIn(CHAT_ONLY, lower, drawn.length > 0 ? drawn : undrawn(lower))) {
       replacement = null;
     } else if (isProfane) {
       // Profanity can be a name ("Dick"): the caller keeps it where an article uses it.
