@@ -14,7 +14,7 @@ import type { ChatReport, EvalReport, QaReport } from "../eval/run-eval.ts";
 import { HAND_WRITTEN_SET, runEval } from "../eval/run-eval.ts";
 
 const USAGE =
-  "npm run eval -- [--set story|chat|all] [--qa DIR] [--split] [--sweep] [--misses] [--relations LIST] [--vector-similarity N] [--tagger heuristic|compromise] [--json]";
+  "npm run eval -- [--set story|chat|all] [--qa DIR] [--split] [--sweep] [--misses] [--retyped] [--relations LIST] [--vector-similarity N] [--tagger heuristic|compromise] [--json]";
 const SETS = { story: ["story"], chat: ["chat"], all: ["story", "chat"] } as const;
 
 function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
@@ -142,12 +142,38 @@ function chatTable(report: ChatReport, misses: boolean): string[] {
       report.baselines.map((b) => [b.name, b.half, String(b.answerable), f3(b.top1), f3(b.top3)]),
     ),
   ];
+  if (report.retyped) lines.push("", ...retypedTable(report.retyped, misses));
   if (misses) {
     lines.push("", "Misses:");
     for (const o of report.outcomes.filter((x) => !x.correct)) {
       lines.push(
         `- [${o.story} ${o.half} ${o.id}] ${o.expect}${o.request ? `/${o.request}` : ""} -> ${o.outcome} rank ${o.rank ?? "-"} top ${o.top.join(" ")}${o.missingTerms.length > 0 ? ` missing ${o.missingTerms.join(",")}` : ""}: ${o.question}`,
       );
+    }
+  }
+  return lines;
+}
+
+function retypedTable(retyped: NonNullable<ChatReport["retyped"]>, misses: boolean): string[] {
+  const share = (r: { tried: number; stillRight: number }) =>
+    r.tried === 0 ? "-" : `${f3(r.stillRight / r.tried)} of ${r.tried}`;
+  const [tuning, heldOut] = [retyped.tuning, retyped["held-out"]];
+  const lines = [
+    "Retyped (--retyped): the questions answered right, asked again as people retype them; the share still right",
+    "",
+    ...markdownTable(
+      ["retyped", "tuning", "held-out"],
+      [
+        ["every way", share(tuning), share(heldOut)],
+        ...tuning.byRetyping.map((r, i) => [r.name, share(r), share(heldOut.byRetyping[i] ?? r)]),
+      ],
+    ),
+  ];
+  if (misses) {
+    lines.push("", "Retyped misses:");
+    for (const [half, report] of Object.entries(retyped)) {
+      for (const f of report.failures)
+        lines.push(`- [${half} ${f.id}] ${f.retyping} -> ${f.outcome}: ${f.question}`);
     }
   }
   return lines;
@@ -165,13 +191,14 @@ function render(report: EvalReport, options: { sweep: boolean; misses: boolean }
 await runMain({
   usage: USAGE,
   description:
-    "Measures retrieval, answer sentences and abstention on the bundled story set (--set story, the default), the chat-style set (--set chat; --misses lists what it got wrong), both (--set all), and on a set in SQuAD's layout (--qa ../shared/data/squad).",
+    "Measures retrieval, answer sentences and abstention on the bundled story set (--set story, the default), the chat-style set (--set chat; --misses lists what it got wrong; --retyped asks its right answers again as people retype them), both (--set all), and on a set in SQuAD's layout (--qa ../shared/data/squad).",
   options: {
     set: { type: "string" },
     qa: { type: "string" },
     split: { type: "boolean" },
     sweep: { type: "boolean" },
     misses: { type: "boolean" },
+    retyped: { type: "boolean" },
     relations: { type: "string" },
     "vector-similarity": { type: "string" },
     tagger: { type: "string" },
@@ -214,6 +241,7 @@ await runMain({
       ...(values.set === undefined ? {} : { sets: SETS[values.set as keyof typeof SETS] }),
       ...(values.qa === undefined ? {} : { qa: values.qa }),
       ...(values.split ? { split: true } : {}),
+      ...(values.retyped ? { retyped: true } : {}),
     });
     process.stdout.write(
       values.json

@@ -7,11 +7,12 @@ import {
   evaluateChat,
   summariseChat,
 } from "./chat-eval.ts";
-import { type ChatQuestion, HALVES, readChatStories } from "./chat-set.ts";
+import { type ChatQuestion, HALVES, type Half, readChatStories } from "./chat-set.ts";
 import { evaluateQuestion, type Metrics, type QuestionOutcome, summarise } from "./evaluate.ts";
 import { readJsonl } from "./jsonl.ts";
 import { corpusFromPassages } from "./qa-corpus.ts";
 import { type QaPassage, type QaQuestion, qaQuestionSchema } from "./qa-set.ts";
+import { mergeRetyped, type RetypedReport, retypeChat } from "./retype.ts";
 import { crossFolds, readQaSet } from "./squad-set.ts";
 
 export interface EvalOptions {
@@ -21,6 +22,8 @@ export interface EvalOptions {
   readonly qa?: string;
   /** Report the first and second half of the SQuAD set's articles separately. */
   readonly split?: boolean;
+  /** Ask the chat questions answered right again, retyped as people type (see retype.ts). */
+  readonly retyped?: boolean;
   readonly minConfidence?: number;
 }
 
@@ -54,6 +57,8 @@ export interface ChatReport {
     readonly top3: number;
   }>;
   readonly outcomes: readonly (ChatOutcome & { readonly story: string; readonly half: string })[];
+  /** Each half's right answers retyped, every story together; null unless asked for. */
+  readonly retyped: Readonly<Record<Half, RetypedReport>> | null;
 }
 
 export interface EvalReport {
@@ -119,7 +124,7 @@ async function storyReport(minConfidence: number): Promise<QaReport> {
   };
 }
 
-async function chatReport(): Promise<ChatReport> {
+async function chatReport(retype: boolean): Promise<ChatReport> {
   const stories = await readChatStories();
   const rows: Array<{ name: string; metrics: ChatMetrics }> = [];
   const outcomes: Array<ChatOutcome & { story: string; half: string }> = [];
@@ -129,6 +134,7 @@ async function chatReport(): Promise<ChatReport> {
     questions: ChatQuestion[];
     rankers: ReturnType<typeof rankersFor>;
   }> = [];
+  const retyped: Record<Half, RetypedReport[]> = { tuning: [], "held-out": [] };
   for (const story of stories) {
     const library = Library.build(await loadCorpus(story.corpusDir));
     const rankers = rankersFor(passagesOf(library));
@@ -138,6 +144,7 @@ async function chatReport(): Promise<ChatReport> {
       outcomes.push(...scored.map((o) => ({ ...o, story: story.name, half })));
       rows.push({ name: `${story.name}, ${half}`, metrics: summariseChat(scored) });
       baselines.push({ name: story.name, half, questions: [...questions], rankers });
+      if (retype) retyped[half].push(await retypeChat(library, questions, scored));
     }
   }
   for (const half of HALVES) {
@@ -150,6 +157,9 @@ async function chatReport(): Promise<ChatReport> {
   return {
     rows,
     outcomes,
+    retyped: retype
+      ? { tuning: mergeRetyped(retyped.tuning), "held-out": mergeRetyped(retyped["held-out"]) }
+      : null,
     baselines: engines.flatMap((engine, e) =>
       HALVES.map((half) => {
         let answerable = 0;
@@ -230,7 +240,7 @@ export async function runEval(options: EvalOptions = {}): Promise<EvalReport> {
   const sets = options.sets ?? (options.qa ? [] : ["story"]);
   return {
     story: sets.includes("story") ? await storyReport(minConfidence) : null,
-    chat: sets.includes("chat") ? await chatReport() : null,
+    chat: sets.includes("chat") ? await chatReport(options.retyped === true) : null,
     squad: options.qa ? await squadReport(options.qa, options.split === true, minConfidence) : null,
     seconds: (performance.now() - started) / 1000,
   };

@@ -1,0 +1,156 @@
+import type { Library } from "../core/index.ts";
+import type { ChatOutcome } from "./chat-eval.ts";
+import { scoreChat } from "./chat-eval.ts";
+import type { ChatQuestion } from "./chat-set.ts";
+
+/**
+ * One way people retype a question in chat: an opener, a tail, stress on the question word, shouting,
+ * a typo. Each is written for any question of any story, not for the set's own wording.
+ */
+export interface Retyping {
+  readonly name: string;
+  /** The question retyped, or the question itself where this way does not apply to it. */
+  readonly apply: (question: string) => string;
+}
+
+const withoutEndMarks = (q: string) => q.replace(/[?!.]+\s*$/, "");
+const YES_NO = /^(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would)\b/i;
+
+/** Two letters swapped in the question's longest plain word of six letters or more. */
+function swapTwoLetters(q: string): string {
+  const words = q.split(" ");
+  let at = -1;
+  words.forEach((w, i) => {
+    if (/^[a-z]{6,}$/.test(w) && (at < 0 || w.length > (words[at] as string).length)) at = i;
+  });
+  if (at < 0) return q;
+  const w = words[at] as string;
+  words[at] = `${w.slice(0, 2)}${w[3]}${w[2]}${w.slice(4)}`;
+  return words.join(" ");
+}
+
+const opener = (name: string, text: string): Retyping => ({ name, apply: (q) => `${text} ${q}` });
+const tail = (name: string, text: string): Retyping => ({ name, apply: (q) => `${q} ${text}` });
+const stress = (name: string, words: RegExp, text: string): Retyping => ({
+  name,
+  apply: (q) => q.replace(words, `$1 ${text}`),
+});
+
+export const RETYPINGS: readonly Retyping[] = [
+  opener("'yo' first", "yo"),
+  opener("'bro' first", "bro"),
+  opener("'hey' first", "hey"),
+  opener("'hi!' first", "hi!"),
+  opener("'wait' first", "wait"),
+  opener("'so' first", "so"),
+  opener("'ok so' first", "ok so"),
+  opener("'ok but' first", "ok but"),
+  opener("'also' first", "also"),
+  opener("'and' first", "and"),
+  opener("'actually' first", "actually"),
+  opener("'honestly' first", "honestly"),
+  opener("'seriously' first", "seriously"),
+  opener("'idk' first", "idk"),
+  opener("'hmm' first", "hmm"),
+  opener("'like' first", "like"),
+  opener("'ngl' first", "ngl"),
+  opener("'real quick,' first", "real quick,"),
+  opener("'question:' first", "question:"),
+  opener("'hey quick question:' first", "hey quick question:"),
+  opener("an insult first", "stupid bot,"),
+  opener("a mention first", "<@123456789012345678>"),
+  opener("'@storydesk' first", "@storydesk"),
+  opener("'pls' first", "pls"),
+  opener("'anyone know' first", "anyone know"),
+  opener("'can u tell me' first", "can u tell me"),
+  opener("'do you know' first", "do you know"),
+  opener("'i wanna know' first", "i wanna know"),
+  opener("'tell me' first", "tell me"),
+  tail("'lol' last", "lol"),
+  tail("'pls' last", "pls"),
+  tail("'thx' last", "thx"),
+  tail("'lmao' last", "lmao"),
+  tail("'srsly' last", "srsly"),
+  tail("emoji last", "😂😂"),
+  tail("'thanks in advance' last", "thanks in advance"),
+  tail("a mention last", "<@123456789012345678>"),
+  { name: "'?? asking for a friend' last", apply: (q) => `${withoutEndMarks(q)}?? asking for a friend` },
+  { name: "'???' last", apply: (q) => `${withoutEndMarks(q)}???` },
+  { name: "'?!!' last", apply: (q) => `${withoutEndMarks(q)}?!!` },
+  {
+    name: "', right?' after a yes-no question",
+    apply: (q) => (YES_NO.test(q) ? `${withoutEndMarks(q)}, right?` : q),
+  },
+  {
+    name: "'or nah' after a yes-no question",
+    apply: (q) => (YES_NO.test(q) ? `${withoutEndMarks(q)} or nah` : q),
+  },
+  stress("'exactly' after the question word", /^(what|when|where|who|why|which)\b/i, "exactly"),
+  stress("'the hell' after the question word", /^(what|where|who|why|how)\b/i, "the hell"),
+  stress("'tf' after the question word", /^(why|who|where|how)\b/i, "tf"),
+  { name: "lowercase", apply: (q) => q.toLowerCase() },
+  { name: "shouted in capitals", apply: (q) => q.toUpperCase() },
+  { name: "first letter capitalised", apply: (q) => q.charAt(0).toUpperCase() + q.slice(1) },
+  { name: "no punctuation or apostrophes", apply: (q) => q.replace(/[?!.,'’]/g, "") },
+  { name: "two letters swapped", apply: swapTwoLetters },
+];
+
+/** How the questions answered right fare retyped: per way of retyping, and the retyped questions that fail. */
+export interface RetypedReport {
+  readonly tried: number;
+  readonly stillRight: number;
+  readonly byRetyping: ReadonlyArray<{
+    readonly name: string;
+    readonly tried: number;
+    readonly stillRight: number;
+  }>;
+  readonly failures: ReadonlyArray<{
+    readonly id: string;
+    readonly retyping: string;
+    readonly question: string;
+    readonly outcome: string;
+  }>;
+}
+
+/**
+ * Asks each question answered right again, retyped each way, and counts how many stay right: a bot
+ * that understands people must not lose an answer to "wait", "lol" or a swapped pair of letters.
+ */
+export async function retypeChat(
+  library: Library,
+  questions: readonly ChatQuestion[],
+  outcomes: readonly ChatOutcome[],
+): Promise<RetypedReport> {
+  const right = new Set(outcomes.filter((o) => o.correct).map((o) => o.id));
+  const byRetyping = RETYPINGS.map((r) => ({ name: r.name, tried: 0, stillRight: 0 }));
+  const failures: Array<RetypedReport["failures"][number]> = [];
+  for (const q of questions) {
+    // Another language retyped with English chat around it is no longer another language.
+    if (!right.has(q.id) || q.expect === "language") continue;
+    for (const [i, retyping] of RETYPINGS.entries()) {
+      const question = retyping.apply(q.question);
+      if (question === q.question) continue;
+      const count = byRetyping[i] as { tried: number; stillRight: number };
+      count.tried++;
+      const outcome = scoreChat({ ...q, question }, await library.ask(question, { top: 10 }));
+      if (outcome.correct) count.stillRight++;
+      else failures.push({ id: q.id, retyping: retyping.name, question, outcome: outcome.outcome });
+    }
+  }
+  const tried = byRetyping.reduce((n, r) => n + r.tried, 0);
+  return { tried, stillRight: byRetyping.reduce((n, r) => n + r.stillRight, 0), byRetyping, failures };
+}
+
+/** Several stories' reports as one. */
+export function mergeRetyped(reports: readonly RetypedReport[]): RetypedReport {
+  return {
+    tried: reports.reduce((n, r) => n + r.tried, 0),
+    stillRight: reports.reduce((n, r) => n + r.stillRight, 0),
+    byRetyping: RETYPINGS.map((retyping, i) => ({
+      name: retyping.name,
+      tried: reports.reduce((n, r) => n + (r.byRetyping[i]?.tried ?? 0), 0),
+      stillRight: reports.reduce((n, r) => n + (r.byRetyping[i]?.stillRight ?? 0), 0),
+    })),
+    failures: reports.flatMap((r) => r.failures),
+  };
+}
