@@ -29,6 +29,23 @@ function swapTwoLetters(q: string): string {
   return words.join(" ");
 }
 
+const TEXT_SPEAK: Readonly<Record<string, string>> = {
+  are: "r",
+  you: "u",
+  your: "ur",
+  people: "ppl",
+  about: "abt",
+  what: "wat",
+  because: "cuz",
+  government: "govt",
+  please: "pls",
+};
+
+/** Common words in text-speak: "what are the cartels" as "wat r the cartels". */
+function textSpeak(q: string): string {
+  return q.replace(/\b[a-z]+\b/g, (w) => TEXT_SPEAK[w] ?? w);
+}
+
 const opener = (name: string, text: string): Retyping => ({ name, apply: (q) => `${text} ${q}` });
 const tail = (name: string, text: string): Retyping => ({ name, apply: (q) => `${q} ${text}` });
 const stress = (name: string, words: RegExp, text: string): Retyping => ({
@@ -93,6 +110,15 @@ export const RETYPINGS: readonly Retyping[] = [
   { name: "first letter capitalised", apply: (q) => q.charAt(0).toUpperCase() + q.slice(1) },
   { name: "no punctuation or apostrophes", apply: (q) => q.replace(/[?!.,'’]/g, "") },
   { name: "two letters swapped", apply: swapTwoLetters },
+  { name: "text-speak ('r', 'u', 'ur', 'ppl', 'abt', 'wat')", apply: textSpeak },
+  {
+    name: "no auxiliary after the question word ('when trump sign')",
+    apply: (q) =>
+      q.replace(
+        /^(who|what|when|where|why|how many|how much)\s+(?:is|are|was|were|did|does|do)\s+(?=\S+\s+\S)/i,
+        "$1 ",
+      ),
+  },
 ];
 
 /** How the questions answered right fare retyped: per way of retyping, and the retyped questions that fail. */

@@ -269,6 +269,18 @@ describe("questionForm: what kind of answer a question asks for", () => {
     expect([...form.kindWords]).toEqual([measure]);
   });
 
+  it.each([
+    ["when will the court rule", true],
+    ["when is the court going to rule", true],
+    // Chat drops the auxiliary: still a time to come.
+    ["when trump actually gonna send troops", true],
+    ["when are they due to vote", true],
+    ["when was it gonna happen", undefined],
+    ["when did trump sign the EO", undefined],
+  ])("%s: a time still to come? %s", (question, future) => {
+    expect(questionForm(question).future).toBe(future);
+  });
+
   it("what is the strain called: a name is asked for, and 'called' is no word to find", () => {
     const form = questionForm("what is the strain called");
     expect(form.kind).toBe("name");
@@ -277,6 +289,10 @@ describe("questionForm: what kind of answer a question asks for", () => {
 
   it("names who spoke in a statement question, and the words that only name the kind", () => {
     expect(questionForm("what did anna kelly say about sheinbaum").speaker).toBe("anna kelly");
+    // Without the auxiliary chat drops, and not where the words before the verb are no speaker.
+    expect(questionForm("what trump say back to sheinbaum").speaker).toBe("trump");
+    expect(questionForm("what mexico's president say about the plans").speaker).toBe("mexico's president");
+    expect(questionForm("what happened after they say no").kind).toBe("open");
     expect([...questionForm("what year was the EO signed").kindWords]).toEqual(["year"]);
     const firstName = questionForm("what is sheinbaums first name");
     expect(firstName.kind).toBe("identity");
@@ -295,6 +311,9 @@ describe("asksForMoney", () => {
     ["how much are the families asking for in damages", true],
     ["how much did the hackers want", true],
     ["how much ransom", true],
+    // Chat drops the auxiliary: "how much the hub cost".
+    ["how much the hub cost", true],
+    ["how much it cost them", true],
   ])("%s -> %s", (question, money) => {
     expect(asksForMoney(question)).toBe(money);
   });

@@ -94,7 +94,7 @@ const MONEY_NOUNS =
  * about ("how much ground did they give").
  */
 const MONEY_QUESTION = new RegExp(
-  `\\bhow much (?:(?:did|does|do|will|would|is|are|was|were|has|have|had|can|could|should)\\b(?:\\s+[\\p{L}\\p{N}'’-]+){1,6}?\\s+(?:cost|costs|costing|pay|paying|spend|spending|worth|earn|earning|charge|charging|invest|investing|raise|raising|fund|owe|give|giving|pledge|pledging|donate|donating|lose|losing|make|making|ask|asking|want|wanting|demand|demanding|seek|seeking)\\b|(?:${MONEY_NOUNS})\\b)`,
+  `\\bhow much (?:(?:did|does|do|will|would|is|are|was|were|has|have|had|can|could|should|the|this|that|it|they|he|she|we|you|u)\\b(?:\\s+[\\p{L}\\p{N}'’-]+){0,6}?\\s+(?:cost|costs|costing|pay|paying|spend|spending|worth|earn|earning|charge|charging|invest|investing|raise|raising|fund|owe|give|giving|pledge|pledging|donate|donating|lose|losing|make|making|ask|asking|want|wanting|demand|demanding|seek|seeking)\\b|(?:${MONEY_NOUNS})\\b)`,
   "iu",
 );
 
