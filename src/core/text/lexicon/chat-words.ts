@@ -126,6 +126,8 @@ export const REQUEST_FRAMES: ReadonlyArray<RegExp | readonly [RegExp, string]> =
   /\b(?:a |the )?(?:tl;?dr|summary|summari[sz]e|recap|rundown|overview|gist)\s+(?:of|on|about|for)\s+/gi,
   // "answer this:", "answer me": the bot asked to answer, not a topic.
   /^\s*answer (?:(?:me )?(?:this|that)\b|me\b)|\banswer (?:me )?(?:this|that)\s*(?=[:?!]|$)/gi,
+  // "... pls answer", "... answer me", "... answer the question": asked of the bot, at the end.
+  /[,.!?\s-]*\b(?:(?:pls|plz|please|just|now) answer(?: (?:me|it|this|pls|plz|please))?|answer (?:me|pls|plz|please|the question|it))\s*[.!?]*\s*$/gi,
   /\blet(?:'s|s| us) see\b/gi,
   // "the first couple days": a few of them; "couple" alone may be a topic ("was the couple arrested").
   [/\b(?:a )?couple (?:of )?(?=(?:hours?|days?|weeks?|months?|years?|times?)\b)/gi, "few"],

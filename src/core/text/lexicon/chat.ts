@@ -31,6 +31,9 @@ export interface ChatReading {
 const MARKUP =
   /<@[!&]?\d+>|<#\d+>|<\/[\w -]+:\d+>|<a?:\w+:\d+>|@(?:everyone|here)\b|(?<![\w.])@[\w.]+|https?:\/\/\S+|:[a-z0-9_+-]{2,}:|(?:\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]|\u{FE0F}|\u{200D}|[\u{1F3FB}-\u{1F3FF}])+/giu;
 
+/** Discord's markdown around a message: bold, underline, strike-through, spoilers, code, a quote. */
+const MARKDOWN = /\*{2,3}|_{2}|~~|\|\||`{1,3}|^\s*>{1,3}\s/gm;
+
 /** A word as chat spells it: letters and digits with inner apostrophes, or a shorthand like "w/" or "b4". */
 const CHAT_WORD = /w\/o?(?=\s|$)|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/giu;
 
@@ -136,24 +139,37 @@ function swappedLetters(lower: string, articles: ArticleWords): string | undefin
 }
 
 /**
- * Every lowercase word typed with two letters swapped, read back first, so that the frames and chat
- * words read it as meant: "good monring everyone", "thnaks", "crcaking down on".
+ * A word drawn out ("whyyy", "lmaooo", "wattt", "hugeee"), as the chat word, stop word or English word
+ * it draws out, with the letter once ("sooo": "so", "hugeee": "huge"), then twice ("gooood": "good").
+ * Chat and stop words first: "goood" is "good", not "god". A lone shouted "LMAOOO" is
+ * laughter; other capitals stay names ("KKK").
  */
-function unswap(text: string, articles: ArticleWords): string {
-  return text.replace(/\p{L}+/gu, (word) =>
-    word === word.toLowerCase() ? (swappedLetters(word, articles) ?? word) : word,
+function drawnOut(word: string): string | undefined {
+  const forms = undrawn(word);
+  if (forms.length === 0) {
+    const laughter = undrawn(word.toLowerCase()).find((w) => CHAT_ONLY.has(w));
+    return word.length > 1 && word === word.toUpperCase() ? laughter : undefined;
+  }
+  return (
+    forms.find((w) => isChatWord(w) || isStopWord(w)) ??
+    forms.find((w) => word === word.toLowerCase() && isEnglishWord(w))
+  );
+}
+
+/**
+ * Words typed drawn out or with two letters swapped, read as meant before anything else, so that the
+ * frames and chat words read them: "good monring everyone", "thnaks", "wattt was in it".
+ */
+function readTypos(text: string, articles: ArticleWords): string {
+  return text.replace(
+    /\p{L}+/gu,
+    (word) =>
+      drawnOut(word) ?? (word === word.toLowerCase() ? swappedLetters(word, articles) : undefined) ?? word,
   );
 }
 
 /** A contraction's ending ("n't", "'re", "'ve", "'m", "'s", "'d", "'ll"), as typed with its apostrophe. */
 const CONTRACTION = /(?:n't|'re|'ve|'m|'s|'d|'ll)$/;
-
-/**
- * Whether a chat word list holds a word as typed or drawn out ("lmaooo", "thxxx", "okkkk", "yesss").
- */
-function isIn(words: ReadonlySet<string>, lower: string, drawn: readonly string[]): boolean {
-  return words.has(lower) || drawn.some((w) => words.has(w));
-}
 
 /**
  * A word drawn out in chat, read with its repeated letters once and twice: "sooo" -> "so", "soo".
@@ -165,7 +181,8 @@ function undrawn(written: string): string[] {
   if (written !== written.toLowerCase() && !/^\p{Lu}\p{Ll}+$/u.test(written)) return [];
   const typed = written.toLowerCase();
   if (typed.length <= 3 || !/(\p{L})\1\1/u.test(typed)) return [];
-  if (/^(\p{L})\1*$/u.test(typed) || /^[ivxlcdm]+$/.test(typed)) return [];
+  // Roman numerals as names use these three letters ("Phase III", "Louis XIII"); "diddd" is no numeral.
+  if (/^(\p{L})\1*$/u.test(typed) || /^[ivx]+$/.test(typed)) return [];
   return [typed.replace(/(\p{L})\1{2,}/gu, "$1"), typed.replace(/(\p{L})\1{2,}/gu, "$1$1")];
 }
 
@@ -250,7 +267,7 @@ export function readChat(message: string, articles: ArticleWords = NO_ARTICLES):
     if (m.startsWith("<@") || m.startsWith("@")) mentions++;
     return " ";
   });
-  text = unswap(text, articles);
+  text = readTypos(text.replace(MARKDOWN, " "), articles);
   for (const frame of REQUEST_FRAMES) {
     const [pattern, replacement] = Array.isArray(frame) ? frame : [frame, " "];
     text = text.replace(pattern as RegExp, ` ${replacement} `);
@@ -277,14 +294,12 @@ export function readChat(message: string, articles: ArticleWords = NO_ARTICLES):
     const clauseStart = previous === "" || CLAUSE_BREAK.test(before) || CLAUSE_BREAK.test(out.at(-1) ?? "");
     let replacement: string | null = word;
     const isProfane = [...word].some((_, i) => profane.has(start + i));
-    const drawn = undrawn(word);
-    // "LMAOOO" shouted is still laughter; "KKK" stays a name, since no chat word is left of it.
-    if (isIn(CHAT_ONLY, lower, drawn.length > 0 ? drawn : undrawn(lower))) {
+    if (CHAT_ONLY.has(lower)) {
       replacement = null;
     } else if (isProfane) {
       // Profanity can be a name ("Dick"): the caller keeps it where an article uses it.
       soft.add(lower);
-    } else if (isIn(CHAT_UNLESS_IN_CORPUS, lower, drawn)) {
+    } else if (CHAT_UNLESS_IN_CORPUS.has(lower)) {
       soft.add(lower);
     } else if ((lower === "lets" || lower === "let's") && clauseStart) {
       replacement = null;
@@ -305,9 +320,6 @@ export function readChat(message: string, articles: ArticleWords = NO_ARTICLES):
       replacement = UNIT_ABBREVIATIONS[lower] as string;
     } else if (MONTH_ABBREVIATIONS[lower] !== undefined && isMonth(text.slice(0, start), text.slice(at))) {
       replacement = MONTH_ABBREVIATIONS[lower] as string;
-    } else if (drawn.some(isStopWord)) {
-      // "sooo who is...": a stop word drawn out is still one.
-      replacement = drawn.find(isStopWord) as string;
     } else if (droppedG(lower) && word === lower) {
       replacement = `${lower}g`;
     } else if (lower === "us" && word === "us") {
