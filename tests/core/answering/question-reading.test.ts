@@ -41,6 +41,8 @@ describe("readChat", () => {
     ["gooood morning everyone", "", 0],
     ["**whats the fine**", "what is the fine", 0],
     ["who is anna kelly pls answer", "who is anna kelly", 0],
+    ["troops on mexican soil", "troops in mexican", 0],
+    ["lowkey who is anna kelly", "who is anna kelly", 0],
     ["who is anna kelly?? answer me", "who is anna kelly", 0],
     ["what was mexico's answer", "what was mexico's answer", 0],
     ["> whats the fine", "what is the fine", 0],
@@ -127,7 +129,9 @@ describe("readChat", () => {
   describe("phrasal verbs", () => {
     // The articles of a story that say "fight", "resign", "close"... and none of the phrases typed.
     const news = new Set(
-      ["fight", "resign", "recall", "close", "invest", "authorize", "investigate"].map((w) => termOf(w)),
+      ["fight", "resign", "recall", "close", "invest", "authorize", "investigate", "enter"].map((w) =>
+        termOf(w),
+      ),
     );
     const articles = (texts: string[] = []): ArticleWords => ({
       uses: (folded) => news.has(termOf(folded)),
@@ -141,6 +145,7 @@ describe("readChat", () => {
       ["how much has he pumped into the club", "how much has he invested in the club"],
       ["does congress have to sign off on it", "does congress have to authorize it"],
       ["are the police looking into it", "are the police investigating it"],
+      ["is the us gonna roll into mexico", "is the US going to enter mexico"],
       ["the army clamped down on the gangs", "the army fought the gangs"],
       // The tense typed, where one form spells several.
       ["when did the factory shut for good", "when did the factory close"],
@@ -304,6 +309,10 @@ describe("questionForm: what kind of answer a question asks for", () => {
     expect(questionForm("what trump say back to sheinbaum").speaker).toBe("trump");
     expect(questionForm("what mexico's president say about the plans").speaker).toBe("mexico's president");
     expect(questionForm("what happened after they say no").kind).toBe("open");
+    // The stance asked for is said in any words: no word to find.
+    const stance = questionForm("what is the mexican presidents stance on american soldiers");
+    expect(stance.kind).toBe("statement");
+    expect([...stance.kindWords]).toEqual(["stance"]);
     expect([...questionForm("what year was the EO signed").kindWords]).toEqual(["year"]);
     const firstName = questionForm("what is sheinbaums first name");
     expect(firstName.kind).toBe("identity");

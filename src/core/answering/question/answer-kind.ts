@@ -175,7 +175,7 @@ const STATEMENT: readonly RegExp[] = [
     `\\bwhat (?!(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|happens?|happened)\\b)((?:[\\p{L}\\p{N}'’.-]+ ){0,3}[\\p{L}\\p{N}'’.-]+) (?:say|tell|think|claim|announce|reply|respond|argue|write|tweet|comment)\\b`,
   ),
   rule(
-    `\\bwhat (?:is|was|are|were) (.+?)(?:'s|s')? (?:response|reaction|position|stance|view|views|take|statement|comment|comments|answer|reply)\\b`,
+    `\\bwhat (?:is|was|are|were) (.+?)(?:'s|s')? (response|reaction|position|stance|view|views|take|statement|comment|comments|answer|reply)\\b`,
   ),
   rule(`\\bhow (?:did|does|has|have) (.+?) (?:respond|responded|react|reacted|reply|replied)\\b`),
 ];
@@ -210,9 +210,11 @@ export function questionForm(clause: string): QuestionForm {
       : fromQuestionWord(asked)
   ).trim();
   for (const pattern of STATEMENT) {
-    const speaker = pattern.exec(asked)?.[1]?.trim();
+    const match = pattern.exec(asked);
+    const speaker = match?.[1]?.trim();
+    // "what is her stance on X": the stance is what is asked for, said in any words.
     if (speaker && speaker.split(/\s+/).length <= 5)
-      return { kind: "statement", speaker, kindWords: new Set() };
+      return { kind: "statement", speaker, kindWords: new Set(match?.[2] ? [match[2]] : []) };
   }
   // The question word and the few words after it say what is asked; later words are its subject.
   const head = text.split(/\s+/).filter(Boolean).slice(0, 5).join(" ");

@@ -11,7 +11,7 @@ export const CHAT_ONLY = new Set(
   lol lool lolol lmao lmfao rofl haha hahaha hahah heh hehe xd kek omg omfg wtf wth tf smh fr frfr ngl
   tbh imo imho idk idc iirc afaik btw fyi jk bruh bro bros dude dudes fam yall hmm hm hmmm huh
   um umm uh uhh er erm ah ahh oh ooh wow welp stfu gtfo ffs af asap
-  brb nvm nvmd bye byee cya ttyl soz srsly istg deadass`
+  brb nvm nvmd bye byee cya ttyl soz srsly istg deadass lowkey highkey`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -30,7 +30,7 @@ export const CHAT_UNLESS_IN_CORPUS = new Set(
   great awesome interesting fine sure anyway anyways actually basically literally seriously honestly
   really totally real whatever like mean guess guy guys vs versus
   mess stuff thing things situation saga drama fiasco shitshow whole altogether overall
-  appreciate appreciated sorry worries perfect insane crazy wild nuts unreal helpful best sense mind mate
+  confused confusing appreciate appreciated sorry worries perfect insane crazy wild nuts unreal helpful best sense mind mate
   goat goated legend
   wait hold yes ta
   article articles besides
@@ -84,6 +84,8 @@ export const REQUEST_FRAMES: ReadonlyArray<RegExp | readonly [RegExp, string]> =
     /\b(who|what|when|where|why|which|how|wat|wut)\s+(?:the\s+(?:hell|heck|fuck|fck|frick|fudge)|tf|on earth|in the world|exactly|precisely)\b(['’]s)?/gi,
     "$1$2",
   ],
+  // "on mexican soil": in Mexico.
+  [/\bon (\p{L}+) soil\b/giu, "in $1"],
   // "thanks in advance", "tia": thanks, not a topic.
   /\b(?:thanks|thank you|thx|ty)\s+in\s+advance\b|\btia\b/gi,
   // "... asking for a friend", "... just curious", "... if anyone knows": tails that ask nothing more.
@@ -146,6 +148,7 @@ export const PHRASAL_VERBS: ReadonlyArray<readonly [string, string, string]> = [
   ["crack cracks cracking cracked cracked", "down on", "fight,fights,fighting,fought,fought"],
   ["clamp clamps clamping clamped clamped", "down on", "fight,fights,fighting,fought,fought"],
   ["step steps stepping stepped stepped", "down", "resign,resigns,resigning,resigned,resigned"],
+  ["roll rolls rolling rolled rolled", "into", "enter,enters,entering,entered,entered"],
   [
     "pull pulls pulling pulled pulled",
     "(?:from|off) (?:the )?shel(?:f|ves)",
