@@ -72,7 +72,8 @@ export function articleWords({ index, aliases }: Pick<AnswerContext, "index" | "
       const term = termOf(folded);
       return term != null && index.frequency(term) > 0;
     },
-    names: (folded) => {
+    spells: (folded) => index.hasWord(folded),
+    isName: (folded) => {
       const term = termOf(folded);
       return term != null && aliases.isOneWordName(term);
     },

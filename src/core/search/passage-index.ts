@@ -147,6 +147,11 @@ export class PassageIndex {
     return this.speller.suggest(word, maxEdits);
   }
 
+  /** Whether some passage has this folded word exactly as written (see {@link Speller.has}). */
+  hasWord(folded: string): boolean {
+    return this.speller.has(folded);
+  }
+
   /** Builds the spelling suggestions in the background (see {@link Speller.prepare}). */
   prepareSuggestions(signal?: AbortSignal): Promise<void> {
     return this.speller.prepare(signal);

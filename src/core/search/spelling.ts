@@ -57,6 +57,12 @@ export class Speller {
     return best?.word;
   }
 
+  /** Whether the corpus has this folded word exactly as written ("strikes", not only "strike"). */
+  has(word: string): boolean {
+    this.fill(Number.POSITIVE_INFINITY);
+    return this.tree.has(word);
+  }
+
   /** Adds up to `max` more words; true once every word is in. */
   private fill(max: number): boolean {
     if (this.done) return true;

@@ -103,27 +103,44 @@ describe("readChat", () => {
     ["stupid bot, good morning everyone", "stupid bot,", 0],
     ["LMAOOO", "", 0],
     ["srsly who is anna kelly", "who is anna kelly", 0],
-    // Two letters swapped, back into an English word; four letters may be an acronym ("ciso").
-    ["could US stirkes be illegal", "could US strikes be illegal", 0],
-    ["whats the legal prbolem", "what is the legal problem", 0],
     ["who is the new ciso", "who is the new ciso", 0],
+    // Drawn out: a Roman numeral, a size or a name in capitals is none.
+    ["super bowl liii", "super bowl liii", 0],
+    ["an xxxl shirt", "an xxxl shirt", 0],
+    ["what about the AFFF lawsuits", "what about the AFFF lawsuits", 0],
+    // Markdown is taken off where it opens or closes, not inside a censored word.
+    ["f**king useless bot, who is anna kelly", "f**king useless bot, who is anna kelly", 0],
+    // Frames that must not eat a question: answering as its topic, a good day, "for real", "in the world".
+    ["did sheinbaum answer the question", "did sheinbaum answer the question", 0],
+    ["did mexico answer it", "did mexico answer it", 0],
+    ["was it a good day?", "was it a good day?", 0],
+    ["is the threat for real", "is the threat for real", 0],
+    ["who in the world health organization commented", "who in the world health organization commented", 0],
+    ["what is a tia", "what is a tia", 0],
   ])("%s -> %s", (message, text, mentions) => {
     const reading = readChat(message);
     expect(reading.text).toBe(text);
     expect(reading.mentions).toBe(mentions);
   });
 
-  it("a swapped pair is read back as the articles' word first, and a name is no typo", () => {
+  it("a swapped pair is read back only into a word the articles spell, or a chat word; never a name", () => {
+    const spelled = ["extraditions", "sheinbaum", "body", "great", "enter"];
     const articles: ArticleWords = {
-      uses: (folded) => ["extraditions", "sheinbaum"].includes(folded),
+      uses: (folded) => spelled.includes(folded),
       say: () => false,
-      names: (folded) => folded === "potus" || folded === "sheinbaum",
+      spells: (folded) => spelled.includes(folded),
+      isName: (folded) => folded === "potus" || folded === "sheinbaum",
     };
     expect(readChat("when did the exrtaditions happen", articles).text).toBe(
       "when did the extraditions happen",
     );
+    expect(readChat("ok thnaks", articles).text).toBe("");
+    // Names, the story's, the lexicon's or anyone's first name, and words of four letters stay.
     expect(readChat("why did potus do it", articles).text).toBe("why did potus do it");
-    expect(readChat("why did potus do it").text).toBe("why did pouts do it");
+    expect(readChat("is greta involved", articles).text).toBe("is greta involved");
+    expect(readChat("what did boyd say", articles).text).toBe("what did boyd say");
+    // No swap into an English word the articles lack: the word typed is the one reported missing.
+    expect(readChat("whats the legal prbolem", articles).text).toBe("what is the legal prbolem");
   });
 
   describe("phrasal verbs", () => {
@@ -136,7 +153,8 @@ describe("readChat", () => {
     const articles = (texts: string[] = []): ArticleWords => ({
       uses: (folded) => news.has(termOf(folded)),
       say: (pattern) => texts.some((t) => new RegExp(pattern.source, "i").test(t)),
-      names: () => false,
+      spells: () => false,
+      isName: () => false,
     });
     it.each([
       ["mexican govt cracking down on sinaloa??", "mexican government fighting sinaloa??"],
@@ -167,7 +185,10 @@ describe("readChat", () => {
       // The articles say the phrase: "stepped down" finds them.
       ["who stepped down", articles(["Dunn stepped down on Monday."])],
       // The articles use neither: the missing word reported is the one typed.
-      ["when did the ceo step down", { uses: () => false, say: () => false, names: () => false }],
+      [
+        "when did the ceo step down",
+        { uses: () => false, say: () => false, spells: () => false, isName: () => false },
+      ],
       // No reading of ordinary senses: bringing in money, pulling people out of rubble, going after.
       ["how much money did the sale bring in", articles()],
       ["how many people were pulled out of the rubble", articles()],
@@ -292,6 +313,7 @@ describe("questionForm: what kind of answer a question asks for", () => {
     ["when trump actually gonna send troops", true],
     ["when are they due to vote", true],
     ["when was it gonna happen", undefined],
+    ["when trump said he was going to designate the cartels", undefined],
     ["when did trump sign the EO", undefined],
   ])("%s: a time still to come? %s", (question, future) => {
     expect(questionForm(question).future).toBe(future);
@@ -309,6 +331,9 @@ describe("questionForm: what kind of answer a question asks for", () => {
     expect(questionForm("what trump say back to sheinbaum").speaker).toBe("trump");
     expect(questionForm("what mexico's president say about the plans").speaker).toBe("mexico's president");
     expect(questionForm("what happened after they say no").kind).toBe("open");
+    expect(questionForm("what if mexico say no").speaker).toBeUndefined();
+    expect(questionForm("what made sheinbaum say that").kind).toBe("reason");
+    expect(questionForm("what led sheinbaum to say that").speaker).toBeUndefined();
     // The stance asked for is said in any words: no word to find.
     const stance = questionForm("what is the mexican presidents stance on american soldiers");
     expect(stance.kind).toBe("statement");
@@ -334,6 +359,9 @@ describe("asksForMoney", () => {
     // Chat drops the auxiliary: "how much the hub cost".
     ["how much the hub cost", true],
     ["how much it cost them", true],
+    ["how much it will raise tensions", false],
+    ["how much the quake will raise the death toll", false],
+    ["how much they give a damn", false],
   ])("%s -> %s", (question, money) => {
     expect(asksForMoney(question)).toBe(money);
   });

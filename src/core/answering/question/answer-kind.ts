@@ -146,7 +146,7 @@ const ASKS_FOR_PERSON = new RegExp(
 
 /** "when will", "when is it going to", "when are they due to": a time still to come. */
 const FUTURE =
-  /^when (?:will|would|shall)\b|^when (?:(?:is|are|does|do)\b.*\b)?(?:going to|gonna|due to|expected to|set to|scheduled to|planning to|plan to|planned)\b|^when (?!(?:was|were|did|had)\b)\S+(?: \S+){0,3} (?:gonna|going to)\b/i;
+  /^when (?:will|would|shall)\b|^when (?:(?!(?:was|were|did|had|said|told|announced|thought|knew)\b)\S+ ){0,6}(?:going to|gonna|due to|expected to|set to|scheduled to|planning to|plan to|planned)\b/i;
 
 /**
  * Words that only name the kind of answer wanted ("what year", "which country"), not its topic; and
@@ -172,7 +172,7 @@ const STATEMENT: readonly RegExp[] = [
   rule(`^\\s*(.+?) (?:${SPEECH}) what\\b`),
   // "what trump say about it": chat drops the auxiliary before a verb's base form.
   rule(
-    `\\bwhat (?!(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|happens?|happened)\\b)((?:[\\p{L}\\p{N}'’.-]+ ){0,3}[\\p{L}\\p{N}'’.-]+) (?:say|tell|think|claim|announce|reply|respond|argue|write|tweet|comment)\\b`,
+    `\\bwhat (?!(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|might|happens?|happened|if|made|makes|make|led|leads|lead|caused|causes|prompted|to)\\b)((?:(?!(?:to|if)\\b)[\\p{L}\\p{N}'’.-]+ ){0,3}[\\p{L}\\p{N}'’.-]+) (?:say|tell|think|claim|announce|reply|respond|argue|write|tweet|comment)\\b`,
   ),
   rule(
     `\\bwhat (?:is|was|are|were) (.+?)(?:'s|s')? (response|reaction|position|stance|view|views|take|statement|comment|comments|answer|reply)\\b`,

@@ -89,12 +89,13 @@ const MONEY_NOUNS =
   "money|cash|funding|funds|aid|compensation|damages|ransom|bail|salary|salaries|wages?|fees?|dollars|pounds|euros|pesos|rupees|quid|bucks";
 
 /**
- * "how much did the hub cost", "how much are the brits giving", "how much money": a sum of money.
+ * "how much did the hub cost", "how much are the brits giving", "how much money": a sum of money; and
+ * without the auxiliary chat drops, "how much the hub cost", where a price verb follows.
  * The verb must belong to "how much" itself ("how much ... did they give"), not to a noun asked
  * about ("how much ground did they give").
  */
 const MONEY_QUESTION = new RegExp(
-  `\\bhow much (?:(?:did|does|do|will|would|is|are|was|were|has|have|had|can|could|should|the|this|that|it|they|he|she|we|you|u)\\b(?:\\s+[\\p{L}\\p{N}'’-]+){0,6}?\\s+(?:cost|costs|costing|pay|paying|spend|spending|worth|earn|earning|charge|charging|invest|investing|raise|raising|fund|owe|give|giving|pledge|pledging|donate|donating|lose|losing|make|making|ask|asking|want|wanting|demand|demanding|seek|seeking)\\b|(?:${MONEY_NOUNS})\\b)`,
+  `\\bhow much (?:(?:did|does|do|will|would|is|are|was|were|has|have|had|can|could|should)\\b(?:\\s+[\\p{L}\\p{N}'’-]+){1,6}?\\s+(?:cost|costs|costing|pay|paying|spend|spending|worth|earn|earning|charge|charging|invest|investing|raise|raising|fund|owe|give|giving|pledge|pledging|donate|donating|lose|losing|make|making|ask|asking|want|wanting|demand|demanding|seek|seeking)\\b|(?:the|this|that|it|they|he|she|we|you|u)\\b(?:\\s+(?!(?:will|would|can|could|should|is|are|was|were|do|does|did|has|have|had)\\b)[\\p{L}\\p{N}'’-]+){0,5}?\\s+(?:cost|costs|pay|paid|spend|spent|worth|earn|earned|charge|charged|owe|owed)\\b|(?:${MONEY_NOUNS})\\b)`,
   "iu",
 );
 

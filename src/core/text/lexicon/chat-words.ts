@@ -81,15 +81,15 @@ export const REQUEST_FRAMES: ReadonlyArray<RegExp | readonly [RegExp, string]> =
   ],
   // "what the hell is", "who tf's", "when exactly": the words after a question word that only stress it.
   [
-    /\b(who|what|when|where|why|which|how|wat|wut)\s+(?:the\s+(?:hell|heck|fuck|fck|frick|fudge)|tf|on earth|in the world|exactly|precisely)\b(['’]s)?/gi,
+    /\b(who|what|when|where|why|which|how|wat|wut)\s+(?:the\s+(?:hell|heck|fuck|fck|frick|fudge)|tf|on earth|exactly|precisely)\b(['’]s)?/gi,
     "$1$2",
   ],
   // "on mexican soil": in Mexico.
   [/\bon (\p{L}+) soil\b/giu, "in $1"],
   // "thanks in advance", "tia": thanks, not a topic.
-  /\b(?:thanks|thank you|thx|ty)\s+in\s+advance\b|\btia\b/gi,
+  /\b(?:thanks|thank you|thx|ty)\s+in\s+advance\b|(?<!\b(?:a|an|the)\s+)\btia\s*[.!?]*\s*$/gi,
   // "... asking for a friend", "... just curious", "... if anyone knows": tails that ask nothing more.
-  /[,.!?\s-]*\b(?:(?:just )?asking for a friend|just curious|just wondering|(?:if|in case) (?:you|u|anyone|any1|anybody|someone|somebody) knows?|if that makes sense|no cap|for real|fr fr)\s*[.!?]*\s*$/gi,
+  /[,.!?\s-]*\b(?:(?:just )?asking for a friend|just curious|just wondering|(?:if|in case) (?:you|u|anyone|any1|anybody|someone|somebody) knows?|if that makes sense|fr fr)\s*[.!?]*\s*$/gi,
   // "wtf is X", "tf are they": what is X (the swearing is dropped, its question word kept).
   [
     /(?:^|(?<=[.!?,]\s*))\s*tf\s+(?=(?:is|are|was|were|does|do|did|happened)\b)|\b(?:wtf|wth)\s+(?=(?:is|are|was|were|does|do|did|happened)\b)/gi,
@@ -121,15 +121,15 @@ export const REQUEST_FRAMES: ReadonlyArray<RegExp | readonly [RegExp, string]> =
   // "hold on a sec": a moment, not a secretary.
   /\b(?:hold on|hang on|wait|give me|gimme|just|one)\s+(?:a\s+)?sec\b/gi,
   // "good morning everyone", "hey all": a greeting and whom it greets.
-  // At the start of a message, or anywhere before whom it greets or the end of a sentence.
-  /(?:^\s*|\b(?=good \w+\s*(?:(?:,?\s*(?:everyone|everybody|all|y'?all|folks|team|chat|people|ppl)\b)|[!.?,]|$)))good (?:morning|mornin|afternoon|evening|night|day)\b(?:,?\s+(?:everyone|everybody|all|y'?all|folks|team|chat|people|ppl))?/gi,
+  // At the start of a message or a sentence, or after a greeting: "was it a good day?" asks of the day.
+  /(?:^\s*|(?<=[.!?,]\s*)|(?<=^\s*(?:hi|hey|yo|hello|bro|ok|okay|so|well)\s+))good (?:morning|mornin|afternoon|evening|night|day)\b(?:,?\s+(?:everyone|everybody|all|y'?all|folks|team|chat|people|ppl))?/gi,
   /^\s*(?:hi|hii|hey|heyy|hello|yo|sup|gm|morning|evening)\s+(?:everyone|everybody|all|y'?all|folks|team|chat|people|ppl)\b/gi,
   // "tldr on the designations", "a recap of the extraditions": the topic is what follows.
   /\b(?:a |the )?(?:tl;?dr|summary|summari[sz]e|recap|rundown|overview|gist)\s+(?:of|on|about|for)\s+/gi,
   // "answer this:", "answer me": the bot asked to answer, not a topic.
   /^\s*answer (?:(?:me )?(?:this|that)\b|me\b)|\banswer (?:me )?(?:this|that)\s*(?=[:?!]|$)/gi,
   // "... pls answer", "... answer me", "... answer the question": asked of the bot, at the end.
-  /[,.!?\s-]*\b(?:(?:pls|plz|please|just|now) answer(?: (?:me|it|this|pls|plz|please))?|answer (?:me|pls|plz|please|the question|it))\s*[.!?]*\s*$/gi,
+  /[,.!?\s-]*\b(?:(?:pls|plz|please) answer(?: (?:me|pls|plz|please))?|answer (?:me|pls|plz|please))\s*[.!?]*\s*$/gi,
   /\blet(?:'s|s| us) see\b/gi,
   // "the first couple days": a few of them; "couple" alone may be a topic ("was the couple arrested").
   [/\b(?:a )?couple (?:of )?(?=(?:hours?|days?|weeks?|months?|years?|times?)\b)/gi, "few"],

@@ -1,6 +1,7 @@
 import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from "obscenity";
 import { fold, isStopWord } from "../analyze.ts";
 import { isEnglishWord } from "../english.ts";
+import { isGivenName } from "../given-names.ts";
 import { isGerund } from "../verb-forms.ts";
 import {
   CHAT_ONLY,
@@ -31,8 +32,12 @@ export interface ChatReading {
 const MARKUP =
   /<@[!&]?\d+>|<#\d+>|<\/[\w -]+:\d+>|<a?:\w+:\d+>|@(?:everyone|here)\b|(?<![\w.])@[\w.]+|https?:\/\/\S+|:[a-z0-9_+-]{2,}:|(?:\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]|\u{FE0F}|\u{200D}|[\u{1F3FB}-\u{1F3FF}])+/giu;
 
-/** Discord's markdown around a message: bold, underline, strike-through, spoilers, code, a quote. */
-const MARKDOWN = /\*{2,3}|_{2}|~~|\|\||`{1,3}|^\s*>{1,3}\s/gm;
+/**
+ * Discord's markdown: bold, underline, strike-through, spoilers and code marks where they open or
+ * close (not inside a word: "f**king", "2**10"), and a quote's mark at the start of a line.
+ */
+const MARKDOWN =
+  /(?<![\p{L}\p{N}])(?:\*{2,3}|_{2}|~~|\|\||`{1,3})|(?:\*{2,3}|_{2}|~~|\|\||`{1,3})(?![\p{L}\p{N}])|^\s*>{1,3}\s/gmu;
 
 /** A word as chat spells it: letters and digits with inner apostrophes, or a shorthand like "w/" or "b4". */
 const CHAT_WORD = /w\/o?(?=\s|$)|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/giu;
@@ -46,12 +51,19 @@ export interface ArticleWords {
   uses(folded: string): boolean;
   /** Whether some article's text matches a pattern ("stepped down"). */
   say(pattern: RegExp): boolean;
+  /** Whether some article has a (folded) word exactly as written ("strikes", not only "strike"). */
+  spells(folded: string): boolean;
   /** Whether a (folded) word is a name or abbreviation by itself ("potus"), the story's or the lexicon's. */
-  names(folded: string): boolean;
+  isName(folded: string): boolean;
 }
 
 /** No articles: every word is as typed. */
-export const NO_ARTICLES: ArticleWords = { uses: () => false, say: () => true, names: () => false };
+export const NO_ARTICLES: ArticleWords = {
+  uses: () => false,
+  say: () => true,
+  spells: () => false,
+  isName: () => false,
+};
 
 /** Verbs after which "us" is the pronoun ("tell us"), not the country. */
 const TAKES_US = new Set(
@@ -112,47 +124,46 @@ function droppedG(lower: string): boolean {
 }
 
 /**
- * "stirkes", "prbolem", "exrtaditions", "thnaks": a word typed with two letters swapped, the commonest
- * typo, where it is no word itself and swapping them back makes one (or a chat word). A word the articles use wins over
- * one they don't; names ("sheinbaum", "potus") are no typos. The spelling suggestions of
- * the search index count a swap as two edits, and know only the articles' words.
+ * "stirkes", "exrtaditions", "thnaks": a word typed with two letters swapped, the commonest typo, read
+ * back where it is no word itself and swapping them back spells a word some article has exactly, or
+ * a chat or stop word. Five letters at least, and never a name: "boyd" is no "body", "greta" no
+ * "great", "potus" no "pouts". No swap into another English word the articles lack: that would only
+ * change which word is reported missing. The cheap tests go first; no dictionary is read in the loop.
  */
 function swappedLetters(lower: string, articles: ArticleWords): string | undefined {
   if (
-    !/^\p{L}{4,}$/u.test(lower) ||
-    isEnglishWord(lower) ||
+    !/^\p{L}{5,}$/u.test(lower) ||
     isChatWord(lower) ||
     articles.uses(lower) ||
-    articles.names(lower)
+    articles.isName(lower) ||
+    isEnglishWord(lower) ||
+    isGivenName(lower)
   )
     return undefined;
-  let english: string | undefined;
   for (let i = 0; i + 1 < lower.length; i++) {
     if (lower[i] === lower[i + 1]) continue;
     const swapped = lower.slice(0, i) + lower[i + 1] + lower[i] + lower.slice(i + 2);
-    if (articles.uses(swapped)) return swapped;
-    // Four letters are too few to tell a typo from an acronym typed in lowercase ("ciso", not "cios").
-    if (english === undefined && lower.length >= 5 && (isEnglishWord(swapped) || isChatWord(swapped)))
-      english = swapped;
+    if (isChatWord(swapped) || isStopWord(swapped) || articles.spells(swapped)) return swapped;
   }
-  return english;
+  return undefined;
 }
 
 /**
  * A word drawn out ("whyyy", "lmaooo", "wattt", "hugeee"), as the chat word, stop word or English word
  * it draws out, with the letter once ("sooo": "so", "hugeee": "huge"), then twice ("gooood": "good").
- * Chat and stop words first: "goood" is "good", not "god". A lone shouted "LMAOOO" is
- * laughter; other capitals stay names ("KKK").
+ * Chat and stop words first: "goood" is "good", not "god"; an English word of three letters at least
+ * ("xxxl" is no "xl"). A lone shouted "LMAOOO" is laughter; other capitals stay names ("KKK", "AFFF").
  */
 function drawnOut(word: string): string | undefined {
   const forms = undrawn(word);
   if (forms.length === 0) {
-    const laughter = undrawn(word.toLowerCase()).find((w) => CHAT_ONLY.has(w));
+    // Three letters at least: "AFFF" (the firefighting foam) is no "af".
+    const laughter = undrawn(word.toLowerCase()).find((w) => w.length >= 3 && CHAT_ONLY.has(w));
     return word.length > 1 && word === word.toUpperCase() ? laughter : undefined;
   }
   return (
     forms.find((w) => isChatWord(w) || isStopWord(w)) ??
-    forms.find((w) => word === word.toLowerCase() && isEnglishWord(w))
+    forms.find((w) => w.length >= 3 && word === word.toLowerCase() && isEnglishWord(w))
   );
 }
 
@@ -171,6 +182,9 @@ function readTypos(text: string, articles: ArticleWords): string {
 /** A contraction's ending ("n't", "'re", "'ve", "'m", "'s", "'d", "'ll"), as typed with its apostrophe. */
 const CONTRACTION = /(?:n't|'re|'ve|'m|'s|'d|'ll)$/;
 
+/** A Roman numeral, as names use them ("Phase III", "Super Bowl LIII", "DCCC"); "diddd" is none. */
+const ROMAN_NUMERAL = /^m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$/;
+
 /**
  * A word drawn out in chat, read with its repeated letters once and twice: "sooo" -> "so", "soo".
  * Longer than three letters, not in capitals, and not one letter over ("www") or a Roman numeral
@@ -181,8 +195,7 @@ function undrawn(written: string): string[] {
   if (written !== written.toLowerCase() && !/^\p{Lu}\p{Ll}+$/u.test(written)) return [];
   const typed = written.toLowerCase();
   if (typed.length <= 3 || !/(\p{L})\1\1/u.test(typed)) return [];
-  // Roman numerals as names use these three letters ("Phase III", "Louis XIII"); "diddd" is no numeral.
-  if (/^(\p{L})\1*$/u.test(typed) || /^[ivx]+$/.test(typed)) return [];
+  if (/^(\p{L})\1*$/u.test(typed) || ROMAN_NUMERAL.test(typed)) return [];
   return [typed.replace(/(\p{L})\1{2,}/gu, "$1"), typed.replace(/(\p{L})\1{2,}/gu, "$1$1")];
 }
 
