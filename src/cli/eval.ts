@@ -10,6 +10,7 @@ import {
 } from "../core/index.ts";
 import { CLIError } from "../entry/errors.ts";
 import { runMain } from "../entry/run-main.ts";
+import type { RetypedCount, RetypingGroup } from "../eval/retype.ts";
 import type { ChatReport, EvalReport, QaReport } from "../eval/run-eval.ts";
 import { HAND_WRITTEN_SET, runEval } from "../eval/run-eval.ts";
 
@@ -155,17 +156,40 @@ function chatTable(report: ChatReport, misses: boolean): string[] {
 }
 
 function retypedTable(retyped: NonNullable<ChatReport["retyped"]>, misses: boolean): string[] {
-  const share = (r: { tried: number; stillRight: number }) =>
-    r.tried === 0 ? "-" : `${f3(r.stillRight / r.tried)} of ${r.tried}`;
-  const [tuning, heldOut] = [retyped.tuning, retyped["held-out"]];
+  const share = (kept: number, tried: number) => (tried === 0 ? "-" : `${f3(kept / tried)} of ${tried}`);
+  const all = (r: RetypedCount) => share(r.stillRight, r.tried);
+  const answerable = (r: RetypedCount) => share(r.answerableStillRight, r.answerableTried);
+  const total = (counts: readonly RetypedCount[], group: RetypingGroup): RetypedCount => {
+    const of = counts.filter((c) => c.group === group);
+    const sum = (key: "tried" | "stillRight" | "answerableTried" | "answerableStillRight") =>
+      of.reduce((n, c) => n + c[key], 0);
+    return {
+      name: `every ${group} way`,
+      group,
+      tried: sum("tried"),
+      stillRight: sum("stillRight"),
+      answerableTried: sum("answerableTried"),
+      answerableStillRight: sum("answerableStillRight"),
+    };
+  };
+  const tuning = retyped.tuning.byRetyping;
+  const heldOut = retyped["held-out"].byRetyping;
+  const row = (t: RetypedCount, h: RetypedCount | undefined) => [
+    t.name,
+    answerable(t),
+    h ? answerable(h) : "-",
+    all(t),
+    h ? all(h) : "-",
+  ];
   const lines = [
-    "Retyped (--retyped): the questions answered right, asked again as people retype them; the share still right",
+    "Retyped (--retyped): the questions answered right, asked again as people retype them; the share still right with the same outcome.",
+    "'tuned' ways are the ones this reading was fixed against; 'fresh' ways were written later by someone who saw neither, and are not tuned on.",
     "",
     ...markdownTable(
-      ["retyped", "tuning", "held-out"],
+      ["retyped", "answerable, tuning", "answerable, held-out", "all, tuning", "all, held-out"],
       [
-        ["every way", share(tuning), share(heldOut)],
-        ...tuning.byRetyping.map((r, i) => [r.name, share(r), share(heldOut.byRetyping[i] ?? r)]),
+        ...(["tuned", "fresh"] as const).map((g) => row(total(tuning, g), total(heldOut, g))),
+        ...tuning.map((t, i) => row(t, heldOut[i])),
       ],
     ),
   ];

@@ -2,6 +2,7 @@ import type { Library } from "../core/index.ts";
 import type { ChatOutcome } from "./chat-eval.ts";
 import { scoreChat } from "./chat-eval.ts";
 import type { ChatQuestion } from "./chat-set.ts";
+import { FRESH_RETYPINGS } from "./retypings-fresh.ts";
 
 /**
  * One way people retype a question in chat: an opener, a tail, stress on the question word, shouting,
@@ -20,12 +21,15 @@ const YES_NO = /^(?:is|are|was|were|did|does|do|has|have|had|can|could|will|woul
 function swapTwoLetters(q: string): string {
   const words = q.split(" ");
   let at = -1;
+  let longest = "";
   words.forEach((w, i) => {
-    if (/^[a-z]{6,}$/.test(w) && (at < 0 || w.length > (words[at] as string).length)) at = i;
+    if (/^[a-z]{6,}$/.test(w) && w.length > longest.length) {
+      at = i;
+      longest = w;
+    }
   });
   if (at < 0) return q;
-  const w = words[at] as string;
-  words[at] = `${w.slice(0, 2)}${w[3]}${w[2]}${w.slice(4)}`;
+  words[at] = `${longest.slice(0, 2)}${longest[3]}${longest[2]}${longest.slice(4)}`;
   return words.join(" ");
 }
 
@@ -131,15 +135,31 @@ export const RETYPINGS: readonly Retyping[] = [
   },
 ];
 
-/** How the questions answered right fare retyped: per way of retyping, and the retyped questions that fail. */
-export interface RetypedReport {
+/**
+ * Which list a way of retyping comes from: `tuned`, this file's own, which storydesk's chat reading
+ * was fixed against (so its figure measures those fixes, not reading in general); `fresh`, written
+ * afterwards by someone who had seen neither the code nor these, and never tuned on.
+ */
+export type RetypingGroup = "tuned" | "fresh";
+
+const ALL_RETYPINGS: ReadonlyArray<Retyping & { readonly group: RetypingGroup }> = [
+  ...RETYPINGS.map((r) => ({ ...r, group: "tuned" as const })),
+  ...FRESH_RETYPINGS.map((r) => ({ ...r, group: "fresh" as const })),
+];
+
+/** Retyped questions asked, and those still right with the same outcome; of all, and of the answerable. */
+export interface RetypedCount {
+  readonly name: string;
+  readonly group: RetypingGroup;
   readonly tried: number;
   readonly stillRight: number;
-  readonly byRetyping: ReadonlyArray<{
-    readonly name: string;
-    readonly tried: number;
-    readonly stillRight: number;
-  }>;
+  readonly answerableTried: number;
+  readonly answerableStillRight: number;
+}
+
+/** How the questions answered right fare retyped: per way of retyping, and the retyped questions that fail. */
+export interface RetypedReport {
+  readonly byRetyping: readonly RetypedCount[];
   readonly failures: ReadonlyArray<{
     readonly id: string;
     readonly retyping: string;
@@ -149,43 +169,59 @@ export interface RetypedReport {
 }
 
 /**
- * Asks each question answered right again, retyped each way, and counts how many stay right: a bot
- * that understands people must not lose an answer to "wait", "lol" or a swapped pair of letters.
+ * Asks each question answered right again, retyped each way, and counts how many stay right with the
+ * same outcome: a bot that understands people must not lose an answer to "wait", "lol" or a swapped
+ * pair of letters. The same outcome, since any garbling keeps a decline a decline; the answerable
+ * questions are counted apart for the same reason.
  */
 export async function retypeChat(
   library: Library,
   questions: readonly ChatQuestion[],
   outcomes: readonly ChatOutcome[],
 ): Promise<RetypedReport> {
-  const right = new Set(outcomes.filter((o) => o.correct).map((o) => o.id));
-  const byRetyping = RETYPINGS.map((r) => ({ name: r.name, tried: 0, stillRight: 0 }));
+  const right = new Map(outcomes.filter((o) => o.correct).map((o) => [o.id, o.outcome]));
+  const counts = ALL_RETYPINGS.map((r) => ({
+    name: r.name,
+    group: r.group,
+    tried: 0,
+    stillRight: 0,
+    answerableTried: 0,
+    answerableStillRight: 0,
+  }));
   const failures: Array<RetypedReport["failures"][number]> = [];
   for (const q of questions) {
+    const original = right.get(q.id);
     // Another language retyped with English chat around it is no longer another language.
-    if (!right.has(q.id) || q.expect === "language") continue;
-    for (const [i, retyping] of RETYPINGS.entries()) {
+    if (original === undefined || q.expect === "language") continue;
+    const answerable = q.expect === "answer" || q.expect === "partial";
+    for (const [i, retyping] of ALL_RETYPINGS.entries()) {
+      const count = counts[i];
       const question = retyping.apply(q.question);
-      if (question === q.question) continue;
-      const count = byRetyping[i] as { tried: number; stillRight: number };
-      count.tried++;
+      if (!count || question === q.question) continue;
       const outcome = scoreChat({ ...q, question }, await library.ask(question, { top: 10 }));
-      if (outcome.correct) count.stillRight++;
-      else failures.push({ id: q.id, retyping: retyping.name, question, outcome: outcome.outcome });
+      const kept = outcome.correct && outcome.outcome === original;
+      count.tried++;
+      if (kept) count.stillRight++;
+      if (answerable) count.answerableTried++;
+      if (answerable && kept) count.answerableStillRight++;
+      if (!kept) failures.push({ id: q.id, retyping: retyping.name, question, outcome: outcome.outcome });
     }
   }
-  const tried = byRetyping.reduce((n, r) => n + r.tried, 0);
-  return { tried, stillRight: byRetyping.reduce((n, r) => n + r.stillRight, 0), byRetyping, failures };
+  return { byRetyping: counts, failures };
 }
 
 /** Several stories' reports as one. */
 export function mergeRetyped(reports: readonly RetypedReport[]): RetypedReport {
+  const sum = (i: number, key: "tried" | "stillRight" | "answerableTried" | "answerableStillRight") =>
+    reports.reduce((n, r) => n + (r.byRetyping[i]?.[key] ?? 0), 0);
   return {
-    tried: reports.reduce((n, r) => n + r.tried, 0),
-    stillRight: reports.reduce((n, r) => n + r.stillRight, 0),
-    byRetyping: RETYPINGS.map((retyping, i) => ({
+    byRetyping: ALL_RETYPINGS.map((retyping, i) => ({
       name: retyping.name,
-      tried: reports.reduce((n, r) => n + (r.byRetyping[i]?.tried ?? 0), 0),
-      stillRight: reports.reduce((n, r) => n + (r.byRetyping[i]?.stillRight ?? 0), 0),
+      group: retyping.group,
+      tried: sum(i, "tried"),
+      stillRight: sum(i, "stillRight"),
+      answerableTried: sum(i, "answerableTried"),
+      answerableStillRight: sum(i, "answerableStillRight"),
     })),
     failures: reports.flatMap((r) => r.failures),
   };

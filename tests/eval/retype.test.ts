@@ -43,13 +43,35 @@ describe("retyping questions as people type them", () => {
       question("wrong", "who is anna kelly", [P("p4")]),
     ];
     const report = await retypeChat(story, questions, await evaluateChat(story, questions));
+    const tuned = report.byRetyping.filter((r) => r.group === "tuned");
     const applicable = RETYPINGS.filter((r) => r.apply("who is anna kelly") !== "who is anna kelly").length;
-    expect(report.tried).toBe(applicable);
-    expect(report.stillRight).toBe(report.tried - report.failures.length);
+    const tried = tuned.reduce((n, r) => n + r.tried, 0);
+    expect(tried).toBe(applicable);
+    // Both are answerable questions: every retyped one is counted as such.
+    expect(tuned.reduce((n, r) => n + r.answerableTried, 0)).toBe(tried);
+    const kept = report.byRetyping.reduce((n, r) => n + r.stillRight, 0);
+    expect(kept).toBe(report.byRetyping.reduce((n, r) => n + r.tried, 0) - report.failures.length);
     expect(report.failures.every((f) => f.id === "right")).toBe(true);
     // Chat around the question, the question word stressed, capitals: the same answer.
     for (const name of ["'wait' first", "'thanks in advance' last", "'the hell' after the question word"]) {
       expect(report.byRetyping.find((r) => r.name === name)).toMatchObject({ tried: 1, stillRight: 1 });
     }
+  });
+
+  it("counts a decline apart from the answerable, and as kept only with the same outcome", async () => {
+    const offTopic: ChatQuestion = {
+      ...question("off", "whats the price of bitcoin", []),
+      expect: "not-covered",
+    };
+    const [scored] = await evaluateChat(story, [offTopic]);
+    expect(scored?.outcome).toBe("not-covered");
+    const report = await retypeChat(story, [offTopic], scored ? [scored] : []);
+    const tried = report.byRetyping.reduce((n, r) => n + r.tried, 0);
+    expect(tried).toBeGreaterThan(0);
+    expect(report.byRetyping.every((r) => r.answerableTried === 0)).toBe(true);
+    // Each retyped question not kept is listed with the outcome it got instead.
+    const kept = report.byRetyping.reduce((n, r) => n + r.stillRight, 0);
+    expect(report.failures).toHaveLength(tried - kept);
+    expect(report.failures.every((f) => f.outcome !== "not-covered" || f.id !== "off")).toBe(true);
   });
 });
