@@ -164,7 +164,7 @@ function retypedTable(retyped: NonNullable<ChatReport["retyped"]>, misses: boole
     const sum = (key: "tried" | "stillRight" | "answerableTried" | "answerableStillRight") =>
       of.reduce((n, c) => n + c[key], 0);
     return {
-      name: `every ${group} way`,
+      name: `every way of the ${group} list`,
       group,
       tried: sum("tried"),
       stillRight: sum("stillRight"),
@@ -183,12 +183,12 @@ function retypedTable(retyped: NonNullable<ChatReport["retyped"]>, misses: boole
   ];
   const lines = [
     "Retyped (--retyped): the questions answered right, asked again as people retype them; the share still right with the same outcome.",
-    "'tuned' ways are the ones this reading was fixed against; 'fresh' ways were written later by someone who saw neither, and are not tuned on.",
+    "The 'first' and 'second' lists were fixed against; the 'fresh' list was written last by someone who saw neither the code nor them, and is not tuned on.",
     "",
     ...markdownTable(
       ["retyped", "answerable, tuning", "answerable, held-out", "all, tuning", "all, held-out"],
       [
-        ...(["tuned", "fresh"] as const).map((g) => row(total(tuning, g), total(heldOut, g))),
+        ...(["first", "second", "fresh"] as const).map((g) => row(total(tuning, g), total(heldOut, g))),
         ...tuning.map((t, i) => row(t, heldOut[i])),
       ],
     ),

@@ -3,6 +3,7 @@ import type { ChatOutcome } from "./chat-eval.ts";
 import { scoreChat } from "./chat-eval.ts";
 import type { ChatQuestion } from "./chat-set.ts";
 import { FRESH_RETYPINGS } from "./retypings-fresh.ts";
+import { SECOND_RETYPINGS } from "./retypings-second.ts";
 
 /**
  * One way people retype a question in chat: an opener, a tail, stress on the question word, shouting,
@@ -136,14 +137,15 @@ export const RETYPINGS: readonly Retyping[] = [
 ];
 
 /**
- * Which list a way of retyping comes from: `tuned`, this file's own, which storydesk's chat reading
- * was fixed against (so its figure measures those fixes, not reading in general); `fresh`, written
- * afterwards by someone who had seen neither the code nor these, and never tuned on.
+ * Which list a way of retyping comes from: `first`, this file's own, and `second`, written by a helper
+ * after the first fixes, were both fixed against, so their figures measure those fixes; `fresh`,
+ * written last by a helper who had seen neither the code nor the others, is never tuned on.
  */
-export type RetypingGroup = "tuned" | "fresh";
+export type RetypingGroup = "first" | "second" | "fresh";
 
 const ALL_RETYPINGS: ReadonlyArray<Retyping & { readonly group: RetypingGroup }> = [
-  ...RETYPINGS.map((r) => ({ ...r, group: "tuned" as const })),
+  ...RETYPINGS.map((r) => ({ ...r, group: "first" as const })),
+  ...SECOND_RETYPINGS.map((r) => ({ ...r, group: "second" as const })),
   ...FRESH_RETYPINGS.map((r) => ({ ...r, group: "fresh" as const })),
 ];
 

@@ -11,7 +11,7 @@ export const CHAT_ONLY = new Set(
   lol lool lolol lmao lmfao rofl haha hahaha hahah heh hehe xd kek omg omfg wtf wth tf smh fr frfr ngl
   tbh imo imho idk idc iirc afaik btw fyi jk bruh bro bros dude dudes fam yall hmm hm hmmm huh
   um umm uh uhh er erm ah ahh oh ooh wow welp stfu gtfo ffs af asap
-  brb nvm nvmd bye byee cya ttyl soz srsly istg deadass lowkey highkey`
+  brb nvm nvmd bye byee cya ttyl soz srsly istg deadass lowkey highkey ugh ughh welp`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -114,7 +114,20 @@ export const REQUEST_FRAMES: ReadonlyArray<RegExp | readonly [RegExp, string]> =
   /\b(?:i|we) (?:wanna|want to|need to) (?:understand|find out)\b/gi,
   /\b(?:i(?:'m| am)?|we(?:'re| are)?) (?:just )?(?:wondering|curious)\b/gi,
   /\blet (?:me|us) know\b/gi,
-  /\b(?:quick|real quick|simple|serious|dumb|stupid|honest) (?:question|q)\b/gi,
+  // "question for the bot:", "sorry if this is a dumb question but", "Q:": asked of the bot, not a topic.
+  /\bquestions? for (?:the |this |u |you )?(?:bot|storydesk)\b|\bsorry if (?:this is |it'?s )?(?:a )?(?:dumb|stupid|silly) (?:question|q)\b,?(?: but)?|^\s*(?:question|q)\s*:/gi,
+  /\b(?:quick|real quick|simple|serious|dumb|stupid|honest|genuine|random) (?:question|q)\b/gi,
+  // A slash command typed as text ("/ask who is..."), and Discord's tone tags ("/gen", "/j", "/srs").
+  /^\s*\/ask\b:?|(?<=^|\s)\/(?:gen|genq|j|hj|s|srs|nsrs|lh|nm|pos|neg|nbh|rh|rt|t|ij|li|hyp)(?=\s|$|[.!?])/gi,
+  // Hashtags after the question ("#news"); one inside it keeps its word ("is #MS13 designated").
+  /(?:\s+#[\p{L}\p{N}_]+)+\s*$/giu,
+  [/#(?=[\p{L}\p{N}])/gu, ""],
+  // "bruh moment": a reaction, not a topic.
+  /^\s*bruh moment\b[,.!:]*/gi,
+  // "..., hurry up", "come on": impatience, not a topic.
+  /[,.!?\s-]*\b(?:hurry(?: up)?|come on|cmon|c'?mon)\s*[.!?]*\s*$/gi,
+  // "the the": a word typed twice.
+  [/\b(the|a|an|to|of|in|is|are|was|did)\s+\1\b/gi, "$1"],
   /\bany (?:idea|ideas|clue|info)\b/gi,
   /\b(?:explain|describe|summari[sz]e)\b/gi,
   /\bi mean\b/gi,
@@ -122,7 +135,7 @@ export const REQUEST_FRAMES: ReadonlyArray<RegExp | readonly [RegExp, string]> =
   /\b(?:hold on|hang on|wait|give me|gimme|just|one)\s+(?:a\s+)?sec\b/gi,
   // "good morning everyone", "hey all": a greeting and whom it greets.
   // At the start of a message or a sentence, or after a greeting: "was it a good day?" asks of the day.
-  /(?:^\s*|(?<=[.!?,]\s*)|(?<=^\s*(?:hi|hey|yo|hello|bro|ok|okay|so|well)\s+))good (?:morning|mornin|afternoon|evening|night|day)\b(?:,?\s+(?:everyone|everybody|all|y'?all|folks|team|chat|people|ppl))?/gi,
+  /(?:^\s*|(?<=[.!?,]\s*)|(?<=^\s*(?:hi|hey|yo|hello|bro|ok|okay|so|well|omg|ffs|ugh|lol|wow|q:|question:)\s+))good (?:morning|mornin|afternoon|evening|night|day)\b(?:,?\s+(?:everyone|everybody|all|y'?all|folks|team|chat|people|ppl))?/gi,
   /^\s*(?:hi|hii|hey|heyy|hello|yo|sup|gm|morning|evening)\s+(?:everyone|everybody|all|y'?all|folks|team|chat|people|ppl)\b/gi,
   // "tldr on the designations", "a recap of the extraditions": the topic is what follows.
   /\b(?:a |the )?(?:tl;?dr|summary|summari[sz]e|recap|rundown|overview|gist)\s+(?:of|on|about|for)\s+/gi,

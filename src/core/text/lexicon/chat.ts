@@ -37,7 +37,7 @@ const MARKUP =
  * close (not inside a word: "f**king", "2**10"), and a quote's mark at the start of a line.
  */
 const MARKDOWN =
-  /(?<![\p{L}\p{N}])(?:\*{2,3}|_{2}|~~|\|\||`{1,3})|(?:\*{2,3}|_{2}|~~|\|\||`{1,3})(?![\p{L}\p{N}])|^\s*>{1,3}\s/gmu;
+  /(?<![\p{L}\p{N}*])(?:\*{1,3}|_{2}|~~|\|\||`{1,3})(?=\S)|(?<=\S)(?:\*{1,3}|_{2}|~~|\|\||`{1,3})(?![\p{L}\p{N}*])|^\s*>{1,3}\s/gmu;
 
 /** A word as chat spells it: letters and digits with inner apostrophes, or a shorthand like "w/" or "b4". */
 const CHAT_WORD = /w\/o?(?=\s|$)|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/giu;
@@ -124,26 +124,36 @@ function droppedG(lower: string): boolean {
 }
 
 /**
- * "stirkes", "exrtaditions", "thnaks": a word typed with two letters swapped, the commonest typo, read
- * back where it is no word itself and swapping them back spells a word some article has exactly, or
- * a chat or stop word. Five letters at least, and never a name: "boyd" is no "body", "greta" no
+ * "stirkes", "exrtaditions", "thnaks", "terroorist", "howmany": a word typed with two letters swapped,
+ * one typed twice, or a space left out after a stop word, the commonest typos, read back where it is no word itself and the fix spells a word
+ * some article has exactly, or a chat or stop word. Five letters at least, and never a name: "boyd" is no "body", "greta" no
  * "great", "potus" no "pouts". No swap into another English word the articles lack: that would only
  * change which word is reported missing. The cheap tests go first; no dictionary is read in the loop.
  */
-function swappedLetters(lower: string, articles: ArticleWords): string | undefined {
+function mistyped(lower: string, articles: ArticleWords): string | undefined {
   if (
     !/^\p{L}{5,}$/u.test(lower) ||
     isChatWord(lower) ||
     articles.uses(lower) ||
     articles.isName(lower) ||
     isEnglishWord(lower) ||
-    isGivenName(lower)
+    isGivenName(lower) ||
+    droppedG(lower)
   )
     return undefined;
+  const meant = (w: string) => isChatWord(w) || isStopWord(w) || articles.spells(w);
+  // Two words typed as one, the first a stop word ("whois", "howmany", "whendid").
+  for (let i = 2; i + 2 <= lower.length; i++) {
+    const [left, right] = [lower.slice(0, i), lower.slice(i)];
+    if (isStopWord(left) && (isStopWord(right) || articles.spells(right))) return `${left} ${right}`;
+  }
   for (let i = 0; i + 1 < lower.length; i++) {
-    if (lower[i] === lower[i + 1]) continue;
-    const swapped = lower.slice(0, i) + lower[i + 1] + lower[i] + lower.slice(i + 2);
-    if (isChatWord(swapped) || isStopWord(swapped) || articles.spells(swapped)) return swapped;
+    // Two letters swapped ("stirkes"), or one typed twice ("terroorist").
+    const fixed =
+      lower[i] === lower[i + 1]
+        ? lower.slice(0, i) + lower.slice(i + 1)
+        : lower.slice(0, i) + lower[i + 1] + lower[i] + lower.slice(i + 2);
+    if (meant(fixed)) return fixed;
   }
   return undefined;
 }
@@ -168,14 +178,13 @@ function drawnOut(word: string): string | undefined {
 }
 
 /**
- * Words typed drawn out or with two letters swapped, read as meant before anything else, so that the
+ * Words typed drawn out, with two letters swapped or one typed twice, read as meant before anything else, so that the
  * frames and chat words read them: "good monring everyone", "thnaks", "wattt was in it".
  */
 function readTypos(text: string, articles: ArticleWords): string {
   return text.replace(
     /\p{L}+/gu,
-    (word) =>
-      drawnOut(word) ?? (word === word.toLowerCase() ? swappedLetters(word, articles) : undefined) ?? word,
+    (word) => drawnOut(word) ?? (word === word.toLowerCase() ? mistyped(word, articles) : undefined) ?? word,
   );
 }
 
@@ -259,7 +268,22 @@ const CLAUSE_BREAK = /[?!.;:,]\s*$/;
  */
 function isShouted(message: string): boolean {
   const words = message.match(/\p{L}{2,}/gu) ?? [];
-  return words.length >= 2 && !/\p{Ll}/u.test(message);
+  if (words.length < 2) return false;
+  // With caps lock on, the shift key writes the one lowercase letter: "wHERE IS IT".
+  const lower = words.filter((w) => /\p{Ll}/u.test(w));
+  return (
+    lower.length === 0 ||
+    (words.length >= 3 && lower.every((w) => /^\p{Ll}\p{Lu}+$/u.test(w)) && lower.length === 1)
+  );
+}
+
+/**
+ * A message in title case throughout ("Has The Us Already Bombed Anything"): capitals that mark no
+ * name, read in lowercase. Four words at least, every one capitalised.
+ */
+function isTitleCased(message: string): boolean {
+  const words = message.match(/\p{L}[\p{L}'’]*/gu) ?? [];
+  return words.length >= 4 && words.every((w) => /^\p{Lu}[\p{Ll}'’]*$/u.test(w));
 }
 
 /**
@@ -276,7 +300,8 @@ function isShouted(message: string): boolean {
  */
 export function readChat(message: string, articles: ArticleWords = NO_ARTICLES): ChatReading {
   let mentions = 0;
-  let text = (isShouted(message) ? message.toLowerCase() : message).replace(MARKUP, (m) => {
+  const plain = isShouted(message) || isTitleCased(message);
+  let text = (plain ? message.toLowerCase() : message).replace(MARKUP, (m) => {
     if (m.startsWith("<@") || m.startsWith("@")) mentions++;
     return " ";
   });
@@ -346,7 +371,8 @@ export function readChat(message: string, articles: ArticleWords = NO_ARTICLES):
       continue;
     }
     out.push(before, replacement);
-    previous = lower;
+    // "da us": the word read ("the"), not as typed, is what the next word follows.
+    previous = replacement === word ? lower : replacement.toLowerCase();
   }
   out.push(text.slice(at));
   const cleaned = out
