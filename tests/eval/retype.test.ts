@@ -43,7 +43,7 @@ describe("retyping questions as people type them", () => {
       question("wrong", "who is anna kelly", [P("p4")]),
     ];
     const report = await retypeChat(story, questions, await evaluateChat(story, questions));
-    const tuned = report.byRetyping.filter((r) => r.group === "tuned");
+    const tuned = report.byRetyping.filter((r) => r.group === "first");
     const applicable = RETYPINGS.filter((r) => r.apply("who is anna kelly") !== "who is anna kelly").length;
     const tried = tuned.reduce((n, r) => n + r.tried, 0);
     expect(tried).toBe(applicable);
