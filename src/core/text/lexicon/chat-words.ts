@@ -118,14 +118,15 @@ export const REQUEST_FRAMES: ReadonlyArray<RegExp | readonly [RegExp, string]> =
   /\bquestions? for (?:the |this |u |you )?(?:bot|storydesk)\b|\bsorry if (?:this is |it'?s )?(?:a )?(?:dumb|stupid|silly) (?:question|q)\b,?(?: but)?|^\s*(?:question|q)\s*:/gi,
   /\b(?:quick|real quick|simple|serious|dumb|stupid|honest|genuine|random) (?:question|q)\b/gi,
   // A slash command typed as text ("/ask who is..."), and Discord's tone tags ("/gen", "/j", "/srs").
-  /^\s*\/ask\b:?|(?<=^|\s)\/(?:gen|genq|j|hj|s|srs|nsrs|lh|nm|pos|neg|nbh|rh|rt|t|ij|li|hyp)(?=\s|$|[.!?])/gi,
-  // Hashtags after the question ("#news"); one inside it keeps its word ("is #MS13 designated").
-  /(?:\s+#[\p{L}\p{N}_]+)+\s*$/giu,
+  /^\s*\/ask\b:?|\s\/(?:gen|genq|j|hj|s|srs|nsrs|lh|nm|pos|neg|nbh|rh|rt|t|ij|li|hyp)\s*[.!?]*\s*$/gi,
+  // Hashtags after the question ("? #news", "what about the strikes #breaking"); one it asks about
+  // keeps its word ("the latest on #MS13", "ranked #1", "is #MS13 designated").
+  /(?<=[?!.])(?:\s*#[\p{L}\p{N}_]+)+\s*$|(?<![\s^](?:about|on|of|the|a|an|for|with|in|at|to|by|from|ranked|is|number|and|or|no)\s*)(?<=\p{L}\s*)(?:\s+#[\p{L}\p{N}_]+)+\s*$/giu,
   [/#(?=[\p{L}\p{N}])/gu, ""],
   // "bruh moment": a reaction, not a topic.
   /^\s*bruh moment\b[,.!:]*/gi,
-  // "..., hurry up", "come on": impatience, not a topic.
-  /[,.!?\s-]*\b(?:hurry(?: up)?|come on|cmon|c'?mon)\s*[.!?]*\s*$/gi,
+  // "..., hurry up", "... come on!": impatience after the question, not a topic ("why the hurry" is one).
+  /[,.!?\s-]*\bhurry up\s*[.!?]*\s*$|[,!?]\s*(?:hurry|come on|cmon|c'?mon)\s*[.!?]*\s*$/gi,
   // "the the": a word typed twice.
   [/\b(the|a|an|to|of|in|is|are|was|did)\s+\1\b/gi, "$1"],
   /\bany (?:idea|ideas|clue|info)\b/gi,

@@ -130,6 +130,11 @@ function droppedG(lower: string): boolean {
  * "great", "potus" no "pouts". No swap into another English word the articles lack: that would only
  * change which word is reported missing. The cheap tests go first; no dictionary is read in the loop.
  */
+/** Words people type onto the next one in a hurry: "whois", "howmany", "didthe". */
+const GLUED_OPENERS: ReadonlySet<string> = new Set(
+  "who what when where why which how is are was were did does do can will has have".split(" "),
+);
+
 function mistyped(lower: string, articles: ArticleWords): string | undefined {
   if (
     !/^\p{L}{5,}$/u.test(lower) ||
@@ -141,19 +146,20 @@ function mistyped(lower: string, articles: ArticleWords): string | undefined {
     droppedG(lower)
   )
     return undefined;
-  const meant = (w: string) => isChatWord(w) || isStopWord(w) || articles.spells(w);
-  // Two words typed as one, the first a stop word ("whois", "howmany", "whendid").
+  for (let i = 0; i + 1 < lower.length; i++) {
+    // Two letters swapped ("stirkes") into a word the articles spell or a chat or stop word; or one
+    // typed twice ("terroorist") into a word the articles spell or a stop word ("bross" is no "bros").
+    const doubled = lower[i] === lower[i + 1];
+    const fixed = doubled
+      ? lower.slice(0, i) + lower.slice(i + 1)
+      : lower.slice(0, i) + lower[i + 1] + lower[i] + lower.slice(i + 2);
+    if (articles.spells(fixed) || isStopWord(fixed) || (!doubled && isChatWord(fixed))) return fixed;
+  }
+  // A question word or an auxiliary typed onto the stop word after it ("whois", "howmany",
+  // "didthe"): not "oversaw" or "thein", whose first part asks nothing.
   for (let i = 2; i + 2 <= lower.length; i++) {
     const [left, right] = [lower.slice(0, i), lower.slice(i)];
-    if (isStopWord(left) && (isStopWord(right) || articles.spells(right))) return `${left} ${right}`;
-  }
-  for (let i = 0; i + 1 < lower.length; i++) {
-    // Two letters swapped ("stirkes"), or one typed twice ("terroorist").
-    const fixed =
-      lower[i] === lower[i + 1]
-        ? lower.slice(0, i) + lower.slice(i + 1)
-        : lower.slice(0, i) + lower[i + 1] + lower[i] + lower.slice(i + 2);
-    if (meant(fixed)) return fixed;
+    if (GLUED_OPENERS.has(left) && isStopWord(right)) return `${left} ${right}`;
   }
   return undefined;
 }
