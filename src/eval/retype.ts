@@ -4,6 +4,7 @@ import { scoreChat } from "./chat-eval.ts";
 import type { ChatQuestion } from "./chat-set.ts";
 import { FRESH_RETYPINGS } from "./retypings-fresh.ts";
 import { SECOND_RETYPINGS } from "./retypings-second.ts";
+import { THIRD_RETYPINGS } from "./retypings-third.ts";
 
 /**
  * One way people retype a question in chat: an opener, a tail, stress on the question word, shouting,
@@ -137,15 +138,17 @@ export const RETYPINGS: readonly Retyping[] = [
 ];
 
 /**
- * Which list a way of retyping comes from: `first`, this file's own, and `second`, written by a helper
- * after the first fixes, were both fixed against, so their figures measure those fixes; `fresh`,
- * written last by a helper who had seen neither the code nor the others, is never tuned on.
+ * Which list a way of retyping comes from: `first`, this file's own, and `second` and `third`, each
+ * written by a helper after the fixes before it, were all fixed against, so their figures measure
+ * those fixes; `fresh`, written last by a helper who had seen neither the code nor the others, is
+ * never tuned on.
  */
-export type RetypingGroup = "first" | "second" | "fresh";
+export type RetypingGroup = "first" | "second" | "third" | "fresh";
 
 const ALL_RETYPINGS: ReadonlyArray<Retyping & { readonly group: RetypingGroup }> = [
   ...RETYPINGS.map((r) => ({ ...r, group: "first" as const })),
   ...SECOND_RETYPINGS.map((r) => ({ ...r, group: "second" as const })),
+  ...THIRD_RETYPINGS.map((r) => ({ ...r, group: "third" as const })),
   ...FRESH_RETYPINGS.map((r) => ({ ...r, group: "fresh" as const })),
 ];
 

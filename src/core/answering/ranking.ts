@@ -118,7 +118,10 @@ export function rankClause(
   const { index, aliases } = context;
   const text = clause.context ? `${clause.question} ${clause.context}` : clause.question;
   const unit = clause.form.kind === "number" ? NAMED_PEOPLE.exec(clause.question)?.[1] : undefined;
-  const counted = unit ? new Set([...soft, unit.toLowerCase()]) : soft;
+  // A remark around the question ("my dad keeps going on about this.") is searched with it, for what
+  // it refers to, but asks nothing: its words the articles lack are no missing topic.
+  const remarked = clause.context ? analyze(clause.context).map((t) => t.folded) : [];
+  const counted = new Set([...soft, ...remarked, ...(unit ? [unit.toLowerCase()] : [])]);
   let plan = planQuery(index, aliases, { text, soft: counted, kindWords: clause.form.kindWords });
   const candidates = model().candidates;
   let hits = index.search(plan.search, candidates);

@@ -159,6 +159,17 @@ describe("answerable questions typed as chat are answered from the passage that 
     expect(answer.outcome).toBe("answered");
     expect(answer.missingTerms).toEqual([]);
   });
+
+  it("a remark before the question asks nothing: its words the articles lack are never missing", async () => {
+    for (const remark of ["my dad keeps going on about this.", "saw this on the news."]) {
+      const answer = await story.ask(`${remark} who is anna kelly`);
+      expect(answer.outcome).toBe("answered");
+      expect(answer.missingTerms).toEqual([]);
+      expect([P("p6"), P("k3")]).toContain(firstPassage(answer));
+    }
+    // The question's own words still count: the remark does not answer for them.
+    expect((await story.ask("saw this on the news. who leads the sinaloa cartel")).answered).toBe(false);
+  });
 });
 
 describe("on-topic questions the articles don't answer say so, with what they do say", () => {

@@ -133,6 +133,9 @@ describe("readChat", () => {
     ["when did the lights come on?", "when did the lights come on?", 0],
     ["what does /s mean", "what does /s mean", 0],
     ["who is bross", "who is bross", 0],
+    // Asking for someone else, and a tail that asks nothing more.
+    ["my mum wants to know: who is anna kelly", "who is anna kelly", 0],
+    ["who is anna kelly, just trying to understand", "who is anna kelly", 0],
     // Drawn out: a Roman numeral, a size or a name in capitals is none.
     ["super bowl liii", "super bowl liii", 0],
     ["an xxxl shirt", "an xxxl shirt", 0],

@@ -89,7 +89,7 @@ export const REQUEST_FRAMES: ReadonlyArray<RegExp | readonly [RegExp, string]> =
   // "thanks in advance", "tia": thanks, not a topic.
   /\b(?:thanks|thank you|thx|ty)\s+in\s+advance\b|(?<!\b(?:a|an|the)\s+)\btia\s*[.!?]*\s*$/gi,
   // "... asking for a friend", "... just curious", "... if anyone knows": tails that ask nothing more.
-  /[,.!?\s-]*\b(?:(?:just )?asking for a friend|just curious|just wondering|(?:if|in case) (?:you|u|anyone|any1|anybody|someone|somebody) knows?|if that makes sense|fr fr)\s*[.!?]*\s*$/gi,
+  /[,.!?\s-]*\b(?:(?:just )?asking for a friend|just curious|just wondering|(?:if|in case) (?:you|u|anyone|any1|anybody|someone|somebody) knows?|if that makes sense|fr fr|just (?:trying to (?:understand|figure (?:it|this|that) out)|asking))\s*[.!?]*\s*$/gi,
   // "wtf is X", "tf are they": what is X (the swearing is dropped, its question word kept).
   [
     /(?:^|(?<=[.!?,]\s*))\s*tf\s+(?=(?:is|are|was|were|does|do|did|happened)\b)|\b(?:wtf|wth)\s+(?=(?:is|are|was|were|does|do|did|happened)\b)/gi,
@@ -110,6 +110,8 @@ export const REQUEST_FRAMES: ReadonlyArray<RegExp | readonly [RegExp, string]> =
   /\b(?:pls |please |plz )?(?:tell|explain to|show|give) (?:me|us)(?: about)?\b/gi,
   /\b(?:do|does|did) (?:you|u|anyone|any1|anybody|somebody|someone) (?:even )?know\b/gi,
   /\b(?:i|we) (?:want|wanna|need|would like|d like) to know\b|\b(?:i|we) wanna know\b/gi,
+  // Asking for someone else: "my mum wants to know:", "my friend asked".
+  /\b(?:my|our) (?:[\p{L}'-]+ ){1,2}(?:wants|wanted|would like|needs) to know\b:?|\b(?:my|our) (?:[\p{L}'-]+ ){1,2}(?:asked|asks|is asking)(?: me)?\b:/giu,
   /^\s*(?:anyone|any1|anybody|somebody|someone) knows?\b/gi,
   /\b(?:i|we) (?:wanna|want to|need to) (?:understand|find out)\b/gi,
   /\b(?:i(?:'m| am)?|we(?:'re| are)?) (?:just )?(?:wondering|curious)\b/gi,
