@@ -188,7 +188,9 @@ function retypedTable(retyped: NonNullable<ChatReport["retyped"]>, misses: boole
     ...markdownTable(
       ["retyped", "answerable, tuning", "answerable, held-out", "all, tuning", "all, held-out"],
       [
-        ...(["first", "second", "third", "fresh"] as const).map((g) => row(total(tuning, g), total(heldOut, g))),
+        ...(["first", "second", "third", "fresh"] as const).map((g) =>
+          row(total(tuning, g), total(heldOut, g)),
+        ),
         ...tuning.map((t, i) => row(t, heldOut[i])),
       ],
     ),
