@@ -10,7 +10,7 @@ import {
 } from "../core/index.ts";
 import { CLIError } from "../entry/errors.ts";
 import { runMain } from "../entry/run-main.ts";
-import type { RetypedCount, RetypingGroup } from "../eval/retype.ts";
+import { RETYPING_GROUPS, type RetypedCount, type RetypingGroup, sumCounts } from "../eval/retype.ts";
 import type { ChatReport, EvalReport, QaReport } from "../eval/run-eval.ts";
 import { HAND_WRITTEN_SET, runEval } from "../eval/run-eval.ts";
 
@@ -159,19 +159,12 @@ function retypedTable(retyped: NonNullable<ChatReport["retyped"]>, misses: boole
   const share = (kept: number, tried: number) => (tried === 0 ? "-" : `${f3(kept / tried)} of ${tried}`);
   const all = (r: RetypedCount) => share(r.stillRight, r.tried);
   const answerable = (r: RetypedCount) => share(r.answerableStillRight, r.answerableTried);
-  const total = (counts: readonly RetypedCount[], group: RetypingGroup): RetypedCount => {
-    const of = counts.filter((c) => c.group === group);
-    const sum = (key: "tried" | "stillRight" | "answerableTried" | "answerableStillRight") =>
-      of.reduce((n, c) => n + c[key], 0);
-    return {
-      name: `every way of the ${group} list`,
+  const total = (counts: readonly RetypedCount[], group: RetypingGroup) =>
+    sumCounts(
+      `every way of the ${group} list`,
       group,
-      tried: sum("tried"),
-      stillRight: sum("stillRight"),
-      answerableTried: sum("answerableTried"),
-      answerableStillRight: sum("answerableStillRight"),
-    };
-  };
+      counts.filter((c) => c.group === group),
+    );
   const tuning = retyped.tuning.byRetyping;
   const heldOut = retyped["held-out"].byRetyping;
   const row = (t: RetypedCount, h: RetypedCount | undefined) => [
@@ -188,9 +181,7 @@ function retypedTable(retyped: NonNullable<ChatReport["retyped"]>, misses: boole
     ...markdownTable(
       ["retyped", "answerable, tuning", "answerable, held-out", "all, tuning", "all, held-out"],
       [
-        ...(["first", "second", "third", "fresh"] as const).map((g) =>
-          row(total(tuning, g), total(heldOut, g)),
-        ),
+        ...RETYPING_GROUPS.map((g) => row(total(tuning, g), total(heldOut, g))),
         ...tuning.map((t, i) => row(t, heldOut[i])),
       ],
     ),

@@ -143,7 +143,8 @@ export const RETYPINGS: readonly Retyping[] = [
  * those fixes; `fresh`, written last by a helper who had seen neither the code nor the others, is
  * never tuned on.
  */
-export type RetypingGroup = "first" | "second" | "third" | "fresh";
+export const RETYPING_GROUPS = ["first", "second", "third", "fresh"] as const;
+export type RetypingGroup = (typeof RETYPING_GROUPS)[number];
 
 const ALL_RETYPINGS: ReadonlyArray<Retyping & { readonly group: RetypingGroup }> = [
   ...RETYPINGS.map((r) => ({ ...r, group: "first" as const })),
@@ -215,19 +216,34 @@ export async function retypeChat(
   return { byRetyping: counts, failures };
 }
 
+/** Several counts added up, under one name: one way over several stories, or a whole list. */
+export function sumCounts(
+  name: string,
+  group: RetypingGroup,
+  counts: readonly (RetypedCount | undefined)[],
+): RetypedCount {
+  const sum = (key: "tried" | "stillRight" | "answerableTried" | "answerableStillRight") =>
+    counts.reduce((n, c) => n + (c?.[key] ?? 0), 0);
+  return {
+    name,
+    group,
+    tried: sum("tried"),
+    stillRight: sum("stillRight"),
+    answerableTried: sum("answerableTried"),
+    answerableStillRight: sum("answerableStillRight"),
+  };
+}
+
 /** Several stories' reports as one. */
 export function mergeRetyped(reports: readonly RetypedReport[]): RetypedReport {
-  const sum = (i: number, key: "tried" | "stillRight" | "answerableTried" | "answerableStillRight") =>
-    reports.reduce((n, r) => n + (r.byRetyping[i]?.[key] ?? 0), 0);
   return {
-    byRetyping: ALL_RETYPINGS.map((retyping, i) => ({
-      name: retyping.name,
-      group: retyping.group,
-      tried: sum(i, "tried"),
-      stillRight: sum(i, "stillRight"),
-      answerableTried: sum(i, "answerableTried"),
-      answerableStillRight: sum(i, "answerableStillRight"),
-    })),
+    byRetyping: ALL_RETYPINGS.map((retyping, i) =>
+      sumCounts(
+        retyping.name,
+        retyping.group,
+        reports.map((r) => r.byRetyping[i]),
+      ),
+    ),
     failures: reports.flatMap((r) => r.failures),
   };
 }

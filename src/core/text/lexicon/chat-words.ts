@@ -11,7 +11,7 @@ export const CHAT_ONLY = new Set(
   lol lool lolol lmao lmfao rofl haha hahaha hahah heh hehe xd kek omg omfg wtf wth tf smh fr frfr ngl
   tbh imo imho idk idc iirc afaik btw fyi jk bruh bro bros dude dudes fam yall hmm hm hmmm huh
   um umm uh uhh er erm ah ahh oh ooh wow welp stfu gtfo ffs af asap
-  brb nvm nvmd bye byee cya ttyl soz srsly istg deadass lowkey highkey ugh ughh welp`
+  brb nvm nvmd bye byee cya ttyl soz srsly istg deadass lowkey highkey ugh ughh`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -144,7 +144,7 @@ export const REQUEST_FRAMES: ReadonlyArray<RegExp | readonly [RegExp, string]> =
   /\b(?:a |the )?(?:tl;?dr|summary|summari[sz]e|recap|rundown|overview|gist)\s+(?:of|on|about|for)\s+/gi,
   // "answer this:", "answer me": the bot asked to answer, not a topic.
   /^\s*answer (?:(?:me )?(?:this|that)\b|me\b)|\banswer (?:me )?(?:this|that)\s*(?=[:?!]|$)/gi,
-  // "... pls answer", "... answer me", "... answer the question": asked of the bot, at the end.
+  // "... pls answer", "... answer me": asked of the bot, at the end ("did she answer it" asks of her).
   /[,.!?\s-]*\b(?:(?:pls|plz|please) answer(?: (?:me|pls|plz|please))?|answer (?:me|pls|plz|please))\s*[.!?]*\s*$/gi,
   /\blet(?:'s|s| us) see\b/gi,
   // "the first couple days": a few of them; "couple" alone may be a topic ("was the couple arrested").

@@ -33,8 +33,8 @@ const MARKUP =
   /<@[!&]?\d+>|<#\d+>|<\/[\w -]+:\d+>|<a?:\w+:\d+>|@(?:everyone|here)\b|(?<![\w.])@[\w.]+|https?:\/\/\S+|:[a-z0-9_+-]{2,}:|(?:\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]|\u{FE0F}|\u{200D}|[\u{1F3FB}-\u{1F3FF}])+/giu;
 
 /**
- * Discord's markdown: bold, underline, strike-through, spoilers and code marks where they open or
- * close (not inside a word: "f**king", "2**10"), and a quote's mark at the start of a line.
+ * Discord's markdown: italics, bold, underline, strike-through, spoilers and code marks where they
+ * open or close (not inside a word: "f*ck", "2**10"), and a quote's mark at the start of a line.
  */
 const MARKDOWN =
   /(?<![\p{L}\p{N}*])(?:\*{1,3}|_{2}|~~|\|\||`{1,3})(?=\S)|(?<=\S)(?:\*{1,3}|_{2}|~~|\|\||`{1,3})(?![\p{L}\p{N}*])|^\s*>{1,3}\s/gmu;
@@ -123,18 +123,19 @@ function droppedG(lower: string): boolean {
   return isStopWord(full) || isGerund(full);
 }
 
-/**
- * "stirkes", "exrtaditions", "thnaks", "terroorist", "howmany": a word typed with two letters swapped,
- * one typed twice, or a space left out after a stop word, the commonest typos, read back where it is no word itself and the fix spells a word
- * some article has exactly, or a chat or stop word. Five letters at least, and never a name: "boyd" is no "body", "greta" no
- * "great", "potus" no "pouts". No swap into another English word the articles lack: that would only
- * change which word is reported missing. The cheap tests go first; no dictionary is read in the loop.
- */
 /** Words people type onto the next one in a hurry: "whois", "howmany", "didthe". */
 const GLUED_OPENERS: ReadonlySet<string> = new Set(
   "who what when where why which how is are was were did does do can will has have".split(" "),
 );
 
+/**
+ * "stirkes", "thnaks", "terroorist", "whois": a word typed with two letters swapped, one typed twice,
+ * or a question word typed onto the next one, read back where it is no word itself and the fix spells
+ * a word some article has exactly or a stop word (a swap, also a chat word). Five letters at least,
+ * and never a name it knows: "boyd" is no "body", "greta" no "great", "potus" no "pouts". No fix into
+ * another English word the articles lack: that would only change which word is reported missing.
+ * The cheap tests go first; no dictionary is read in the loop.
+ */
 function mistyped(lower: string, articles: ArticleWords): string | undefined {
   if (
     !/^\p{L}{5,}$/u.test(lower) ||
@@ -184,8 +185,8 @@ function drawnOut(word: string): string | undefined {
 }
 
 /**
- * Words typed drawn out, with two letters swapped or one typed twice, read as meant before anything else, so that the
- * frames and chat words read them: "good monring everyone", "thnaks", "wattt was in it".
+ * Words typed drawn out or mistyped, read as meant before anything else, so that the frames and chat
+ * words read them: "good monring everyone", "thnaks", "wattt was in it".
  */
 function readTypos(text: string, articles: ArticleWords): string {
   return text.replace(
@@ -277,10 +278,8 @@ function isShouted(message: string): boolean {
   if (words.length < 2) return false;
   // With caps lock on, the shift key writes the one lowercase letter: "wHERE IS IT".
   const lower = words.filter((w) => /\p{Ll}/u.test(w));
-  return (
-    lower.length === 0 ||
-    (words.length >= 3 && lower.every((w) => /^\p{Ll}\p{Lu}+$/u.test(w)) && lower.length === 1)
-  );
+  if (lower.length === 0) return true;
+  return words.length >= 3 && lower.length === 1 && /^\p{Ll}\p{Lu}+$/u.test(lower[0] as string);
 }
 
 /**
@@ -301,8 +300,9 @@ function isTitleCased(message: string): boolean {
  * @example
  * readChat("<@123> ur a useless bot. who is anna kelly, idiot").text // "you are a useless bot. who is anna kelly, idiot" minus chat
  *
- * @param articles what the articles say, to read a phrasal verb as the one word they use. Without it,
- *   phrasal verbs are kept as typed.
+ * @param articles what the articles say: to read a phrasal verb as the one word they use, and a
+ *   mistyped word as the one they spell, never a name they hold. Without it, phrasal verbs are kept
+ *   as typed, and a typo is read back only into a chat, stop or (drawn out) English word.
  */
 export function readChat(message: string, articles: ArticleWords = NO_ARTICLES): ChatReading {
   let mentions = 0;
