@@ -176,7 +176,7 @@ function retypedTable(retyped: NonNullable<ChatReport["retyped"]>, misses: boole
   ];
   const lines = [
     "Retyped (--retyped): the questions answered right, asked again as people retype them; the share still right with the same outcome.",
-    "The 'first', 'second' and 'third' lists were fixed against; the 'fresh' list was written last by someone who saw neither the code nor them, and is not tuned on.",
+    "The 'first', 'second', 'third' and 'fresh' lists were fixed against; the 'blind' list was written last by someone who saw neither the code nor them, and is not tuned on.",
     "",
     ...markdownTable(
       ["retyped", "answerable, tuning", "answerable, held-out", "all, tuning", "all, held-out"],

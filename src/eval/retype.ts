@@ -2,6 +2,7 @@ import type { Library } from "../core/index.ts";
 import type { ChatOutcome } from "./chat-eval.ts";
 import { scoreChat } from "./chat-eval.ts";
 import type { ChatQuestion } from "./chat-set.ts";
+import { BLIND_RETYPINGS } from "./retypings-blind.ts";
 import { FRESH_RETYPINGS } from "./retypings-fresh.ts";
 import { SECOND_RETYPINGS } from "./retypings-second.ts";
 import { THIRD_RETYPINGS } from "./retypings-third.ts";
@@ -138,12 +139,12 @@ export const RETYPINGS: readonly Retyping[] = [
 ];
 
 /**
- * Which list a way of retyping comes from: `first`, this file's own, and `second` and `third`, each
- * written by a helper after the fixes before it, were all fixed against, so their figures measure
- * those fixes; `fresh`, written last by a helper who had seen neither the code nor the others, is
- * never tuned on.
+ * Which list a way of retyping comes from: `first`, this file's own, and `second`, `third` and
+ * `fresh`, each written by a helper after the fixes before it, were all fixed against, so their
+ * figures measure those fixes; `blind`, written last by a helper who had seen neither the code nor
+ * the others, is never tuned on.
  */
-export const RETYPING_GROUPS = ["first", "second", "third", "fresh"] as const;
+export const RETYPING_GROUPS = ["first", "second", "third", "fresh", "blind"] as const;
 export type RetypingGroup = (typeof RETYPING_GROUPS)[number];
 
 const ALL_RETYPINGS: ReadonlyArray<Retyping & { readonly group: RetypingGroup }> = [
@@ -151,6 +152,7 @@ const ALL_RETYPINGS: ReadonlyArray<Retyping & { readonly group: RetypingGroup }>
   ...SECOND_RETYPINGS.map((r) => ({ ...r, group: "second" as const })),
   ...THIRD_RETYPINGS.map((r) => ({ ...r, group: "third" as const })),
   ...FRESH_RETYPINGS.map((r) => ({ ...r, group: "fresh" as const })),
+  ...BLIND_RETYPINGS.map((r) => ({ ...r, group: "blind" as const })),
 ];
 
 /** Retyped questions asked, and those still right with the same outcome; of all, and of the answerable. */
