@@ -29,6 +29,19 @@ import { normaliseQuestion, QuestionError } from "./question/normalise.ts";
 import { type UnderstoodClause, type UnderstoodQuestion, understandQuestion } from "./question/understand.ts";
 import { type AnswerContext, articleWords, type RankedCandidate } from "./ranking.ts";
 import type { CompiledQuery } from "./rerank.ts";
+import { aboutTheStory } from "./story-event.ts";
+
+/** A clause answered, read as asking about the story's main event where it names nothing else. */
+function answerAboutTheStory(
+  context: AnswerContext,
+  clause: UnderstoodClause,
+  soft: ReadonlySet<string>,
+  threshold: number,
+): ClauseAnswer {
+  const result = answerClause(context, clause, soft, threshold);
+  const story = aboutTheStory(context.index, clause, result.ranked.plan);
+  return story ? answerClause(context, story, soft, threshold) : result;
+}
 
 function toAnswerPassage(candidate: RankedCandidate, confidence: number): AnswerPassage {
   return {
@@ -137,7 +150,7 @@ export function answerQuestion(context: AnswerContext, question: string, options
   if (understood.asksForSummary) return summaryAnswer(context, query, EMPTY_BASE, top);
 
   const clauses = understood.clauses.map((clause) => {
-    const result = answerClause(context, clause, understood.soft, threshold);
+    const result = answerAboutTheStory(context, clause, understood.soft, threshold);
     const designation = designationAsked(context, clause, result.ranked.plan);
     return { clause, result: designation ? byDesignation(result, designation.organisation) : result };
   });

@@ -1241,3 +1241,44 @@ describe("what a review of the round found", () => {
     expect(answer.answer?.text).toMatch(/27 British depots|27 of its 64 British depots/);
   });
 });
+
+describe("a question about the story itself", () => {
+  const library = () =>
+    Library.build(
+      corpusFromTexts([
+        {
+          id: "inquiry",
+          title: "Inquiry into harbour fire opens",
+          published: "2026-04-02",
+          paragraphs: ["The inquiry into the fire opened in Leeds on Thursday, chaired by a retired judge."],
+        },
+        {
+          id: "fire",
+          title: "Fire destroys harbour warehouse",
+          published: "2026-03-01",
+          paragraphs: [
+            "A fire destroyed a warehouse at Port Calder harbour at 3am on Sunday, the fire service said.",
+            "The warehouse stored grain for export.",
+          ],
+        },
+      ]),
+    );
+
+  it("'when did it happen' asks when the first article's event happened, whatever the corpus", async () => {
+    for (const question of [
+      "when did it happen",
+      "wat time did it go down exactly",
+      "when did this happen lol",
+    ]) {
+      const answer = await library().ask(question);
+      expect(answer.outcome, question).toBe("answered");
+      expect(answer.passages[0]?.id, question).toBe("fire#p1");
+    }
+  });
+
+  it("a topic of its own is still asked as such: 'when did it rain' is not the fire", async () => {
+    const answer = await library().ask("when did it rain");
+    expect(answer.answered).toBe(false);
+    expect(answer.missingTerms).toContain("rain");
+  });
+});
