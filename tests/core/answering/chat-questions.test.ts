@@ -1259,6 +1259,7 @@ describe("a question about the story itself", () => {
           paragraphs: [
             "A fire destroyed a warehouse at Port Calder harbour at 3am on Sunday, the fire service said.",
             "The warehouse stored grain for export.",
+            "Police said the cause of the fire was not yet known.",
           ],
         },
       ]),
@@ -1274,6 +1275,19 @@ describe("a question about the story itself", () => {
       expect(answer.outcome, question).toBe("answered");
       expect(answer.passages[0]?.id, question).toBe("fire#p1");
     }
+  });
+
+  it("a word for how often ('normally', 'usually') is no topic the articles must hold", async () => {
+    const answer = await library().ask("what does the warehouse normally store");
+    expect(answer.outcome).toBe("answered");
+    expect(answer.missingTerms).toEqual([]);
+    expect(answer.passages[0]?.id).toBe("fire#p2");
+  });
+
+  it("'cops' are the police", async () => {
+    const answer = await library().ask("what did the cops say about the cause");
+    expect(answer.outcome).toBe("answered");
+    expect(answer.passages[0]?.id).toBe("fire#p3");
   });
 
   it("a topic of its own is still asked as such: 'when did it rain' is not the fire", async () => {

@@ -178,7 +178,7 @@ describe("readChat", () => {
   describe("phrasal verbs", () => {
     // The articles of a story that say "fight", "resign", "close"... and none of the phrases typed.
     const news = new Set(
-      ["fight", "resign", "recall", "close", "invest", "authorize", "investigate", "enter"].map((w) =>
+      ["fight", "resign", "recall", "close", "invest", "authorize", "investigate", "enter", "lead"].map((w) =>
         termOf(w),
       ),
     );
@@ -197,6 +197,9 @@ describe("readChat", () => {
       ["are the police looking into it", "are the police investigating it"],
       ["is the us gonna roll into mexico", "is the US going to enter mexico"],
       ["the army clamped down on the gangs", "the army fought the gangs"],
+      ["who is in charge of the inquiry", "who leads the inquiry"],
+      ["who's in charge of the inquiry", "who leads the inquiry"],
+      ["who were in charge of the rescue", "who led the rescue"],
       // The tense typed, where one form spells several.
       ["when did the factory shut for good", "when did the factory close"],
       ["has the plant been shut down", "has the plant been closed"],
@@ -399,6 +402,17 @@ describe("asksForMoney", () => {
   });
 });
 
+describe("kinda and sorta", () => {
+  it.each([
+    ["ur kinda useless", "your useless"],
+    ["is it sorta over", "is it over"],
+    ["what kinda guns did they find", "what kind of guns did they find"],
+    ["which sorta deal is it", "which sort of deal is it"],
+  ])("%s -> %s: a hedge is dropped, a kind of thing kept", (message, text) => {
+    expect(readChat(message).text).toBe(text);
+  });
+});
+
 describe("splitClauses", () => {
   it.each([
     ["who is anna kelly and what is her salary", ["who is anna kelly", "what is her salary"]],
@@ -424,6 +438,17 @@ describe("splitClauses", () => {
   it("keeps a remark that asks nothing as context for the question after it", () => {
     expect(splitClauses("fuck the cartels. are they terrorists now")).toEqual([
       { question: "are they terrorists now", context: "fuck the cartels" },
+    ]);
+  });
+
+  it("keeps a remark before 'but' as context too: it asks nothing", () => {
+    expect(splitClauses("ur useless but who chairs the inquiry")).toEqual([
+      { question: "who chairs the inquiry", context: "ur useless" },
+    ]);
+    // A question before "but" is still a question of its own.
+    expect(splitClauses("who chairs it but when does it report").map((c) => c.question)).toEqual([
+      "who chairs it",
+      "when does it report",
     ]);
   });
 

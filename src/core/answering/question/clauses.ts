@@ -55,7 +55,12 @@ export function splitClauses(text: string): Clause[] {
       continue;
     }
     const body = sentence.replace(/[?!;.]+$/, "");
-    body.split(COORDINATED).forEach((part, i) => {
+    const coordinated = body.split(COORDINATED);
+    // "ur useless but who chairs the inquiry": a remark before the question asks nothing either.
+    if (coordinated.length > 1 && !ASKS.test(coordinated[0] as string)) {
+      context = `${context} ${coordinated.shift()?.trim()}`.trim();
+    }
+    coordinated.forEach((part, i) => {
       const trimmed = part.trim();
       if (trimmed === "") return;
       const last = parts.at(-1);

@@ -36,6 +36,7 @@ export const CHAT_UNLESS_IN_CORPUS = new Set(
   article articles besides
   latest currently nowadays originally initially eventually finally
   supposedly apparently allegedly reportedly seemingly
+  normally usually typically generally ordinarily commonly exactly precisely roughly approximately
   getting gotten`
     .split(/\s+/)
     .filter(Boolean),
@@ -165,6 +166,9 @@ export const PHRASAL_VERBS: ReadonlyArray<readonly [string, string, string]> = [
   ["clamp clamps clamping clamped clamped", "down on", "fight,fights,fighting,fought,fought"],
   ["step steps stepping stepped stepped", "down", "resign,resigns,resigning,resigned,resigned"],
   ["roll rolls rolling rolled rolled", "into", "enter,enters,entering,entered,entered"],
+  ["be is being was been", "in charge of", "lead,leads,leading,led,led"],
+  ["be are being were been", "in charge of", "lead,lead,leading,led,led"],
+  ["be 's being was been", "in charge of", "lead,leads,leading,led,led"],
   [
     "pull pulls pulling pulled pulled",
     "(?:from|off) (?:the )?shel(?:f|ves)",

@@ -255,7 +255,8 @@ function readPhrasalVerbs(text: string, articles: ArticleWords): string {
       const word = words[tenseOf(forms, typed.toLowerCase(), whole.slice(0, offset))];
       const said = words.some((w) => articles.uses(w.split(" ")[0] as string));
       if (word === undefined || !said || articles.say(pattern)) return match;
-      return word;
+      // "who's in charge of": the verb was typed onto the word before it.
+      return typed.startsWith("'") ? ` ${word}` : word;
     });
   }
   return out;
@@ -267,6 +268,21 @@ const MONTH_BEFORE =
 
 /** Where a clause starts: the message start, or after end punctuation. */
 const CLAUSE_BREAK = /[?!.;:,]\s*$/;
+
+/** Words after which "kinda" is "kind of" a thing ("what kinda guns"), not a hedge ("kinda useless"). */
+const NAMES_A_KIND = new Set([
+  "what",
+  "which",
+  "a",
+  "the",
+  "this",
+  "that",
+  "any",
+  "some",
+  "same",
+  "no",
+  "every",
+]);
 
 /**
  * A message typed in capitals throughout ("WHO IS ANNA KELLY"): shouted, not a row of initialisms
@@ -345,6 +361,9 @@ export function readChat(message: string, articles: ArticleWords = NO_ARTICLES):
       soft.add(lower);
     } else if (CHAT_UNLESS_IN_CORPUS.has(lower)) {
       soft.add(lower);
+    } else if ((lower === "kinda" || lower === "sorta") && !NAMES_A_KIND.has(previous)) {
+      // "ur kinda useless", "it's sorta over": a hedge; "what kinda guns" asks for a kind of thing.
+      replacement = null;
     } else if ((lower === "lets" || lower === "let's") && clauseStart) {
       replacement = null;
     } else if (lower === "y" && !clauseStart) {
