@@ -100,7 +100,7 @@ describe("readChat", () => {
     ["who is anna kelly thanks in advance", "who is anna kelly", 0],
     ["who is anna kelly?? asking for a friend", "who is anna kelly", 0],
     ["yo good morning everyone", "", 0],
-    ["stupid bot, good morning everyone", "stupid bot,", 0],
+    ["stupid bot, good morning everyone", "stupid bot", 0],
     ["LMAOOO", "", 0],
     ["srsly who is anna kelly", "who is anna kelly", 0],
     ["who is the new ciso", "who is the new ciso", 0],
@@ -402,13 +402,59 @@ describe("asksForMoney", () => {
   });
 });
 
-describe("kinda and sorta", () => {
+describe("a question word slipped", () => {
+  it.each([
+    ["whrn did the court rule", "when did the court rule"],
+    ["qhat is the fine", "what is the fine"],
+    ["Whrn did it start", "When did it start"],
+    ["yo wgen did it start", "when did it start"],
+    ["when doea it end", "when does it end"],
+    ["jas the court ruled", "has the court ruled"],
+    ["wete the cartels named", "were the cartels named"],
+    ["hwo many died", "how many died"],
+    ["hwo is anna kelly", "who is anna kelly"],
+    ["wht did she say", "what did she say"],
+    ["whi is it", "who is it"],
+  ])("%s -> %s", (message, text) => {
+    expect(readChat(message).text).toBe(text);
+  });
+
+  it.each([
+    // Only where a question starts or after its question word; English words ("dod", "si") stay.
+    ["the wjo report", "the wjo report"],
+    ["when dod it end", "when dod it end"],
+    ["did jas say", "did jas say"],
+  ])("%s stays %s", (message, text) => {
+    expect(readChat(message).text).toBe(text);
+  });
+  it("a question's first word typed onto a word of the articles is split, where the whole is no word", () => {
+    const spelled = ["trump", "mexico", "land"];
+    const articles: ArticleWords = {
+      uses: (folded) => spelled.includes(folded),
+      say: () => false,
+      spells: (folded) => spelled.includes(folded),
+      isName: () => false,
+    };
+    expect(readChat("istrump sending troops", articles).text).toBe("is trump sending troops");
+    expect(readChat("yo didmexico say no", articles).text).toBe("did mexico say no");
+    expect(readChat("island for sale", articles).text).toBe("island for sale");
+    expect(readChat("the istrump report", articles).text).toBe("the istrump report");
+  });
+});
+
+describe("words that name nothing in chat", () => {
   it.each([
     ["ur kinda useless", "your useless"],
     ["is it sorta over", "is it over"],
     ["what kinda guns did they find", "what kind of guns did they find"],
     ["which sorta deal is it", "which sort of deal is it"],
-  ])("%s -> %s: a hedge is dropped, a kind of thing kept", (message, text) => {
+    ["oi who chairs it", "who chairs it"],
+    ["qq: who chairs it", "who chairs it"],
+    ["who chairs it, eh?", "who chairs it?"],
+    ["who chairs it im so confused", "who chairs it i so confused"],
+    ["i am asking who chairs it", "i asking who chairs it"],
+    ["what am i missing", "what am i missing"],
+  ])("%s -> %s: a hedge, a hail or 'am' after 'i' is dropped, a kind of thing kept", (message, text) => {
     expect(readChat(message).text).toBe(text);
   });
 });
@@ -438,6 +484,27 @@ describe("splitClauses", () => {
   it("keeps a remark that asks nothing as context for the question after it", () => {
     expect(splitClauses("fuck the cartels. are they terrorists now")).toEqual([
       { question: "are they terrorists now", context: "fuck the cartels" },
+    ]);
+  });
+
+  it.each([
+    [
+      "my flatmate asked me and i had no clue: who chairs the inquiry",
+      "my flatmate asked me and i had no clue",
+    ],
+    ["saw a tiktok about this, who chairs the inquiry", "saw a tiktok about this"],
+    ["who chairs the inquiry (asking for my gran)", "asking for my gran"],
+  ])("keeps an aside about the asker as context: %s", (text, context) => {
+    expect(splitClauses(text)).toEqual([{ question: "who chairs the inquiry", context }]);
+  });
+
+  it("keeps a topic put first in the question, and an aside that asks in it", () => {
+    expect(splitClauses("the northeast cartel, is that one of them").map((c) => c.question)).toEqual([
+      "the northeast cartel, is that one of them",
+    ]);
+    expect(splitClauses("who (if anyone) chairs it").map((c) => c.question)).toEqual(["who chairs it"]);
+    expect(splitClauses("what did she say (and when)").map((c) => c.question)).toEqual([
+      "what did she say (and when)",
     ]);
   });
 

@@ -16,6 +16,16 @@ const COORDINATED = new RegExp(
 const LEADING_LINK = /^\s*(?:(?:and|also|plus|but|so|oh|ok|okay|then|btw)(?=[\s,]|$)[\s,]*)+/i;
 const ASKS = new RegExp(`\\b(?:${QUESTION_WORDS})\\b|^\\s*(?:${AUXILIARIES})\\b|\\?\\s*$`, "i");
 
+/** A bracketed aside: "(asking for my gran)". */
+const ASIDE = /\s*\(([^()]*)\)/g;
+/**
+ * What tells a remark about the asker ("my flatmate asked me", "saw a tiktok about this") from the
+ * question's topic put first ("the northeast cartel, is that one of them"), which stays in it.
+ */
+const ABOUT_THE_ASKER = /\b(?:i|i'm|im|me|my|we|our|about (?:this|it|that))\b/i;
+/** A remark before a colon or comma that a question follows: "my flatmate asked me: who...". */
+const LEAD_REMARK = new RegExp(`^([^:,]+)[:,]\\s+(?=(?:${QUESTION_WORDS}|${AUXILIARIES})\\b)`, "i");
+
 /** Stands for a full stop that ends no sentence while the message is split, then is put back. */
 const KEPT_DOT = "\u2024";
 /**
@@ -48,8 +58,20 @@ export function splitClauses(text: string): Clause[] {
   const parts: Clause[] = [];
   let context = "";
   for (const match of keepDots(text).matchAll(SENTENCE)) {
-    const sentence = restoreDots(match[0].trim()).replace(LEADING_LINK, "");
+    let sentence = restoreDots(match[0].trim()).replace(LEADING_LINK, "");
     if (sentence === "" || /^[?!;.\s]+$/.test(sentence)) continue;
+    // "(asking for my gran)", "saw a tiktok about this, when did...": asides that ask nothing.
+    sentence = sentence.replace(ASIDE, (aside: string, inner: string) => {
+      if (ASKS.test(inner)) return aside;
+      context = `${context} ${inner.trim()}`.trim();
+      return " ";
+    });
+    sentence = sentence.replace(/\s+/g, " ").trim();
+    const lead = LEAD_REMARK.exec(sentence);
+    if (lead && !ASKS.test(lead[1] as string) && ABOUT_THE_ASKER.test(lead[1] as string)) {
+      context = `${context} ${(lead[1] as string).trim()}`.trim();
+      sentence = sentence.slice(lead[0].length);
+    }
     if (!ASKS.test(sentence)) {
       context = `${context} ${sentence.replace(/[?!;.]+$/, "")}`.trim();
       continue;

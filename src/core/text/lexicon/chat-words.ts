@@ -11,7 +11,7 @@ export const CHAT_ONLY = new Set(
   lol lool lolol lmao lmfao rofl haha hahaha hahah heh hehe xd kek omg omfg wtf wth tf smh fr frfr ngl
   tbh imo imho idk idc iirc afaik btw fyi jk bruh bro bros dude dudes fam yall hmm hm hmmm huh
   um umm uh uhh er erm ah ahh oh ooh wow welp stfu gtfo ffs af asap
-  brb nvm nvmd bye byee cya ttyl soz srsly istg deadass lowkey highkey ugh ughh`
+  brb nvm nvmd bye byee cya ttyl soz srsly istg deadass lowkey highkey ugh ughh oi oy qq eh`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -284,7 +284,6 @@ export const REWRITES: Readonly<Record<string, string>> = {
   wher: "where",
   whr: "where",
   hw: "how",
-  hwo: "who",
   wich: "which",
   whcih: "which",
   wiht: "with",
@@ -336,7 +335,8 @@ export const REWRITES: Readonly<Record<string, string>> = {
   hasnt: "has not",
   hadnt: "had not",
   aint: "is not",
-  im: "i am",
+  // "im so confused": "am" names nothing, and is no stop word ("9 am").
+  im: "i",
   ive: "i have",
   youre: "you are",
   youve: "you have",

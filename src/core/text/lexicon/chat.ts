@@ -165,6 +165,77 @@ function mistyped(lower: string, articles: ArticleWords): string | undefined {
   return undefined;
 }
 
+/** Letters beside each other on a QWERTY keyboard, for a finger that slipped onto the next key. */
+const KEY_ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
+function keyNeighbours(a: string, b: string): boolean {
+  const at = (c: string) => {
+    const row = KEY_ROWS.findIndex((r) => r.includes(c));
+    return [row, KEY_ROWS[row]?.indexOf(c) ?? -1] as const;
+  };
+  const [ra, ca] = at(a);
+  const [rb, cb] = at(b);
+  // Rows are staggered: a key touches two keys of the row above and two of the row below.
+  if (ra < 0 || rb < 0) return false;
+  if (ra === rb) return Math.abs(ca - cb) === 1;
+  if (Math.abs(ra - rb) !== 1) return false;
+  const [upper, lower] = ra < rb ? [ca, cb] : [cb, ca];
+  return lower === upper || lower === upper - 1;
+}
+
+/** Whether a typed word is a word slipped once: two letters swapped, one key beside it, one dropped. */
+function slippedFrom(typed: string, word: string): boolean {
+  if (typed.length === word.length) {
+    const differ = [...typed].flatMap((c, i) => (c === word[i] ? [] : [i]));
+    if (differ.length === 1)
+      return keyNeighbours(typed[differ[0] as number] as string, word[differ[0] as number] as string);
+    const [i, j] = differ as [number, number];
+    return differ.length === 2 && j === i + 1 && typed[i] === word[j] && typed[j] === word[i];
+  }
+  if (typed.length + 1 !== word.length || word.length < 4) return false;
+  return [...word].some((_, i) => word.slice(0, i) + word.slice(i + 1) === typed);
+}
+
+/** Words after "how" that "who" never has before them. */
+const HOW_BEFORE = /^\s*(?:many|much|long|old|far|big|often|soon|come|bad|likely)\b/i;
+
+/** What a question starts with: its question word or auxiliary, and the auxiliary after a question word. */
+const QUESTION_STARTS = [...GLUED_OPENERS, "had", "could", "would", "should"];
+const AUXILIARIES = QUESTION_STARTS.filter((w) => !/^wh|^how$/.test(w));
+
+/**
+ * "whrn did", "qhat is", "when dod", "jas the court": a question word or auxiliary slipped where a
+ * question starts or after its question word, read back where the typed word is no word itself and
+ * only one question word is that slip away. ("dod" and "si" are English words, and stay.) Also a
+ * question's first word typed onto a word of the articles: "istrump".
+ */
+function slippedQuestionWord(
+  lower: string,
+  before: string,
+  after: string,
+  articles: ArticleWords,
+): string | undefined {
+  if (isStopWord(lower) || isChatWord(lower) || articles.spells(lower)) return undefined;
+  const previous = /([\p{L}']+)[^\p{L}']*$/u.exec(before)?.[1]?.toLowerCase();
+  const starts = previous === undefined || /[.?!:;,]\s*$/.test(before) || CHAT_ONLY.has(previous);
+  if (starts) {
+    // "istrump", "didmexico": the space after the question's first word missed, before a word of
+    // the articles (a stop word after it is read by mistyped(): "whois").
+    const glued = QUESTION_STARTS.find((w) => lower.startsWith(w) && articles.spells(lower.slice(w.length)));
+    if (glued && lower.length - glued.length >= 3 && !isEnglishWord(lower) && !isGivenName(lower))
+      return `${glued} ${lower.slice(glued.length)}`;
+  }
+  if (!/^\p{L}{2,6}$/u.test(lower)) return undefined;
+  const afterQuestionWord =
+    previous !== undefined && /^(?:who|what|when|where|why|which|how)$/.test(previous);
+  const targets = starts ? QUESTION_STARTS : afterQuestionWord ? AUXILIARIES : [];
+  let found = targets.filter((w) => slippedFrom(lower, w));
+  // "hwo" is "how" swapped and "who" swapped: "hwo many" asks how.
+  if (found.includes("how") && found.includes("who")) found = HOW_BEFORE.test(after) ? ["how"] : ["who"];
+  if (found.length !== 1 || isEnglishWord(lower) || isGivenName(lower) || articles.isName(lower))
+    return undefined;
+  return found[0];
+}
+
 /**
  * A word drawn out ("whyyy", "lmaooo", "wattt", "hugeee"), as the chat word, stop word or English word
  * it draws out, with the letter once ("sooo": "so", "hugeee": "huge"), then twice ("gooood": "good").
@@ -189,10 +260,22 @@ function drawnOut(word: string): string | undefined {
  * words read them: "good monring everyone", "thnaks", "wattt was in it".
  */
 function readTypos(text: string, articles: ArticleWords): string {
-  return text.replace(
-    /\p{L}+/gu,
-    (word) => drawnOut(word) ?? (word === word.toLowerCase() ? mistyped(word, articles) : undefined) ?? word,
-  );
+  return text.replace(/\p{L}+/gu, (word, offset: number, whole: string) => {
+    if (word !== word.toLowerCase()) {
+      // "Whrn did": a phone capitalises the slipped question word that starts the message.
+      const lower = word.toLowerCase();
+      const slipped = /^\p{Lu}\p{Ll}+$/u.test(word)
+        ? slippedQuestionWord(lower, whole.slice(0, offset), whole.slice(offset + word.length), articles)
+        : undefined;
+      return drawnOut(word) ?? (slipped ? slipped.charAt(0).toUpperCase() + slipped.slice(1) : word);
+    }
+    return (
+      drawnOut(word) ??
+      mistyped(word, articles) ??
+      slippedQuestionWord(word, whole.slice(0, offset), whole.slice(offset + word.length), articles) ??
+      word
+    );
+  });
 }
 
 /** A contraction's ending ("n't", "'re", "'ve", "'m", "'s", "'d", "'ll"), as typed with its apostrophe. */
@@ -361,6 +444,9 @@ export function readChat(message: string, articles: ArticleWords = NO_ARTICLES):
       soft.add(lower);
     } else if (CHAT_UNLESS_IN_CORPUS.has(lower)) {
       soft.add(lower);
+    } else if (lower === "am" && previous === "i") {
+      // "i am so confused": the pronoun's verb names nothing ("am" is no stop word, for "9 am").
+      replacement = null;
     } else if ((lower === "kinda" || lower === "sorta") && !NAMES_A_KIND.has(previous)) {
       // "ur kinda useless", "it's sorta over": a hedge; "what kinda guns" asks for a kind of thing.
       replacement = null;
@@ -403,6 +489,8 @@ export function readChat(message: string, articles: ArticleWords = NO_ARTICLES):
   const cleaned = out
     .join("")
     .replace(/\s+([?!.,;:])/g, "$1")
+    // "who chairs it, eh?": a comma left before the end by the chat taken out of it.
+    .replace(/[,;:]+(?=[?!.]|\s*$)/g, "")
     .replace(/\s+/g, " ")
     .replace(/^[\s,.;:!-]+/, "")
     .trim();
