@@ -427,6 +427,22 @@ describe("a question word slipped", () => {
   ])("%s stays %s", (message, text) => {
     expect(readChat(message).text).toBe(text);
   });
+  it("a letter dropped or a key beside it is read back into the one word of the articles it can be", () => {
+    const spelled = ["strikes", "directive", "terrorist"];
+    const articles: ArticleWords = {
+      uses: (folded) => spelled.includes(folded),
+      say: () => false,
+      spells: (folded) => spelled.includes(folded),
+      isName: () => false,
+    };
+    expect(readChat("could strkes be illegal", articles).text).toBe("could strikes be illegal");
+    expect(readChat("what was in the directivr", articles).text).toBe("what was in the directive");
+    expect(readChat("which got the terrrist label", articles).text).toBe("which got the terrorist label");
+    // A letter away from two words of the articles: neither is chosen.
+    const both = { ...articles, spells: (folded: string) => ["strikes", "strokes"].includes(folded) };
+    expect(readChat("could strkes be illegal", both).text).toBe("could strkes be illegal");
+  });
+
   it("a question's first word typed onto a word of the articles is split, where the whole is no word", () => {
     const spelled = ["trump", "mexico", "land"];
     const articles: ArticleWords = {

@@ -156,6 +156,21 @@ function mistyped(lower: string, articles: ArticleWords): string | undefined {
       : lower.slice(0, i) + lower[i + 1] + lower[i] + lower.slice(i + 2);
     if (articles.spells(fixed) || isStopWord(fixed) || (!doubled && isChatWord(fixed))) return fixed;
   }
+  // A letter dropped ("strkes", "diretive") or a key beside the right one ("directivr"), into a word
+  // some article spells: only where one word is that slip away.
+  const slips = new Set<string>();
+  for (let i = 0; i <= lower.length; i++) {
+    for (const letter of LETTERS) {
+      const inserted = lower.slice(0, i) + letter + lower.slice(i);
+      if (articles.spells(inserted)) slips.add(inserted);
+      const typedLetter = lower[i];
+      if (typedLetter !== undefined && letter !== typedLetter && keyNeighbours(typedLetter, letter)) {
+        const replaced = lower.slice(0, i) + letter + lower.slice(i + 1);
+        if (articles.spells(replaced)) slips.add(replaced);
+      }
+    }
+  }
+  if (slips.size === 1) return [...slips][0];
   // A question word or an auxiliary typed onto the stop word after it ("whois", "howmany",
   // "didthe"): not "oversaw" or "thein", whose first part asks nothing.
   for (let i = 2; i + 2 <= lower.length; i++) {
@@ -164,6 +179,8 @@ function mistyped(lower: string, articles: ArticleWords): string | undefined {
   }
   return undefined;
 }
+
+const LETTERS = [..."abcdefghijklmnopqrstuvwxyz"];
 
 /** Letters beside each other on a QWERTY keyboard, for a finger that slipped onto the next key. */
 const KEY_ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
