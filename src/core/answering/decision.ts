@@ -108,7 +108,11 @@ export interface CandidateDecision {
 }
 
 /** What a clause asks for, as the detail check reads it. */
-function askedDetail(clause: UnderstoodClause, plan: PlannedQuery): AskedDetail {
+function askedDetail(clause: UnderstoodClause, searched: PlannedQuery): AskedDetail {
+  // A remark's words were searched for what the question may refer back to; they ask for nothing.
+  const plan = searched.words.some((w) => w.remark)
+    ? { ...searched, words: searched.words.filter((w) => !w.remark) }
+    : searched;
   return {
     kind: clause.form.kind,
     ...(clause.form.speaker === undefined ? {} : { speaker: clause.form.speaker }),

@@ -12,6 +12,8 @@ import { SYNONYM_CREDIT, standInsOf, vectorStandIns } from "./stand-ins.ts";
 
 /** Weight of a term found through an alias relative to the user's own word. */
 const ALIAS_WEIGHT = 0.6;
+/** Weight of a remark's word relative to the question's own: the remark asks nothing. */
+const REMARK_WEIGHT = 0.3;
 /** Weight of a spelling correction relative to a word spelled as in the corpus. */
 const CORRECTION_WEIGHT = 0.8;
 /** WordNet senses with tagged occurrences from which a word counts as an everyday word. */
@@ -54,6 +56,8 @@ export interface QueryWord {
   readonly paraphrased: boolean;
   /** A reporting verb ("talk", "tell"): any reporting verb of a passage matches it. */
   readonly reporting: boolean;
+  /** A word of a remark around the question, not of the question: it asks for nothing. */
+  readonly remark: boolean;
   /**
    * The word names a thing (a person, an organisation, a place) rather than saying what is asked of
    * it: a passage that only names the same things does not answer.
@@ -76,6 +80,11 @@ export interface QueryInput {
   readonly soft?: ReadonlySet<string>;
   /** Folded words that only say what kind of answer is wanted ("year" in "what year"): not searched. */
   readonly kindWords?: ReadonlySet<string>;
+  /**
+   * Folded words of a remark around the question and not in it ("my group chat is arguing about
+   * this."): searched, for what the question may refer back to, at {@link REMARK_WEIGHT}.
+   */
+  readonly remarked?: ReadonlySet<string>;
 }
 
 export interface PlannedQuery {
@@ -167,6 +176,7 @@ export function planQuery(
     text,
     soft = new Set<string>(),
     kindWords = new Set<string>(),
+    remarked = new Set<string>(),
   } = typeof input === "string" ? { text: input } : input;
   const chat: string[] = [];
   const all = analyze(text);
@@ -194,7 +204,8 @@ export function planQuery(
   tokens.forEach((token, i) => {
     const term = termsOf[i] as string;
     const corrected = term !== token.term;
-    add(term, corrected ? CORRECTION_WEIGHT : 1);
+    const remark = remarked.has(token.folded) ? REMARK_WEIGHT : 1;
+    add(term, (corrected ? CORRECTION_WEIGHT : 1) * remark);
     if (seen.has(term)) return;
     seen.add(term);
     const accepts = new Map([[term, 1]]);
@@ -238,6 +249,7 @@ export function planQuery(
     const known = [...accepts.keys()].filter((t) => index.frequency(t) > 0);
     let weight = known.length > 0 ? Math.max(...known.map((t) => index.idf(t))) : index.idf(term);
     if (reporting) weight *= REPORTING_WEIGHT;
+    weight *= remark;
     let unmatched = known.length === 0;
     let paraphrased = false;
     // A name the articles lack is missing: no other word stands in for the European Union. Nor for a
@@ -280,6 +292,7 @@ export function planQuery(
       unmatched,
       paraphrased,
       reporting,
+      remark: remark < 1,
       name: (match !== undefined && match.kind !== "term") || (part !== undefined && part.kind !== "term"),
       ...(match
         ? { entity: { name: match.entity, kind: match.kind, own: match.own } }

@@ -6,6 +6,7 @@ import type { DesignatedOrganisation } from "./designations.ts";
 import { weightedSum } from "./features.ts";
 import { model } from "./model.ts";
 import { type PlannedQuery, planQuery, withVectorStandIns } from "./query-plan.ts";
+import { refersBack } from "./question/clauses.ts";
 import { normaliseQuestion } from "./question/normalise.ts";
 import type { PersonNames } from "./question/tagger.ts";
 import { type UnderstoodClause, understandQuestion, withoutWords } from "./question/understand.ts";
@@ -122,7 +123,14 @@ export function rankClause(
   // it refers to, but asks nothing: its words the articles lack are no missing topic.
   const remarked = clause.context ? analyze(clause.context).map((t) => t.folded) : [];
   const counted = new Set([...soft, ...remarked, ...(unit ? [unit.toLowerCase()] : [])]);
-  let plan = planQuery(index, aliases, { text, soft: counted, kindWords: clause.form.kindWords });
+  const asked = new Set(analyze(clause.question).map((t) => t.folded));
+  let plan = planQuery(index, aliases, {
+    text,
+    soft: counted,
+    kindWords: clause.form.kindWords,
+    // A question that refers back takes its topic from the remark, at full weight.
+    remarked: new Set(refersBack(clause.question) ? [] : remarked.filter((w) => !asked.has(w))),
+  });
   const candidates = model().candidates;
   let hits = index.search(plan.search, candidates);
   if (plan.words.some((w) => w.missing)) {

@@ -1296,3 +1296,17 @@ describe("a question about the story itself", () => {
     expect(answer.missingTerms).toContain("rain");
   });
 });
+
+describe("a remark beside a question that names its own topic", () => {
+  it("is searched lightly: 'my group chat is arguing about this. who is tom cotton'", async () => {
+    const answer = await story.ask("my group chat is arguing about this. who is tom cotton");
+    expect(answer.outcome).toBe("answered");
+    expect(answer.passages[0]?.id).toBe(P("p5"));
+  });
+
+  it("is the topic where the question refers back to it: '... is that true'", async () => {
+    const answer = await story.ask("my cousin swears mexico agreed to let us troops in. is that true");
+    expect(answer.outcome).toBe("answered");
+    expect([P("p1"), P("p2")]).toContain(answer.passages[0]?.id);
+  });
+});

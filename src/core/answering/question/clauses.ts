@@ -109,6 +109,17 @@ export interface Clause {
   readonly context: string;
 }
 
+/** Words by which a question refers back to a remark before it: "fuck the cartels. are they terrorists". */
+const REFERS_BACK = /\b(?:it|its|they|them|their|this|that|these|those|he|him|his|she|her)\b/i;
+
+/**
+ * Whether a question leans on the remark around it for its topic ("... my cousin swears mexico
+ * agreed. is that true"), or names its own ("my group chat is arguing about this. who is tom cotton").
+ */
+export function refersBack(question: string): boolean {
+  return REFERS_BACK.test(question);
+}
+
 /** The words a clause is searched by: the question and its context. */
 export function clauseText(clause: Clause): string {
   return clause.context ? `${clause.question} ${clause.context}` : clause.question;
