@@ -1304,6 +1304,15 @@ describe("a remark beside a question that names its own topic", () => {
     expect(answer.passages[0]?.id).toBe(P("p5"));
   });
 
+  it("never turns a request for the sources into a search", async () => {
+    for (const question of [
+      "ik this is old news but wheres this from",
+      "my group chat is arguing about this. can u cite ur sources bro",
+    ]) {
+      expect((await story.ask(question)).outcome, question).toBe("sources");
+    }
+  });
+
   it("is the topic where the question refers back to it: '... is that true'", async () => {
     const answer = await story.ask("my cousin swears mexico agreed to let us troops in. is that true");
     expect(answer.outcome).toBe("answered");

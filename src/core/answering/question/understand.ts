@@ -165,15 +165,15 @@ export function understandQuestion(
     ...clause,
     form: questionForm(withoutWords(clause.question, notPersonNouns(reading.soft))),
   }));
-  const words = contentWords(reading.text, reading.soft);
+  // What is asked, remarks aside: "ik this is old news but wheres this from" asks for the sources.
+  const asked = clauses.map((c) => c.question).join(" ");
+  const words = contentWords(asked, reading.soft);
   // Read on the message as typed: the request frames take "summarize" out of the text.
   const asksForSummary =
     SUMMARY.test(message) && words.every((w) => SUMMARY_WORDS.has(w) || ABOUT_THE_BOT.has(w));
   // "what are the articles about" is the story in short, not the list of articles.
   const asksForSources =
-    !asksForSummary &&
-    SOURCES.test(reading.text) &&
-    words.every((w) => SOURCE_WORDS.has(w) || ABOUT_THE_BOT.has(w));
+    !asksForSummary && SOURCES.test(asked) && words.every((w) => SOURCE_WORDS.has(w) || ABOUT_THE_BOT.has(w));
   // "where was this made" asks about the story: a place, a date or a figure is asked of the bot only
   // about itself ("when were you made").
   const asksForFact = clauses.some((c) => FACT_KINDS.has(c.form.kind)) && !TO_THE_BOT.test(reading.text);
