@@ -171,7 +171,7 @@ export function answerQuestion(context: AnswerContext, question: string, options
         ),
       ),
     ],
-    didYouMean: plans.flatMap((p) => p.corrections),
+    didYouMean: [...understood.corrections, ...plans.flatMap((p) => p.corrections)],
     relatedTerms: clauses.flatMap((c) =>
       c.result.ranked.plan.related.filter((r) => !asksOnlyHow(c.result, r.term)),
     ),

@@ -427,6 +427,21 @@ describe("a question word slipped", () => {
   ])("%s stays %s", (message, text) => {
     expect(readChat(message).text).toBe(text);
   });
+  it.each([
+    ["browhich groups were named", "which groups were named"],
+    ["wheresthis from", "where is this from"],
+    ["canu cite ur sources", "can you cite your sources"],
+    ["watwas in it", "what was in it"],
+    ["sincewhen is she in office", "since when is she in office"],
+    // Words, names and words typed without their g stay.
+    ["another one", "another one"],
+    ["who oversaw it", "who oversaw it"],
+    ["wat r they sayin", "what are they saying"],
+    ["who is bross", "who is bross"],
+  ])("two words typed as one, where a question starts: %s -> %s", (message, text) => {
+    expect(readChat(message).text).toBe(text);
+  });
+
   it("a letter dropped or a key beside it is read back into the one word of the articles it can be", () => {
     const spelled = ["strikes", "directive", "terrorist"];
     const articles: ArticleWords = {
@@ -436,6 +451,9 @@ describe("a question word slipped", () => {
       isName: () => false,
     };
     expect(readChat("could strkes be illegal", articles).text).toBe("could strikes be illegal");
+    expect(readChat("could strkes be illegal", articles).corrections).toEqual([
+      { term: "strkes", suggestion: "strikes" },
+    ]);
     expect(readChat("what was in the directivr", articles).text).toBe("what was in the directive");
     expect(readChat("which got the terrrist label", articles).text).toBe("which got the terrorist label");
     // A letter away from two words of the articles: neither is chosen.

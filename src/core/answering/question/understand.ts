@@ -3,6 +3,7 @@ import { isEnglishWord } from "../../text/english.ts";
 import {
   ABOUT_THE_BOT,
   type ArticleWords,
+  type ChatReading,
   isChatWord,
   NO_ARTICLES,
   readChat,
@@ -30,6 +31,8 @@ export interface UnderstoodQuestion {
   readonly soft: ReadonlySet<string>;
   /** No question in it: greetings, thanks, "what can you do". */
   readonly smallTalk: boolean;
+  /** Words typed wrong and read as words of the articles before anything else ("strkes": "strikes"). */
+  readonly corrections: ChatReading["corrections"];
   /** It asks for the articles' sources ("sources?", "where is this from"). */
   readonly asksForSources: boolean;
   /** It asks what the story is, in short ("tldr", "catch me up", "what is this about"). */
@@ -194,6 +197,7 @@ export function understandQuestion(
     chat: reading.chat,
     soft: reading.soft,
     smallTalk,
+    corrections: read.corrections,
     asksForSources,
     asksForSummary,
   };

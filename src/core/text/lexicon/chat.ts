@@ -26,6 +26,8 @@ export interface ChatReading {
   readonly soft: ReadonlySet<string>;
   /** Whether the message addressed or mentioned someone (a pasted mention or @name). */
   readonly mentions: number;
+  /** Words typed wrong and read as a word of the articles ("strkes": "strikes"), to say so. */
+  readonly corrections: ReadonlyArray<{ readonly term: string; readonly suggestion: string }>;
 }
 
 /** Discord markup and pasted things that carry no question: mentions, channels, emoji, links. */
@@ -254,6 +256,45 @@ function slippedQuestionWord(
 }
 
 /**
+ * Words a question starts with, as typed, that the next word gets typed onto: question words and
+ * auxiliaries, their chat spellings ("wat", "wheres"), a request's verb, an opener ("bro").
+ */
+const GLUED_STARTS: ReadonlySet<string> = new Set([
+  ...QUESTION_STARTS,
+  ...Object.keys(REWRITES).filter((typed) =>
+    /^(?:who|what|when|where|why|which|how)\b/.test(REWRITES[typed] ?? ""),
+  ),
+  ..."tell list give show since so and but ok bro yo lol".split(" "),
+]);
+
+/**
+ * "browhich", "watwas", "canu", "wheresthis", "sincewhen", "tellme": two words typed as one, the
+ * space missed, where the first is one a question starts with and the second a stop or chat word
+ * (a word of the articles after it is read where a question starts: see slippedQuestionWord). Never
+ * a word itself, a name, a word the articles spell or one typed without its g: "another", "isis"
+ * where a story names it, "sayin".
+ */
+function unglued(lower: string, articles: ArticleWords): string | undefined {
+  if (
+    lower.length < 4 ||
+    isStopWord(lower) ||
+    isChatWord(lower) ||
+    articles.spells(lower) ||
+    articles.isName(lower)
+  )
+    return undefined;
+  const small = (w: string) => isStopWord(w) || isChatWord(w);
+  for (let i = 2; i < lower.length; i++) {
+    const [left, right] = [lower.slice(0, i), lower.slice(i)];
+    // One letter only as shorthand: "canu" is "can u", "bros" no "bro s".
+    if (!GLUED_STARTS.has(left) || (right.length < 2 && REWRITES[right] === undefined)) continue;
+    if (!small(right)) continue;
+    return isEnglishWord(lower) || isGivenName(lower) || droppedG(lower) ? undefined : `${left} ${right}`;
+  }
+  return undefined;
+}
+
+/**
  * A word drawn out ("whyyy", "lmaooo", "wattt", "hugeee"), as the chat word, stop word or English word
  * it draws out, with the letter once ("sooo": "so", "hugeee": "huge"), then twice ("gooood": "good").
  * Chat and stop words first: "goood" is "good", not "god"; an English word of three letters at least
@@ -276,7 +317,11 @@ function drawnOut(word: string): string | undefined {
  * Words typed drawn out or mistyped, read as meant before anything else, so that the frames and chat
  * words read them: "good monring everyone", "thnaks", "wattt was in it".
  */
-function readTypos(text: string, articles: ArticleWords): string {
+function readTypos(
+  text: string,
+  articles: ArticleWords,
+  corrections: Array<{ term: string; suggestion: string }>,
+): string {
   return text.replace(/\p{L}+/gu, (word, offset: number, whole: string) => {
     if (word !== word.toLowerCase()) {
       // "Whrn did": a phone capitalises the slipped question word that starts the message.
@@ -286,10 +331,15 @@ function readTypos(text: string, articles: ArticleWords): string {
         : undefined;
       return drawnOut(word) ?? (slipped ? slipped.charAt(0).toUpperCase() + slipped.slice(1) : word);
     }
+    const fixed = drawnOut(word) === undefined ? mistyped(word, articles) : undefined;
+    // A word of the story read for a slip is said, as the speller's suggestions are.
+    if (fixed !== undefined && !isStopWord(fixed) && !isChatWord(fixed) && !fixed.includes(" "))
+      corrections.push({ term: word, suggestion: fixed });
     return (
       drawnOut(word) ??
-      mistyped(word, articles) ??
+      fixed ??
       slippedQuestionWord(word, whole.slice(0, offset), whole.slice(offset + word.length), articles) ??
+      unglued(word, articles) ??
       word
     );
   });
@@ -427,7 +477,8 @@ export function readChat(message: string, articles: ArticleWords = NO_ARTICLES):
     if (m.startsWith("<@") || m.startsWith("@")) mentions++;
     return " ";
   });
-  text = readTypos(text.replace(MARKDOWN, " "), articles);
+  const corrections: Array<{ term: string; suggestion: string }> = [];
+  text = readTypos(text.replace(MARKDOWN, " "), articles, corrections);
   for (const frame of REQUEST_FRAMES) {
     const [pattern, replacement] = Array.isArray(frame) ? frame : [frame, " "];
     text = text.replace(pattern as RegExp, ` ${replacement} `);
@@ -511,5 +562,5 @@ export function readChat(message: string, articles: ArticleWords = NO_ARTICLES):
     .replace(/\s+/g, " ")
     .replace(/^[\s,.;:!-]+/, "")
     .trim();
-  return { text: cleaned, chat, soft, mentions };
+  return { text: cleaned, chat, soft, mentions, corrections };
 }
