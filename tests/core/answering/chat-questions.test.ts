@@ -1319,3 +1319,24 @@ describe("a remark beside a question that names its own topic", () => {
     expect([P("p1"), P("p2")]).toContain(answer.passages[0]?.id);
   });
 });
+
+describe("an irregular verb form is a real word", () => {
+  it("is never 'corrected' into another word of the articles: 'rang' is no 'bang'", async () => {
+    const library = Library.build(
+      corpusFromTexts([
+        {
+          id: "bridge",
+          title: "Bridge warning ignored",
+          published: "2026-03-20",
+          paragraphs: [
+            "A member of the public had rung the helpline to report a loud cracking noise.",
+            "Residents said they heard a bang before the span fell.",
+          ],
+        },
+      ]),
+    );
+    const answer = await library.ask("who rang the helpline about the cracking noise");
+    expect(answer.didYouMean).toEqual([]);
+    expect(answer.passages[0]?.id ?? answer.related?.[0]?.id).toBe("bridge#p1");
+  });
+});

@@ -117,10 +117,22 @@ describe("paraphrase groups", () => {
 });
 
 describe("isEnglishWord", () => {
-  it.each(["party", "fall", "share", "american", "shipped", "hardest", "the"])("%s is English", (word) => {
+  it.each([
+    "party",
+    "fall",
+    "share",
+    "american",
+    "shipped",
+    "hardest",
+    "the",
+    "rang",
+    "bought",
+    "flew",
+    "stolen",
+  ])("%s is English", (word) => {
     expect(isEnglishWord(word)).toBe(true);
   });
-  it.each(["shienbaum", "blokced", "sheinbam"])("%s is not", (word) => {
+  it.each(["shienbaum", "blokced", "sheinbam", "newed", "whrn"])("%s is not", (word) => {
     expect(isEnglishWord(word)).toBe(false);
   });
 });
