@@ -1229,6 +1229,15 @@ describe("what a review of the round found", () => {
     expect(answer.passages[0]?.text ?? "").not.toContain("wind");
   });
 
+  it("a greeting, thanks or remark to the bot that asks nothing gets the help reply", async () => {
+    for (const message of ["thanks a lot", "hello world", "u rock", "love this bot", "test", "ping"]) {
+      expect((await story.ask(message)).outcome, message).toBe("small-talk");
+    }
+    // A remark on the story, and a question after a greeting, are not small talk.
+    expect((await story.ask("lol the cartels are evil")).outcome).not.toBe("small-talk");
+    expect((await story.ask("hey storydesk, who is the senator mentioned?")).outcome).toBe("answered");
+  });
+
   it("thanks and goodbyes are answered as such", async () => {
     expect((await story.ask("thanks thats really helpful")).message).toMatch(/^You're welcome!/);
     expect((await story.ask("bye")).message).toMatch(/^No problem, see you!/);

@@ -69,6 +69,12 @@ function asThing(text: string, word: string): boolean {
   ).test(text);
 }
 
+/** A question word anywhere: "storydesk, who is the senator". */
+const QUESTION_WORD = /\b(?:who|whom|whose|what|when|where|why|which|how)\b/i;
+
+/** How many words of its own a greeting or remark to the bot may have and still ask nothing. */
+const SHORT_REMARK = 2;
+
 /** A message about the bot itself: "you", "your". */
 const TO_THE_BOT = /\b(?:you|your|yours|yourself)\b/i;
 
@@ -185,12 +191,22 @@ export function understandQuestion(
   const asksOfArticles =
     clauses.some((c) => ASKS.test(c.question)) &&
     [...reading.soft].some((w) => usedByArticles(w) && asThing(reading.text, w));
+  // "thanks a lot", "hello world", "u rock", "love this bot": a greeting, thanks or remark to the
+  // bot that asks nothing, whatever its last word or two.
+  const remarkToTheBot =
+    !message.includes("?") &&
+    !clauses.some((c) => ASKS.test(c.question) || QUESTION_WORD.test(c.question)) &&
+    words.length <= SHORT_REMARK &&
+    // "lol the cartels are evil" is a remark on the story, not to the bot.
+    (TO_THE_BOT.test(reading.text) ||
+      /\bbot\b/i.test(message) ||
+      (read.chat.length > 0 && !words.some(usedByArticles)));
   const smallTalk =
     !asksForSources &&
     !asksForSummary &&
     !asksForFact &&
     !asksOfArticles &&
-    words.every((w) => ABOUT_THE_BOT.has(w));
+    (remarkToTheBot || words.every((w) => ABOUT_THE_BOT.has(w)));
   return {
     text: reading.text,
     clauses,

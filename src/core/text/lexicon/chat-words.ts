@@ -50,7 +50,7 @@ export const ABOUT_THE_BOT = new Set(
   `help helps helping bot robot storydesk command commands work works working use using used usage made
   make makes create created creator built build builds purpose job point feature features ask asking
   answer answers question questions name called able info information hello hi explain know person human
-  real ai alive robot machine program gpt chatgpt llm sentient smart clever`
+  real ai alive robot machine program gpt chatgpt llm sentient smart clever test testing ping`
     .split(/\s+/)
     .filter(Boolean),
 );
