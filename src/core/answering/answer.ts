@@ -171,7 +171,9 @@ export function answerQuestion(context: AnswerContext, question: string, options
         ),
       ),
     ],
-    didYouMean: [...understood.corrections, ...plans.flatMap((p) => p.corrections)],
+    didYouMean: [...understood.corrections, ...plans.flatMap((p) => p.corrections)].filter(
+      (c, i, all) => all.findIndex((d) => d.term === c.term && d.suggestion === c.suggestion) === i,
+    ),
     relatedTerms: clauses.flatMap((c) =>
       c.result.ranked.plan.related.filter((r) => !asksOnlyHow(c.result, r.term)),
     ),

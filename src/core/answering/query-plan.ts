@@ -204,14 +204,18 @@ export function planQuery(
   tokens.forEach((token, i) => {
     const term = termsOf[i] as string;
     const corrected = term !== token.term;
-    const remark = remarked.has(token.folded) ? REMARK_WEIGHT : 1;
-    add(term, (corrected ? CORRECTION_WEIGHT : 1) * remark);
-    if (seen.has(term)) return;
-    seen.add(term);
-    const accepts = new Map([[term, 1]]);
     const match = matches.find((m) => i >= m.start && i < m.start + m.length);
     // A word of one of the story's names, asked alone ("where is Sinaloa"), names it too.
     const part = match || TITLE_TERMS.has(term) ? undefined : aliases.partOfName(term);
+    const isName =
+      (match !== undefined && match.kind !== "term") || (part !== undefined && part.kind !== "term");
+    // A remark's name is what the question is about ("my gran is at picton lakeside, when..."): only
+    // its other words weigh little.
+    const remarkWeight = remarked.has(token.folded) && !isName ? REMARK_WEIGHT : 1;
+    add(term, (corrected ? CORRECTION_WEIGHT : 1) * remarkWeight);
+    if (seen.has(term)) return;
+    seen.add(term);
+    const accepts = new Map([[term, 1]]);
     const named = new Set(match ? termsOf.slice(match.start, match.start + match.length) : []);
     if (match) {
       for (const alternative of match.alternatives) {
@@ -249,7 +253,7 @@ export function planQuery(
     const known = [...accepts.keys()].filter((t) => index.frequency(t) > 0);
     let weight = known.length > 0 ? Math.max(...known.map((t) => index.idf(t))) : index.idf(term);
     if (reporting) weight *= REPORTING_WEIGHT;
-    weight *= remark;
+    weight *= remarkWeight;
     let unmatched = known.length === 0;
     let paraphrased = false;
     // A name the articles lack is missing: no other word stands in for the European Union. Nor for a
@@ -292,8 +296,8 @@ export function planQuery(
       unmatched,
       paraphrased,
       reporting,
-      remark: remark < 1,
-      name: (match !== undefined && match.kind !== "term") || (part !== undefined && part.kind !== "term"),
+      remark: remarkWeight < 1,
+      name: isName,
       ...(match
         ? { entity: { name: match.entity, kind: match.kind, own: match.own } }
         : part

@@ -6,7 +6,7 @@ import type { DesignatedOrganisation } from "./designations.ts";
 import { weightedSum } from "./features.ts";
 import { model } from "./model.ts";
 import { type PlannedQuery, planQuery, withVectorStandIns } from "./query-plan.ts";
-import { refersBack } from "./question/clauses.ts";
+import { leansOnRemark } from "./question/clauses.ts";
 import { normaliseQuestion } from "./question/normalise.ts";
 import type { PersonNames } from "./question/tagger.ts";
 import { type UnderstoodClause, understandQuestion, withoutWords } from "./question/understand.ts";
@@ -128,8 +128,8 @@ export function rankClause(
     text,
     soft: counted,
     kindWords: clause.form.kindWords,
-    // A question that refers back takes its topic from the remark, at full weight.
-    remarked: new Set(refersBack(clause.question) ? [] : remarked.filter((w) => !asked.has(w))),
+    // A question that leans on the remark takes its topic from it, at full weight.
+    remarked: new Set(leansOnRemark(clause.question) ? [] : remarked.filter((w) => !asked.has(w))),
   });
   const candidates = model().candidates;
   let hits = index.search(plan.search, candidates);

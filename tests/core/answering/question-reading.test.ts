@@ -178,7 +178,7 @@ describe("readChat", () => {
   describe("phrasal verbs", () => {
     // The articles of a story that say "fight", "resign", "close"... and none of the phrases typed.
     const news = new Set(
-      ["fight", "resign", "recall", "close", "invest", "authorize", "investigate", "enter", "lead"].map((w) =>
+      ["fight", "resign", "recall", "close", "invest", "authorize", "investigate", "enter"].map((w) =>
         termOf(w),
       ),
     );
@@ -197,9 +197,6 @@ describe("readChat", () => {
       ["are the police looking into it", "are the police investigating it"],
       ["is the us gonna roll into mexico", "is the US going to enter mexico"],
       ["the army clamped down on the gangs", "the army fought the gangs"],
-      ["who is in charge of the inquiry", "who leads the inquiry"],
-      ["who's in charge of the inquiry", "who leads the inquiry"],
-      ["who were in charge of the rescue", "who led the rescue"],
       // The tense typed, where one form spells several.
       ["when did the factory shut for good", "when did the factory close"],
       ["has the plant been shut down", "has the plant been closed"],
@@ -406,7 +403,6 @@ describe("a question word slipped", () => {
   it.each([
     ["whrn did the court rule", "when did the court rule"],
     ["qhat is the fine", "what is the fine"],
-    ["Whrn did it start", "When did it start"],
     ["yo wgen did it start", "when did it start"],
     ["when doea it end", "when does it end"],
     ["jas the court ruled", "has the court ruled"],
@@ -424,6 +420,9 @@ describe("a question word slipped", () => {
     ["the wjo report", "the wjo report"],
     ["when dod it end", "when dod it end"],
     ["did jas say", "did jas say"],
+    // A capitalised word is a name: "Eid" is no "did", "Shen" no "when".
+    ["Eid prayers went ahead", "Eid prayers went ahead"],
+    ["Shen Yi said what", "Shen Yi said what"],
   ])("%s stays %s", (message, text) => {
     expect(readChat(message).text).toBe(text);
   });
@@ -433,10 +432,12 @@ describe("a question word slipped", () => {
     ["canu cite ur sources", "can you cite your sources"],
     ["watwas in it", "what was in it"],
     ["sincewhen is she in office", "since when is she in office"],
-    // Words, names and words typed without their g stay.
-    ["another one", "another one"],
-    ["who oversaw it", "who oversaw it"],
-    ["wat r they sayin", "what are they saying"],
+    // Words and names stay, and a word glued on anywhere but where a question starts.
+    ["whatever happened", "whatever happened"],
+    ["willa said what", "willa said what"],
+    ["who is yoon", "who is yoon"],
+    ["was okta breached", "was okta breached"],
+    ["hasbro", "hasbro"],
     ["who is bross", "who is bross"],
   ])("two words typed as one, where a question starts: %s -> %s", (message, text) => {
     expect(readChat(message).text).toBe(text);
@@ -536,7 +537,10 @@ describe("splitClauses", () => {
     expect(splitClauses("the northeast cartel, is that one of them").map((c) => c.question)).toEqual([
       "the northeast cartel, is that one of them",
     ]);
-    expect(splitClauses("who (if anyone) chairs it").map((c) => c.question)).toEqual(["who chairs it"]);
+    // A bracket that says nothing of the asker may hold the topic: "(picton lakeside)".
+    expect(splitClauses("when was it restored (picton lakeside)")).toEqual([
+      { question: "when was it restored (picton lakeside)", context: "" },
+    ]);
     expect(splitClauses("what did she say (and when)").map((c) => c.question)).toEqual([
       "what did she say (and when)",
     ]);

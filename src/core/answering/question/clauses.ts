@@ -12,6 +12,8 @@ const COORDINATED = new RegExp(
   `\\s*,?\\s+(?:and|but|also|plus|&|\\+)\\s+(?:also\\s+)?(?=(?:${QUESTION_WORDS}|${AUXILIARIES})\\b)`,
   "i",
 );
+/** A question after "but": "ur useless but who chairs the inquiry". */
+const BUT_QUESTION = new RegExp(`\\s,?\\s*but\\s+(?:also\\s+)?(?:${QUESTION_WORDS}|${AUXILIARIES})\\b`, "i");
 /** Words a second sentence may start with before its question: "also is el chapo still alive". */
 const LEADING_LINK = /^\s*(?:(?:and|also|plus|but|so|oh|ok|okay|then|btw)(?=[\s,]|$)[\s,]*)+/i;
 const ASKS = new RegExp(`\\b(?:${QUESTION_WORDS})\\b|^\\s*(?:${AUXILIARIES})\\b|\\?\\s*$`, "i");
@@ -62,7 +64,8 @@ export function splitClauses(text: string): Clause[] {
     if (sentence === "" || /^[?!;.\s]+$/.test(sentence)) continue;
     // "(asking for my gran)", "saw a tiktok about this, when did...": asides that ask nothing.
     sentence = sentence.replace(ASIDE, (aside: string, inner: string) => {
-      if (ASKS.test(inner)) return aside;
+      // "(about troops)", "(picton lakeside)": the question's own topic, in brackets.
+      if (ASKS.test(inner) || !ABOUT_THE_ASKER.test(inner)) return aside;
       context = `${context} ${inner.trim()}`.trim();
       return " ";
     });
@@ -78,8 +81,9 @@ export function splitClauses(text: string): Clause[] {
     }
     const body = sentence.replace(/[?!;.]+$/, "");
     const coordinated = body.split(COORDINATED);
-    // "ur useless but who chairs the inquiry": a remark before the question asks nothing either.
-    if (coordinated.length > 1 && !ASKS.test(coordinated[0] as string)) {
+    // "ur useless but who chairs the inquiry": a remark before "but" asks nothing either. (Before
+    // "and" it is the question's topic: "the quake in western nepal and how many died".)
+    if (coordinated.length > 1 && !ASKS.test(coordinated[0] as string) && BUT_QUESTION.test(body)) {
       context = `${context} ${coordinated.shift()?.trim()}`.trim();
     }
     coordinated.forEach((part, i) => {
@@ -113,11 +117,12 @@ export interface Clause {
 const REFERS_BACK = /\b(?:it|its|they|them|their|this|that|these|those|he|him|his|she|her)\b/i;
 
 /**
- * Whether a question leans on the remark around it for its topic ("... my cousin swears mexico
- * agreed. is that true"), or names its own ("my group chat is arguing about this. who is tom cotton").
+ * Whether a question leans on the remark around it for its topic: it refers back to it ("... my
+ * cousin swears mexico agreed. is that true"), or is a word or two ("... docked 14 points but why",
+ * "... extradited. true?"); or names its own ("my group chat is arguing about this. who is tom cotton").
  */
-export function refersBack(question: string): boolean {
-  return REFERS_BACK.test(question);
+export function leansOnRemark(question: string): boolean {
+  return REFERS_BACK.test(question) || terms(question).length <= 1;
 }
 
 /** The words a clause is searched by: the question and its context. */

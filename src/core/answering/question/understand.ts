@@ -1,4 +1,4 @@
-import { analyze, fold, type Token } from "../../text/analyze.ts";
+import { analyze, fold, type Token, terms } from "../../text/analyze.ts";
 import { isEnglishWord } from "../../text/english.ts";
 import {
   ABOUT_THE_BOT,
@@ -175,14 +175,22 @@ export function understandQuestion(
     form: questionForm(withoutWords(clause.question, notPersonNouns(reading.soft))),
   }));
   // What is asked, remarks aside: "ik this is old news but wheres this from" asks for the sources.
-  const asked = clauses.map((c) => c.question).join(" ");
+  // What the clauses ask, remarks aside ("ik this is old news but wheres this from" asks for the
+  // sources); but a bare "why?" after a remark asks about the remark ("docked 14 points but why").
+  const questions = clauses.map((c) => c.question).join(" ");
+  const asked = clauses
+    .map((c) => (terms(c.question).length === 0 ? `${c.context} ${c.question}` : c.question))
+    .join(" ");
   const words = contentWords(asked, reading.soft);
+  const questionWords = contentWords(questions, reading.soft);
   // Read on the message as typed: the request frames take "summarize" out of the text.
   const asksForSummary =
     SUMMARY.test(message) && words.every((w) => SUMMARY_WORDS.has(w) || ABOUT_THE_BOT.has(w));
   // "what are the articles about" is the story in short, not the list of articles.
   const asksForSources =
-    !asksForSummary && SOURCES.test(asked) && words.every((w) => SOURCE_WORDS.has(w) || ABOUT_THE_BOT.has(w));
+    !asksForSummary &&
+    SOURCES.test(questions) &&
+    questionWords.every((w) => SOURCE_WORDS.has(w) || ABOUT_THE_BOT.has(w));
   // "where was this made" asks about the story: a place, a date or a figure is asked of the bot only
   // about itself ("when were you made").
   const asksForFact = clauses.some((c) => FACT_KINDS.has(c.form.kind)) && !TO_THE_BOT.test(reading.text);

@@ -166,9 +166,6 @@ export const PHRASAL_VERBS: ReadonlyArray<readonly [string, string, string]> = [
   ["clamp clamps clamping clamped clamped", "down on", "fight,fights,fighting,fought,fought"],
   ["step steps stepping stepped stepped", "down", "resign,resigns,resigning,resigned,resigned"],
   ["roll rolls rolling rolled rolled", "into", "enter,enters,entering,entered,entered"],
-  ["be is being was been", "in charge of", "lead,leads,leading,led,led"],
-  ["be are being were been", "in charge of", "lead,lead,leading,led,led"],
-  ["be 's being was been", "in charge of", "lead,leads,leading,led,led"],
   [
     "pull pulls pulling pulled pulled",
     "(?:from|off) (?:the )?shel(?:f|ves)",

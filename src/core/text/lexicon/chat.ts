@@ -131,9 +131,10 @@ const GLUED_OPENERS: ReadonlySet<string> = new Set(
 );
 
 /**
- * "stirkes", "thnaks", "terroorist", "whois": a word typed with two letters swapped, one typed twice,
- * or a question word typed onto the next one, read back where it is no word itself and the fix spells
- * a word some article has exactly or a stop word (a swap, also a chat word). Five letters at least,
+ * "stirkes", "thnaks", "terroorist", "strkes", "directivr", "whois": a word typed with two letters
+ * swapped, one typed twice, one dropped or a key beside the right one, or a question word typed onto
+ * the next one, read back where it is no word itself and the fix spells a word some article has
+ * exactly or a stop word (a swap, also a chat word). Five letters at least,
  * and never a name it knows: "boyd" is no "body", "greta" no "great", "potus" no "pouts". No fix into
  * another English word the articles lack: that would only change which word is reported missing.
  * The cheap tests go first; no dictionary is read in the loop.
@@ -159,9 +160,10 @@ function mistyped(lower: string, articles: ArticleWords): string | undefined {
     if (articles.spells(fixed) || isStopWord(fixed) || (!doubled && isChatWord(fixed))) return fixed;
   }
   // A letter dropped ("strkes", "diretive") or a key beside the right one ("directivr"), into a word
-  // some article spells: only where one word is that slip away.
+  // some article spells: only where one word is that slip away, never into a name ("tarrant" is no
+  // "farrant"), and from six letters ("derry", "acton" are names of their own).
   const slips = new Set<string>();
-  for (let i = 0; i <= lower.length; i++) {
+  for (let i = 0; lower.length >= 6 && i <= lower.length; i++) {
     for (const letter of LETTERS) {
       const inserted = lower.slice(0, i) + letter + lower.slice(i);
       if (articles.spells(inserted)) slips.add(inserted);
@@ -172,7 +174,8 @@ function mistyped(lower: string, articles: ArticleWords): string | undefined {
       }
     }
   }
-  if (slips.size === 1) return [...slips][0];
+  const [slip] = slips;
+  if (slips.size === 1 && slip !== undefined && !articles.isName(slip)) return slip;
   // A question word or an auxiliary typed onto the stop word after it ("whois", "howmany",
   // "didthe"): not "oversaw" or "thein", whose first part asks nothing.
   for (let i = 2; i + 2 <= lower.length; i++) {
@@ -214,6 +217,17 @@ function slippedFrom(typed: string, word: string): boolean {
   return [...word].some((_, i) => word.slice(0, i) + word.slice(i + 1) === typed);
 }
 
+/** The word typed before a place in a message, lowercase. */
+function previousWord(before: string): string | undefined {
+  return /([\p{L}']+)[^\p{L}']*$/u.exec(before)?.[1]?.toLowerCase();
+}
+
+/** Whether a place in a message starts a question: the message's start, a sentence's, or after chat. */
+function startsQuestion(before: string): boolean {
+  const previous = previousWord(before);
+  return previous === undefined || /[.?!:;,]\s*$/.test(before) || CHAT_ONLY.has(previous);
+}
+
 /** Words after "how" that "who" never has before them. */
 const HOW_BEFORE = /^\s*(?:many|much|long|old|far|big|often|soon|come|bad|likely)\b/i;
 
@@ -234,8 +248,8 @@ function slippedQuestionWord(
   articles: ArticleWords,
 ): string | undefined {
   if (isStopWord(lower) || isChatWord(lower) || articles.spells(lower)) return undefined;
-  const previous = /([\p{L}']+)[^\p{L}']*$/u.exec(before)?.[1]?.toLowerCase();
-  const starts = previous === undefined || /[.?!:;,]\s*$/.test(before) || CHAT_ONLY.has(previous);
+  const previous = previousWord(before);
+  const starts = startsQuestion(before);
   if (starts) {
     // "istrump", "didmexico": the space after the question's first word missed, before a word of
     // the articles (a stop word after it is read by mistyped(): "whois").
@@ -255,6 +269,12 @@ function slippedQuestionWord(
   return found[0];
 }
 
+/** "u" and "r" typed onto the word before them: "canu", "wherer". */
+const YOU_ARE: ReadonlySet<string> = new Set(["u", "r", "ur"]);
+
+/** Chat typed before a question, and onto it: "browhich", "sowhat". */
+const CHAT_OPENERS: ReadonlySet<string> = new Set("so and but ok bro yo lol".split(" "));
+
 /**
  * Words a question starts with, as typed, that the next word gets typed onto: question words and
  * auxiliaries, their chat spellings ("wat", "wheres"), a request's verb, an opener ("bro").
@@ -264,18 +284,20 @@ const GLUED_STARTS: ReadonlySet<string> = new Set([
   ...Object.keys(REWRITES).filter((typed) =>
     /^(?:who|what|when|where|why|which|how)\b/.test(REWRITES[typed] ?? ""),
   ),
-  ..."tell list give show since so and but ok bro yo lol".split(" "),
+  ..."tell list give show since".split(" "),
+  ...CHAT_OPENERS,
 ]);
 
 /**
  * "browhich", "watwas", "canu", "wheresthis", "sincewhen", "tellme": two words typed as one, the
  * space missed, where the first is one a question starts with and the second a stop or chat word
  * (a word of the articles after it is read where a question starts: see slippedQuestionWord). Never
- * a word itself, a name, a word the articles spell or one typed without its g: "another", "isis"
- * where a story names it, "sayin".
+ * a word itself, a name or a word the articles spell: "whatever", "willa", "isis" where a story
+ * names it.
  */
-function unglued(lower: string, articles: ArticleWords): string | undefined {
+function unglued(lower: string, before: string, articles: ArticleWords): string | undefined {
   if (
+    !startsQuestion(before) ||
     lower.length < 4 ||
     isStopWord(lower) ||
     isChatWord(lower) ||
@@ -283,13 +305,17 @@ function unglued(lower: string, articles: ArticleWords): string | undefined {
     articles.isName(lower)
   )
     return undefined;
-  const small = (w: string) => isStopWord(w) || isChatWord(w);
   for (let i = 2; i < lower.length; i++) {
     const [left, right] = [lower.slice(0, i), lower.slice(i)];
     // One letter only as shorthand: "canu" is "can u", "bros" no "bro s".
     if (!GLUED_STARTS.has(left) || (right.length < 2 && REWRITES[right] === undefined)) continue;
-    if (!small(right)) continue;
-    return isEnglishWord(lower) || isGivenName(lower) || droppedG(lower) ? undefined : `${left} ${right}`;
+    // After an opener ("bro", "yo", "so"), only the question's own first word: "yoon" is no "yo on".
+    const opener = !QUESTION_STARTS.includes(left) && REWRITES[left] === undefined;
+    // Else a stop word, or "u"/"r" in "canu": not chat that could end a name ("wasim", "hasbro", "dorn"),
+    // and five letters at least ("doan", "isis" are names).
+    const fits = YOU_ARE.has(right) || (isStopWord(right) && lower.length >= 5);
+    if (opener ? !GLUED_STARTS.has(right) || CHAT_OPENERS.has(right) : !fits) continue;
+    return isEnglishWord(lower) || isGivenName(lower) ? undefined : `${left} ${right}`;
   }
   return undefined;
 }
@@ -315,7 +341,8 @@ function drawnOut(word: string): string | undefined {
 
 /**
  * Words typed drawn out or mistyped, read as meant before anything else, so that the frames and chat
- * words read them: "good monring everyone", "thnaks", "wattt was in it".
+ * words read them: "good monring everyone", "thnaks", "wattt was in it". A word of the story read for
+ * a slip goes into `corrections`, so that the answer says so.
  */
 function readTypos(
   text: string,
@@ -323,14 +350,8 @@ function readTypos(
   corrections: Array<{ term: string; suggestion: string }>,
 ): string {
   return text.replace(/\p{L}+/gu, (word, offset: number, whole: string) => {
-    if (word !== word.toLowerCase()) {
-      // "Whrn did": a phone capitalises the slipped question word that starts the message.
-      const lower = word.toLowerCase();
-      const slipped = /^\p{Lu}\p{Ll}+$/u.test(word)
-        ? slippedQuestionWord(lower, whole.slice(0, offset), whole.slice(offset + word.length), articles)
-        : undefined;
-      return drawnOut(word) ?? (slipped ? slipped.charAt(0).toUpperCase() + slipped.slice(1) : word);
-    }
+    // A capitalised word is read only for drawing out: "Eid", "Shen" are names, not slipped "did", "when".
+    if (word !== word.toLowerCase()) return drawnOut(word) ?? word;
     const fixed = drawnOut(word) === undefined ? mistyped(word, articles) : undefined;
     // A word of the story read for a slip is said, as the speller's suggestions are.
     if (fixed !== undefined && !isStopWord(fixed) && !isChatWord(fixed) && !fixed.includes(" "))
@@ -339,7 +360,7 @@ function readTypos(
       drawnOut(word) ??
       fixed ??
       slippedQuestionWord(word, whole.slice(0, offset), whole.slice(offset + word.length), articles) ??
-      unglued(word, articles) ??
+      unglued(word, whole.slice(0, offset), articles) ??
       word
     );
   });
