@@ -125,10 +125,13 @@ function droppedG(lower: string): boolean {
   return isStopWord(full) || isGerund(full);
 }
 
+/** The words a question asks with. */
+const QUESTION_WORDS: ReadonlySet<string> = new Set("who what when where why which how".split(" "));
 /** Words people type onto the next one in a hurry: "whois", "howmany", "didthe". */
-const GLUED_OPENERS: ReadonlySet<string> = new Set(
-  "who what when where why which how is are was were did does do can will has have".split(" "),
-);
+const GLUED_OPENERS: ReadonlySet<string> = new Set([
+  ...QUESTION_WORDS,
+  ..."is are was were did does do can will has have".split(" "),
+]);
 
 /**
  * "stirkes", "thnaks", "terroorist", "strkes", "directivr", "whois": a word typed with two letters
@@ -233,7 +236,7 @@ const HOW_BEFORE = /^\s*(?:many|much|long|old|far|big|often|soon|come|bad|likely
 
 /** What a question starts with: its question word or auxiliary, and the auxiliary after a question word. */
 const QUESTION_STARTS = [...GLUED_OPENERS, "had", "could", "would", "should"];
-const AUXILIARIES = QUESTION_STARTS.filter((w) => !/^wh|^how$/.test(w));
+const AUXILIARIES = QUESTION_STARTS.filter((w) => !QUESTION_WORDS.has(w));
 
 /**
  * "whrn did", "qhat is", "when dod", "jas the court": a question word or auxiliary slipped where a
@@ -258,8 +261,7 @@ function slippedQuestionWord(
       return `${glued} ${lower.slice(glued.length)}`;
   }
   if (!/^\p{L}{2,6}$/u.test(lower)) return undefined;
-  const afterQuestionWord =
-    previous !== undefined && /^(?:who|what|when|where|why|which|how)$/.test(previous);
+  const afterQuestionWord = previous !== undefined && QUESTION_WORDS.has(previous);
   const targets = starts ? QUESTION_STARTS : afterQuestionWord ? AUXILIARIES : [];
   let found = targets.filter((w) => slippedFrom(lower, w));
   // "hwo" is "how" swapped and "who" swapped: "hwo many" asks how.
@@ -282,7 +284,7 @@ const CHAT_OPENERS: ReadonlySet<string> = new Set("so and but ok bro yo lol".spl
 const GLUED_STARTS: ReadonlySet<string> = new Set([
   ...QUESTION_STARTS,
   ...Object.keys(REWRITES).filter((typed) =>
-    /^(?:who|what|when|where|why|which|how)\b/.test(REWRITES[typed] ?? ""),
+    QUESTION_WORDS.has((REWRITES[typed] ?? "").split(" ")[0] as string),
   ),
   ..."tell list give show since".split(" "),
   ...CHAT_OPENERS,
@@ -351,13 +353,14 @@ function readTypos(
 ): string {
   return text.replace(/\p{L}+/gu, (word, offset: number, whole: string) => {
     // A capitalised word is read only for drawing out: "Eid", "Shen" are names, not slipped "did", "when".
-    if (word !== word.toLowerCase()) return drawnOut(word) ?? word;
-    const fixed = drawnOut(word) === undefined ? mistyped(word, articles) : undefined;
+    const drawn = drawnOut(word);
+    if (word !== word.toLowerCase()) return drawn ?? word;
+    const fixed = drawn === undefined ? mistyped(word, articles) : undefined;
     // A word of the story read for a slip is said, as the speller's suggestions are.
     if (fixed !== undefined && !isStopWord(fixed) && !isChatWord(fixed) && !fixed.includes(" "))
       corrections.push({ term: word, suggestion: fixed });
     return (
-      drawnOut(word) ??
+      drawn ??
       fixed ??
       slippedQuestionWord(word, whole.slice(0, offset), whole.slice(offset + word.length), articles) ??
       unglued(word, whole.slice(0, offset), articles) ??
