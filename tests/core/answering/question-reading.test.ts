@@ -6,6 +6,16 @@ import { mayBeForeign, understandQuestion } from "../../../src/core/answering/qu
 import { termOf } from "../../../src/core/text/analyze.ts";
 import { type ArticleWords, readChat } from "../../../src/core/text/lexicon/chat.ts";
 
+/** Articles that spell (and use) exactly these words, and name these. */
+function spelledBy(words: readonly string[], names: readonly string[] = []): ArticleWords {
+  return {
+    uses: (folded) => words.includes(folded),
+    say: () => false,
+    spells: (folded) => words.includes(folded),
+    isName: (folded) => names.includes(folded),
+  };
+}
+
 describe("readChat", () => {
   it.each([
     ["<@123456789012345678> who is anna kelly", "who is anna kelly", 1],
@@ -156,13 +166,10 @@ describe("readChat", () => {
   });
 
   it("a swapped pair is read back only into a word the articles spell, or a chat word; never a name", () => {
-    const spelled = ["extraditions", "sheinbaum", "body", "great", "enter"];
-    const articles: ArticleWords = {
-      uses: (folded) => spelled.includes(folded),
-      say: () => false,
-      spells: (folded) => spelled.includes(folded),
-      isName: (folded) => folded === "potus" || folded === "sheinbaum",
-    };
+    const articles = spelledBy(
+      ["extraditions", "sheinbaum", "body", "great", "enter"],
+      ["potus", "sheinbaum"],
+    );
     expect(readChat("when did the exrtaditions happen", articles).text).toBe(
       "when did the extraditions happen",
     );
@@ -444,13 +451,7 @@ describe("a question word slipped", () => {
   });
 
   it("a letter dropped or a key beside it is read back into the one word of the articles it can be", () => {
-    const spelled = ["strikes", "directive", "terrorist"];
-    const articles: ArticleWords = {
-      uses: (folded) => spelled.includes(folded),
-      say: () => false,
-      spells: (folded) => spelled.includes(folded),
-      isName: () => false,
-    };
+    const articles = spelledBy(["strikes", "directive", "terrorist"]);
     expect(readChat("could strkes be illegal", articles).text).toBe("could strikes be illegal");
     expect(readChat("could strkes be illegal", articles).corrections).toEqual([
       { term: "strkes", suggestion: "strikes" },
@@ -463,13 +464,7 @@ describe("a question word slipped", () => {
   });
 
   it("a question's first word typed onto a word of the articles is split, where the whole is no word", () => {
-    const spelled = ["trump", "mexico", "land"];
-    const articles: ArticleWords = {
-      uses: (folded) => spelled.includes(folded),
-      say: () => false,
-      spells: (folded) => spelled.includes(folded),
-      isName: () => false,
-    };
+    const articles = spelledBy(["trump", "mexico", "land"]);
     expect(readChat("istrump sending troops", articles).text).toBe("is trump sending troops");
     expect(readChat("yo didmexico say no", articles).text).toBe("did mexico say no");
     expect(readChat("island for sale", articles).text).toBe("island for sale");
