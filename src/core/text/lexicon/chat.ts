@@ -292,10 +292,10 @@ const GLUED_STARTS: ReadonlySet<string> = new Set([
 
 /**
  * "browhich", "watwas", "canu", "wheresthis", "sincewhen", "tellme": two words typed as one, the
- * space missed, where the first is one a question starts with and the second a stop or chat word
- * (a word of the articles after it is read where a question starts: see slippedQuestionWord). Never
- * a word itself, a name or a word the articles spell: "whatever", "willa", "isis" where a story
- * names it.
+ * space missed where a question starts: the first a word a question starts with, the second a stop
+ * word or "u"/"r" (after an opener, a question word: "bro" + "which"). A word of the articles after
+ * it is read by slippedQuestionWord ("istrump"). Never a word itself, a name or a word the articles
+ * spell: "whatever", "willa", "isis" where a story names it.
  */
 function unglued(lower: string, before: string, articles: ArticleWords): string | undefined {
   if (
@@ -429,8 +429,7 @@ function readPhrasalVerbs(text: string, articles: ArticleWords): string {
       const word = words[tenseOf(forms, typed.toLowerCase(), whole.slice(0, offset))];
       const said = words.some((w) => articles.uses(w.split(" ")[0] as string));
       if (word === undefined || !said || articles.say(pattern)) return match;
-      // "who's in charge of": the verb was typed onto the word before it.
-      return typed.startsWith("'") ? ` ${word}` : word;
+      return word;
     });
   }
   return out;
