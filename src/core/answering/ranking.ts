@@ -6,7 +6,7 @@ import type { DesignatedOrganisation } from "./designations.ts";
 import { weightedSum } from "./features.ts";
 import { model } from "./model.ts";
 import { type PlannedQuery, planQuery, withVectorStandIns } from "./query-plan.ts";
-import { leansOnRemark } from "./question/clauses.ts";
+import { clauseText, leansOnRemark } from "./question/clauses.ts";
 import { normaliseQuestion } from "./question/normalise.ts";
 import type { PersonNames } from "./question/tagger.ts";
 import { type UnderstoodClause, understandQuestion, withoutWords } from "./question/understand.ts";
@@ -117,7 +117,7 @@ export function rankClause(
   query = clause.question,
 ): RankedQuestion {
   const { index, aliases } = context;
-  const text = clause.context ? `${clause.question} ${clause.context}` : clause.question;
+  const text = clauseText(clause);
   const unit = clause.form.kind === "number" ? NAMED_PEOPLE.exec(clause.question)?.[1] : undefined;
   // A remark around the question ("my dad keeps going on about this.") is searched with it, for what
   // it refers to, but asks nothing: its words the articles lack are no missing topic.

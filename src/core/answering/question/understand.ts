@@ -174,7 +174,6 @@ export function understandQuestion(
     ...clause,
     form: questionForm(withoutWords(clause.question, notPersonNouns(reading.soft))),
   }));
-  // What is asked, remarks aside: "ik this is old news but wheres this from" asks for the sources.
   // What the clauses ask, remarks aside ("ik this is old news but wheres this from" asks for the
   // sources); but a bare "why?" after a remark asks about the remark ("docked 14 points but why").
   const questions = clauses.map((c) => c.question).join(" ");
